@@ -1,0 +1,45 @@
+package io.jenkins.plugins.aem.client;
+
+import java.time.Duration;
+
+/** The rules for an operation's timeout, in one place. */
+public final class Timeouts {
+
+    /** AEM's own default wait, and ours. */
+    public static final Duration DEFAULT = Duration.ofSeconds(60);
+
+    /** Long enough for any real load; beyond it a typo is more likely than intent. */
+    public static final Duration MAX = Duration.ofDays(7);
+
+    private Timeouts() {
+    }
+
+    /**
+     * Checks a timeout given in seconds, as forms and the command line take it.
+     *
+     * @throws AemException ({@link FailureKind#INVALID_INPUT}) when it is not positive or over {@link #MAX}
+     */
+    public static Duration ofSeconds(long seconds) {
+        return check(Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * Checks a timeout: {@code null} means {@link #DEFAULT}.
+     *
+     * @throws AemException ({@link FailureKind#INVALID_INPUT}) when it is not positive or over {@link #MAX}
+     */
+    public static Duration check(Duration timeout) {
+        if (timeout == null) {
+            return DEFAULT;
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw AemException.invalidInput("timeout", "must be at least 1 second (was " + timeout.toSeconds()
+                    + "). Give the number of seconds to wait for the task, for example 300.");
+        }
+        if (timeout.compareTo(MAX) > 0) {
+            throw AemException.invalidInput("timeout", "must be at most " + MAX.toSeconds() + " seconds (7 days); was "
+                    + timeout.toSeconds() + ". Give the number of seconds to wait for the task.");
+        }
+        return timeout;
+    }
+}
