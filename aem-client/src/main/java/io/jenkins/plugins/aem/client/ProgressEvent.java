@@ -16,6 +16,11 @@ public record ProgressEvent(Kind kind, Duration elapsed, String message) {
     public enum Kind {
         /** A step of the operation: connecting, sending the command, what AEM was asked to wait. */
         STEP,
+        /**
+         * The run or stop request is about to be sent: from here on AEM may carry the command out, so a caller that
+         * persists its progress (the Jenkins plugin, across a restart) must remember that it was sent.
+         */
+        COMMAND_SENT,
         /** The task's state changed (or was seen for the first time). */
         STATE_CHANGE,
         /** A read failed and is tried again after a delay. */
