@@ -1,0 +1,67 @@
+package io.jenkins.plugins.aem.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The configured users and personal access tokens, and the check of a login's Basic Authorization header
+ * (UTF-8 {@code user:password}, or {@code api-token:<token>}).
+ */
+final class Credentials {
+    /** A successful login. */
+    record Login(String user, Role role) {
+    }
+
+    /** A configured user. */
+    record Account(String password, Role role) {
+    }
+
+    static final String TOKEN_USER = "api-token";
+
+    private final Map<String, Account> users;
+    private final Set<String> tokens;
+
+    Credentials(Map<String, Account> users, Set<String> tokens) {
+        this.users = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(users));
+        this.tokens = Set.copyOf(tokens);
+    }
+
+    /** The login for this header, or null when it is missing, malformed or wrong. */
+    Login check(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String pair;
+        try {
+            pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = pair.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String user = pair.substring(0, colon);
+        String secret = pair.substring(colon + 1);
+        if (TOKEN_USER.equals(user.toLowerCase(Locale.ROOT)) && tokens.contains(secret)) {
+            return new Login(TOKEN_USER, Role.OPERATOR);
+        }
+        Account a = users.get(user);
+        return a != null && a.password().equals(secret) ? new Login(user, a.role()) : null;
+    }
+
+    /** Every configured password and token. */
+    List<String> secrets() {
+        List<String> out = new java.util.ArrayList<>(tokens);
+        users.values().forEach(a -> out.add(a.password()));
+        return out;
+    }
+
+    Map<String, Account> users() {
+        return users;
+    }
+}

@@ -1,0 +1,132 @@
+package io.jenkins.plugins.aem.simulator;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Injected transport and API faults, changeable at any time (thread-safe). Each fault is a probability from 0 to 1
+ * drawn per request from the simulator's seeded random; {@link #onlyFor} limits them to some request kinds.
+ * A request hit by a reset, hang, HTML page or session expiry is not carried out; latency only delays it.
+ */
+public final class Faults {
+    private record Pending(RequestKind kind, String code, int[] left) {
+    }
+
+    private final Random random;
+    private final ArrayDeque<Pending> failNext = new ArrayDeque<>();
+    private double latencyProbability;
+    private Duration latencyMin = Duration.ZERO;
+    private Duration latencyMax = Duration.ZERO;
+    private double html502;
+    private double html503;
+    private double reset;
+    private double hang;
+    private double sessionExpiry;
+    private Set<RequestKind> kinds = EnumSet.of(RequestKind.ALL);
+
+    Faults(Random random) {
+        this.random = random;
+    }
+
+    /** Adds a latency uniform in {@code [min, max]} to a share {@code probability} of requests. */
+    public synchronized Faults latency(double probability, Duration min, Duration max) {
+        DurationRange.between(min, max); // validates the range
+        latencyProbability = check(probability);
+        latencyMin = min;
+        latencyMax = max;
+        return this;
+    }
+
+    /** Answers a share of requests with a proxy's HTML 502 page. */
+    public synchronized Faults html502(double probability) { html502 = check(probability); return this; }
+    /** Answers a share of requests with HTTP.sys's HTML 503 page. */
+    public synchronized Faults html503(double probability) { html503 = check(probability); return this; }
+    /** Closes the connection of a share of requests without any answer. */
+    public synchronized Faults reset(double probability) { reset = check(probability); return this; }
+    /** Never answers a share of requests; the connection stays open until the simulator closes. */
+    public synchronized Faults hang(double probability) { hang = check(probability); return this; }
+    /** Expires the session of a share of requests just before handling them (answer: INVALID_SESSION_ID). */
+    public synchronized Faults sessionExpiry(double probability) { sessionExpiry = check(probability); return this; }
+
+    /** Limits the probabilistic faults to these request kinds (default ALL). */
+    public synchronized Faults onlyFor(RequestKind... requestKinds) {
+        kinds = requestKinds.length == 0 ? EnumSet.of(RequestKind.ALL) : EnumSet.of(requestKinds[0], requestKinds);
+        return this;
+    }
+
+    /** Answers the next {@code n} requests of {@code kind} (after the session check) with {@code errorCode}. */
+    public synchronized Faults failNext(RequestKind kind, int n, String errorCode) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(errorCode, "errorCode");
+        if (n > 0) {
+            failNext.addLast(new Pending(kind, errorCode, new int[] {n}));
+        }
+        return this;
+    }
+
+    /** Removes every fault. */
+    public synchronized Faults clear() {
+        latencyProbability = html502 = html503 = reset = hang = sessionExpiry = 0;
+        latencyMin = latencyMax = Duration.ZERO;
+        kinds = EnumSet.of(RequestKind.ALL);
+        failNext.clear();
+        return this;
+    }
+
+    /** Draws the faults for one request. */
+    synchronized FaultDecision decide(RequestKind kind, boolean hasSession) {
+        if (kinds.stream().noneMatch(k -> k.matches(kind))) {
+            return FaultDecision.NONE;
+        }
+        Duration delay = Duration.ZERO;
+        if (hit(latencyProbability)) {
+            delay = DurationRange.between(latencyMin, latencyMax).sample(random);
+        }
+        FaultDecision.Outcome outcome = FaultDecision.Outcome.NORMAL;
+        if (hit(reset)) {
+            outcome = FaultDecision.Outcome.RESET;
+        } else if (hit(hang)) {
+            outcome = FaultDecision.Outcome.HANG;
+        } else if (hit(html502)) {
+            outcome = FaultDecision.Outcome.HTML_502;
+        } else if (hit(html503)) {
+            outcome = FaultDecision.Outcome.HTML_503;
+        } else if (hasSession && hit(sessionExpiry)) {
+            outcome = FaultDecision.Outcome.EXPIRE_SESSION;
+        }
+        return outcome == FaultDecision.Outcome.NORMAL && delay.isZero() ? FaultDecision.NONE
+                : new FaultDecision(outcome, delay);
+    }
+
+    /** Takes one pending failNext code for this kind, or null. */
+    synchronized String takeFailNext(RequestKind kind) {
+        Iterator<Pending> it = failNext.iterator();
+        while (it.hasNext()) {
+            Pending p = it.next();
+            if (p.kind().matches(kind)) {
+                if (--p.left()[0] == 0) {
+                    it.remove();
+                }
+                return p.code();
+            }
+        }
+        return null;
+    }
+
+    private boolean hit(double probability) {
+        // draw only for configured faults, so that adding one fault does not shift another's sequence needlessly
+        return probability > 0 && random.nextDouble() < probability;
+    }
+
+    private static double check(double probability) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("a probability is between 0 and 1, got " + probability);
+        }
+        return probability;
+    }
+}

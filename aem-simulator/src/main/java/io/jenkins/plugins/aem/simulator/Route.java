@@ -1,0 +1,61 @@
+package io.jenkins.plugins.aem.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An API path split into its segments after the base path, each percent-decoded exactly once (so {@code %20} is a
+ * space, {@code %25} a percent sign and {@code +} stays a plus).
+ *
+ * @param segments the decoded segments, or an empty list when the path is outside the API
+ * @param inApi    whether the path starts with the API base path
+ * @param valid    whether every percent escape was well formed
+ */
+record Route(List<String> segments, boolean inApi, boolean valid) {
+    static final String BASE = "/attunityenterprisemanager/api/v1";
+
+    static Route parse(String rawPath) {
+        String p = rawPath == null ? "" : rawPath;
+        // HTTP.sys matches URL paths case-insensitively
+        if (!p.toLowerCase(Locale.ROOT).startsWith(BASE + "/")) {
+            return new Route(List.of(), false, true);
+        }
+        String rest = p.substring(BASE.length() + 1);
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (String raw : rest.split("/", -1)) {
+            String decoded = PercentDecoder.decode(raw);
+            ok &= decoded != null;
+            out.add(decoded == null ? raw : decoded);
+        }
+        if (out.size() > 1 && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1); // a trailing slash names the same resource
+        }
+        return new Route(List.copyOf(out), true, ok);
+    }
+
+    boolean is(int size, String first) {
+        return segments.size() == size && first.equalsIgnoreCase(segments.get(0));
+    }
+
+    boolean isLogin() { return is(1, "login"); }
+    boolean isLogout() { return is(1, "logout"); }
+    boolean isServerList() { return is(1, "servers"); }
+    boolean isServerDetails() { return is(2, "servers"); }
+    boolean isTaskList() { return is(3, "servers") && "tasks".equalsIgnoreCase(segments.get(2)); }
+    boolean isTaskDetails() { return is(4, "servers") && "tasks".equalsIgnoreCase(segments.get(2)); }
+
+    String server() { return segments.get(1); }
+    String task() { return segments.get(3); }
+
+    RequestKind kind(String method) {
+        if (isLogin()) {
+            return RequestKind.LOGIN;
+        }
+        if (isLogout()) {
+            return RequestKind.LOGOUT;
+        }
+        return isTaskDetails() && "POST".equalsIgnoreCase(method) ? RequestKind.COMMAND : RequestKind.READ;
+    }
+}

@@ -1,0 +1,100 @@
+package io.jenkins.plugins.aem.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A simulated Replicate or Compose server as AEM monitors it. Built fluently before start; the object given to
+ * the builder stays live, so its {@link #state(String, String)} and {@link #license(String, int)} can be changed
+ * while the simulator runs (the task list is fixed at start).
+ */
+public final class SimServer {
+    private final String name;
+    private final boolean compose;
+    private final List<SimTaskSpec> tasks = new ArrayList<>();
+    private volatile String description = "";
+    private volatile String host;
+    private volatile int port;
+    private volatile String platform = "LINUX";
+    private volatile String version;
+    private volatile String state = "MONITORED";
+    private volatile String message = "";
+    private volatile String licenseState = "VALID_LICENSE";
+    private volatile int daysToExpiration = 365;
+
+    private SimServer(String name, boolean compose) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.compose = compose;
+        this.host = compose ? "compose.example.internal" : "replicate.example.internal";
+        this.port = compose ? 443 : 3552;
+        this.version = compose ? "2024.11.0.118" : "2024.11.0.177";
+    }
+
+    /** A Qlik Replicate server. */
+    public static SimServer replicate(String name) {
+        return new SimServer(name, false);
+    }
+
+    /** A Qlik Compose server. */
+    public static SimServer compose(String name) {
+        return new SimServer(name, true);
+    }
+
+    /** Adds a task (a Compose server needs tasks made with {@link SimTaskSpec#named(String, String)}). */
+    public synchronized SimServer task(SimTaskSpec spec) {
+        if (compose != (spec.project() != null)) {
+            throw new IllegalArgumentException(compose
+                    ? "Compose task " + spec.name() + " needs a project: SimTaskSpec.named(name, project)"
+                    : "Replicate task " + spec.name() + " cannot have a project");
+        }
+        tasks.add(spec);
+        return this;
+    }
+
+    /** Free text shown in the server list. */
+    public SimServer description(String v) { description = Objects.requireNonNull(v); return this; }
+    /** The host AEM connects to (display only). */
+    public SimServer host(String v) { host = Objects.requireNonNull(v); return this; }
+    /** The port AEM connects to (display only). */
+    public SimServer port(int v) { port = v; return this; }
+    /** UNKNOWN, WINDOWS or LINUX. */
+    public SimServer platform(String v) { platform = Objects.requireNonNull(v); return this; }
+    /** The product version shown. */
+    public SimServer version(String v) { version = Objects.requireNonNull(v); return this; }
+
+    /**
+     * The monitoring state: MONITORED, NOT_MONITORED (task calls answer AEM_SERVER_NOT_MONITORED) or ERROR (task
+     * calls answer AEM_SERVER_NOT_CONNECTED naming {@code message}).
+     */
+    public SimServer state(String newState, String newMessage) {
+        message = Objects.requireNonNull(newMessage);
+        state = Objects.requireNonNull(newState);
+        return this;
+    }
+
+    /** Shorthand for {@code state(newState, "")}. */
+    public SimServer state(String newState) {
+        return state(newState, "");
+    }
+
+    /** The license shown in server details (display only; inject license error codes with runError/failNext). */
+    public SimServer license(String newState, int days) {
+        licenseState = Objects.requireNonNull(newState);
+        daysToExpiration = days;
+        return this;
+    }
+
+    public String name() { return name; }
+    public boolean isCompose() { return compose; }
+    public synchronized List<SimTaskSpec> tasks() { return List.copyOf(tasks); }
+    public String description() { return description; }
+    public String host() { return host; }
+    public int port() { return port; }
+    public String platform() { return platform; }
+    public String version() { return version; }
+    public String state() { return state; }
+    public String message() { return message; }
+    public String licenseState() { return licenseState; }
+    public int daysToExpiration() { return daysToExpiration; }
+}

@@ -1,0 +1,145 @@
+package io.jenkins.plugins.aem.simulator.config;
+
+import io.jenkins.plugins.aem.simulator.AemSimulator;
+import io.jenkins.plugins.aem.simulator.AemSimulatorBuilder;
+import io.jenkins.plugins.aem.simulator.DurationRange;
+import io.jenkins.plugins.aem.simulator.InjectedError;
+import io.jenkins.plugins.aem.simulator.RequestKind;
+import io.jenkins.plugins.aem.simulator.SimServer;
+import io.jenkins.plugins.aem.simulator.SimTaskSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a {@link SimulatorConfig} into an {@link AemSimulatorBuilder}; names the member at fault on errors. */
+final class ConfigMapper {
+    private ConfigMapper() {
+    }
+
+    static AemSimulatorBuilder toBuilder(SimulatorConfig c) {
+        AemSimulatorBuilder b = AemSimulator.builder();
+        if (c.host() != null) b.host(c.host());
+        if (c.port() != null) b.port(c.port());
+        if (c.tls() != null) tls(b, c.tls());
+        for (UserSection u : list(c.users())) {
+            String role = u.role() == null ? "operator" : u.role().toLowerCase(Locale.ROOT);
+            require(u.name() != null && u.password() != null, "every user needs a name and a password");
+            switch (role) {
+                case "operator" -> b.user(u.name(), u.password());
+                case "viewer" -> b.viewer(u.name(), u.password());
+                default -> throw new IllegalArgumentException("user " + u.name() + ": role must be operator or viewer");
+            }
+        }
+        list(c.tokens()).forEach(b::token);
+        if (c.sessionIdleTimeout() != null) b.sessionIdleTimeout(DurationRange.parseOne(c.sessionIdleTimeout()));
+        if (c.serverWaitCap() != null) b.serverWaitCap(DurationRange.parseOne(c.serverWaitCap()));
+        if (c.detailsShape() != null) b.detailsShape(c.detailsShape());
+        if (c.seed() != null) b.seed(c.seed());
+        if (c.journalCapacity() != null) b.journalCapacity(c.journalCapacity());
+        if (c.faults() != null) faults(b, c.faults());
+        for (ServerSection s : list(c.servers())) {
+            b.server(server(s));
+        }
+        return b;
+    }
+
+    private static void tls(AemSimulatorBuilder b, TlsSection t) {
+        if (t.hostnames() != null) b.tlsHostnames(t.hostnames().toArray(String[]::new));
+        if (t.keystore() != null) {
+            require(t.keystorePassword() != null, "tls.keystore needs tls.keystorePassword");
+            b.keystore(Path.of(t.keystore()), t.keystorePassword().toCharArray());
+        }
+        b.tls(Boolean.TRUE.equals(t.enabled()) || t.keystore() != null);
+    }
+
+    private static void faults(AemSimulatorBuilder b, FaultsSection f) {
+        b.faults(x -> {
+            if (f.latency() != null) {
+                FaultsSection.LatencySection l = f.latency();
+                Duration min = l.min() == null ? Duration.ZERO : DurationRange.parseOne(l.min());
+                x.latency(num(l.probability()), min, l.max() == null ? min : DurationRange.parseOne(l.max()));
+            }
+            x.html502(num(f.html502())).html503(num(f.html503())).reset(num(f.reset())).hang(num(f.hang()))
+                    .sessionExpiry(num(f.sessionExpiry()));
+            if (f.onlyFor() != null) x.onlyFor(f.onlyFor().toArray(RequestKind[]::new));
+            for (FaultsSection.FailNextSection n : list(f.failNext())) {
+                require(n.kind() != null && n.errorCode() != null, "faults.failNext needs kind and errorCode");
+                x.failNext(n.kind(), n.count() == null ? 1 : n.count(), n.errorCode());
+            }
+        });
+    }
+
+    private static SimServer server(ServerSection s) {
+        require(s.name() != null, "every server needs a name");
+        String type = s.type() == null ? "REPLICATE" : s.type().toUpperCase(Locale.ROOT);
+        require(type.equals("REPLICATE") || type.equals("COMPOSE"), "server " + s.name() + ": type must be REPLICATE or COMPOSE");
+        SimServer out = type.equals("COMPOSE") ? SimServer.compose(s.name()) : SimServer.replicate(s.name());
+        if (s.state() != null) out.state(s.state(), s.message() == null ? "" : s.message());
+        if (s.description() != null) out.description(s.description());
+        if (s.host() != null) out.host(s.host());
+        if (s.port() != null) out.port(s.port());
+        if (s.platform() != null) out.platform(s.platform());
+        if (s.version() != null) out.version(s.version());
+        if (s.licenseState() != null || s.daysToExpiration() != null) {
+            out.license(s.licenseState() == null ? out.licenseState() : s.licenseState(),
+                    s.daysToExpiration() == null ? out.daysToExpiration() : s.daysToExpiration());
+        }
+        for (TaskSection t : list(s.tasks())) {
+            require(t.name() != null, "server " + s.name() + ": every task needs a name");
+            out.task(task(t));
+        }
+        return out;
+    }
+
+    private static SimTaskSpec task(TaskSection t) {
+        SimTaskSpec s = t.project() == null ? SimTaskSpec.named(t.name()) : SimTaskSpec.named(t.name(), t.project());
+        if (t.description() != null) s.description(t.description());
+        if (t.startDuration() != null) s.startDuration(DurationRange.parse(t.startDuration()));
+        if (t.stopDuration() != null) s.stopDuration(DurationRange.parse(t.stopDuration()));
+        if (t.fullLoadDuration() != null) s.fullLoadDuration(DurationRange.parse(t.fullLoadDuration()));
+        s.startingState(t.startingState()).stoppingState(t.stoppingState());
+        if (t.fullLoadOnly() != null) s.fullLoadOnly(t.fullLoadOnly());
+        if (t.failOnRun() != null) s.failOnRun(t.failOnRun());
+        if (t.failMessage() != null) s.failMessage(t.failMessage());
+        if (t.recovery() != null) {
+            TaskSection.RecoverySection r = t.recovery();
+            s.recovery(true);
+            if (r.after() != null) s.recoveryAfter(DurationRange.parse(r.after()));
+            if (r.duration() != null) s.recoveryDuration(DurationRange.parse(r.duration()));
+            if (r.endsInError() != null) s.recoveryEndsInError(r.endsInError());
+            if (r.message() != null) s.recoveryMessage(r.message());
+        }
+        if (t.lag() != null) s.lag(DurationRange.parseOne(t.lag()));
+        if (t.initial() != null) {
+            TaskSection.InitialSection i = t.initial();
+            s.initialState(i.state() == null ? "STOPPED" : i.state(), i.stopReason() == null ? "NONE" : i.stopReason(),
+                    i.message() == null ? "" : i.message());
+            if (i.fullLoadCompleted() != null) s.initialFullLoadCompleted(i.fullLoadCompleted());
+        }
+        if (t.runError() != null) s.runError(error(t.runError()));
+        if (t.stopError() != null) s.stopError(error(t.stopError()));
+        if (t.tables() != null) s.tables(t.tables());
+        if (t.memoryMb() != null) s.memoryMb(t.memoryMb());
+        return s;
+    }
+
+    private static InjectedError error(TaskSection.ErrorSection e) {
+        require(e.code() != null, "runError/stopError needs a code");
+        return new InjectedError(e.code(), Boolean.TRUE.equals(e.once()));
+    }
+
+    private static double num(Double d) {
+        return d == null ? 0 : d;
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}
