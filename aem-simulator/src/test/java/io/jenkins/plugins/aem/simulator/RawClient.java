@@ -1,0 +1,117 @@
+package io.jenkins.plugins.aem.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+
+/** A plain java.net.http client for the tests: no knowledge of the simulator beyond the wire. */
+final class RawClient {
+    static final String SESSION = "EnterpriseManager.APISessionID";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final String api;
+    String session;
+
+    RawClient(AemSimulator sim) {
+        this(sim.apiBaseUrl().toString(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    RawClient(AemSimulator sim, SSLContext tls) {
+        this(sim.apiBaseUrl().toString(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private RawClient(String api, HttpClient http) {
+        this.api = api;
+        this.http = http;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Percent-encodes one path segment (RFC 3986: spaces as %20, never +). */
+    static String seg(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(api + "/login"))
+                .header("Authorization", basic(user, password)).GET());
+        r.headers().firstValue(SESSION).ifPresent(s -> session = s);
+        return r;
+    }
+
+    RawClient loggedIn(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = login(user, password);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+        }
+        return this;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(withSession(HttpRequest.newBuilder(URI.create(api + path)).GET()));
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher p = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).POST(p);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(withSession(b));
+    }
+
+    HttpResponse<String> run(String server, String task, String query) throws IOException, InterruptedException {
+        return post("/servers/" + seg(server) + "/tasks/" + seg(task) + "?action=run" + query, null);
+    }
+
+    HttpResponse<String> stop(String server, String task, String query) throws IOException, InterruptedException {
+        return post("/servers/" + seg(server) + "/tasks/" + seg(task) + "?action=stop" + query, null);
+    }
+
+    /** Sends a run without blocking a thread (the JDK client multiplexes on its selector). */
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> runAsync(String server, String task, String query) {
+        HttpRequest req = withSession(HttpRequest.newBuilder(URI.create(api + "/servers/" + seg(server) + "/tasks/"
+                + seg(task) + "?action=run" + query)).POST(HttpRequest.BodyPublishers.noBody()))
+                .timeout(Duration.ofSeconds(30)).build();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode details(String server, String task) throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/servers/" + seg(server) + "/tasks/" + seg(task));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("details: " + r.statusCode() + " " + r.body());
+        }
+        return json(r);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder withSession(HttpRequest.Builder b) {
+        return session == null ? b : b.header(SESSION, session);
+    }
+
+    static JsonNode json(HttpResponse<String> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    static String code(HttpResponse<String> r) throws IOException {
+        return json(r).path("error_code").asText();
+    }
+}
