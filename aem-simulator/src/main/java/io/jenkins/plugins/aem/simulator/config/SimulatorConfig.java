@@ -1,6 +1,8 @@
 package io.jenkins.plugins.aem.simulator.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,11 +70,30 @@ public record SimulatorConfig(String host, Integer port, TlsSection tls, List<Us
                 throw new IOException(name + " is empty");
             }
             return c;
-        } catch (JsonMappingException e) {
-            throw new IOException(name + ": " + e.getOriginalMessage() + " at " + location(e), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(name + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            JsonProcessingException root = e;
+            while (root.getCause() instanceof JsonProcessingException cause) {
+                root = cause;
+            }
+            String what = clean(root.getOriginalMessage());
+            if (root instanceof JsonMappingException && e instanceof JsonMappingException m) {
+                throw new IOException(name + ": " + what + " at " + location(m), e);
+            }
+            JsonLocation at = root.getLocation();
+            throw new IOException(name + " is not valid JSON: " + what
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
         }
+    }
+
+    /** Jackson's messages end with source details that only repeat what the location says. */
+    private static String clean(String message) {
+        String m = message == null ? "invalid" : message;
+        int cut = m.indexOf(" (start marker");
+        m = cut < 0 ? m : m.substring(0, cut);
+        cut = m.indexOf(" (class ");
+        m = cut < 0 ? m : m.substring(0, cut);
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).trim();
     }
 
     /** A builder with everything this configuration says; throws IllegalArgumentException on bad values. */
