@@ -1,6 +1,16 @@
 package io.jenkins.plugins.aem.client;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Owns what every {@link AemClient} shares: the asynchronous HTTP client(s), the one scheduler that drives all waits,
@@ -16,8 +26,29 @@ public final class AemClientPool implements AutoCloseable {
     /** How long AEM may keep showing a task's old state after a command; see aem-api.md section 0. */
     public static final Duration DEFAULT_STATUS_LAG_GRACE = Duration.ofSeconds(30);
 
+    private final int maxRequestsPerHost;
+    private final PollSchedule pollSchedule;
+    private final Duration statusLagGrace;
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ScheduledExecutorService scheduler;
+    private final SessionPool sessions = new SessionPool();
+    private final Map<String, HttpTransport> transports = new ConcurrentHashMap<>();
+    private final Map<String, HostLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<SessionPool.Slot, Connection> connections = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
     private AemClientPool(Builder builder) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.maxRequestsPerHost = builder.maxRequestsPerHost;
+        this.pollSchedule = builder.pollSchedule;
+        this.statusLagGrace = builder.statusLagGrace;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "aem-client-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        // Cancelled polls of aborted waits must not pile up in the queue.
+        executor.setRemoveOnCancelPolicy(true);
+        this.scheduler = executor;
     }
 
     /** A pool with the defaults. */
@@ -31,12 +62,55 @@ public final class AemClientPool implements AutoCloseable {
 
     /** A client for these settings. Clients for equal settings share one session. */
     public AemClient client(ConnectionSettings settings) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (closed) {
+            throw new IllegalStateException("the AEM client pool is closed");
+        }
+        SessionPool.Slot slot = sessions.slot(settings);
+        Connection connection = connections.computeIfAbsent(slot, s -> new Connection(settings,
+                new AemApi(settings, transport(settings), limiter(settings), s, json)));
+        return new DefaultAemClient(connection, scheduler, pollSchedule, statusLagGrace);
+    }
+
+    /** The most requests that were ever in flight at once to the host of {@code settings}. */
+    public int peakRequestsInFlight(ConnectionSettings settings) {
+        HostLimiter limiter = limiters.get(hostKey(settings));
+        return limiter == null ? 0 : limiter.peak();
+    }
+
+    private HttpTransport transport(ConnectionSettings s) {
+        String key = s.tls().mode() + "|" + s.tls().caBundlePem() + "|" + s.proxy() + "|" + s.connectTimeout();
+        return transports.computeIfAbsent(key, k -> new HttpTransport(s.tls(), s.proxy(), s.connectTimeout(), maxRequestsPerHost));
+    }
+
+    private HostLimiter limiter(ConnectionSettings s) {
+        return limiters.computeIfAbsent(hostKey(s), k -> new HostLimiter(maxRequestsPerHost));
+    }
+
+    private static String hostKey(ConnectionSettings s) {
+        return s.baseUrl().getScheme() + "://" + s.baseUrl().getHost() + ":" + s.baseUrl().getPort();
     }
 
     /** Logs out every session, cancels every wait and releases the threads. Idempotent. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<CompletableFuture<Void>> logouts = new ArrayList<>();
+        connections.forEach((slot, connection) -> {
+            String id = slot.liveId();
+            if (id != null) {
+                logouts.add(connection.api().logout(id, Duration.ofSeconds(2)).exceptionally(e -> null));
+            }
+        });
+        try {
+            CompletableFuture.allOf(logouts.toArray(CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Logging out is a courtesy: AEM expires idle sessions after 5 minutes anyway.
+        }
+        scheduler.shutdownNow();
+        transports.values().forEach(HttpTransport::close);
     }
 
     /** Builds an {@link AemClientPool}. */

@@ -21,6 +21,7 @@ public class AemException extends RuntimeException {
     private final TaskState lastState;
     private final String lastRawState;
     private final Duration elapsed;
+    private final transient boolean retryable;
 
     private AemException(Builder b) {
         super(b.message, b.cause, false, false);
@@ -32,6 +33,12 @@ public class AemException extends RuntimeException {
         this.lastState = b.lastState;
         this.lastRawState = b.lastRawState;
         this.elapsed = b.elapsed;
+        this.retryable = b.retryable;
+    }
+
+    /** A read that failed this way may be tried again within the deadline (transport errors, 429, 5xx pages). */
+    boolean retryable() {
+        return retryable;
     }
 
     /** Starts an exception of the given kind with its user-facing message. */
@@ -103,6 +110,7 @@ public class AemException extends RuntimeException {
         b.lastRawState = lastRawState;
         b.elapsed = elapsed;
         b.cause = getCause();
+        b.retryable = retryable;
         return b;
     }
 
@@ -118,6 +126,7 @@ public class AemException extends RuntimeException {
         private String lastRawState;
         private Duration elapsed;
         private Throwable cause;
+        private boolean retryable;
 
         private Builder(FailureKind kind, String message) {
             this.kind = kind;
@@ -161,6 +170,11 @@ public class AemException extends RuntimeException {
          */
         public Builder cause(Throwable cause) {
             this.cause = cause;
+            return this;
+        }
+
+        Builder retryable(boolean retryable) {
+            this.retryable = retryable;
             return this;
         }
 

@@ -15,11 +15,11 @@ import java.time.Duration;
  */
 public record PollSchedule(Duration initial, double factor, Duration max, double jitter) {
 
-    /** 0.5 s growing by half each poll to 10 s, with 10 % jitter. */
-    public static final PollSchedule DEFAULT = new PollSchedule(Duration.ofMillis(500), 1.5, Duration.ofSeconds(10), 0.1);
-
     /** The longest interval allowed. */
     public static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+
+    /** 0.5 s growing by half each poll to 10 s, with 10 % jitter. */
+    public static final PollSchedule DEFAULT = new PollSchedule(Duration.ofMillis(500), 1.5, Duration.ofSeconds(10), 0.1);
 
     public PollSchedule {
         if (initial == null || initial.isNegative() || initial.isZero()) {

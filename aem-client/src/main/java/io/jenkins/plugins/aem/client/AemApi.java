@@ -1,0 +1,148 @@
+package io.jenkins.plugins.aem.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * AEM's calls, typed, for one connection: each goes through the host's limiter, carries the shared session, and is
+ * repeated once after a fresh login when AEM says the session is no longer valid.
+ */
+final class AemApi {
+
+    static final String SESSION_HEADER = "EnterpriseManager.APISessionID";
+
+    private final ConnectionSettings settings;
+    private final HttpTransport transport;
+    private final HostLimiter limiter;
+    private final SessionPool.Slot session;
+    private final ResponseReader reader;
+    private final ObjectMapper json;
+
+    AemApi(ConnectionSettings settings, HttpTransport transport, HostLimiter limiter, SessionPool.Slot session, ObjectMapper json) {
+        this.settings = settings;
+        this.transport = transport;
+        this.limiter = limiter;
+        this.session = session;
+        this.json = json;
+        this.reader = new ResponseReader(json, settings.baseUrl().toString());
+    }
+
+    ResponseReader reader() {
+        return reader;
+    }
+
+    CompletableFuture<List<ServerInfo>> servers(Duration responseTimeout, ProgressListener listener, Deadline deadline) {
+        return call("GET", "/servers", null, responseTimeout, "GetServerList", listener, deadline).thenApply(r -> {
+            JsonNode list = reader.read(r, "GetServerList").path("serverList");
+            if (!list.isArray()) {
+                throw reader.notAem("GetServerList", "JSON without a serverList", false);
+            }
+            List<ServerInfo> servers = new ArrayList<>();
+            for (JsonNode s : list) {
+                servers.add(new ServerInfo(s.path("name").asText(""), ServerKind.fromType(s.path("$type").asText(null)),
+                        s.path("state").asText(""), s.path("message").asText(""), s.path("host").asText(""),
+                        s.path("version").asText("")));
+            }
+            return servers;
+        });
+    }
+
+    CompletableFuture<TaskStatus> taskStatus(TaskRef task, Duration responseTimeout, ProgressListener listener, Deadline deadline) {
+        return call("GET", UrlPaths.task(task), null, responseTimeout, "GetTaskDetails", listener, deadline)
+                .thenApply(r -> TaskDetailsParser.parse(reader.read(r, "GetTaskDetails"), task, reader));
+    }
+
+    /** Sends RunTask or StopTask; the answer's state is AEM's settled word, the error its refusal. */
+    CompletableFuture<CommandAnswer> command(TaskRef task, String query, String cdcPosition, Duration responseTimeout,
+                                             String call, ProgressListener listener, Deadline deadline) {
+        String body = null;
+        if (cdcPosition != null) {
+            body = json.createObjectNode().put("cdcposition", cdcPosition).toString();
+        }
+        return call("POST", UrlPaths.task(task) + "?" + query, body, responseTimeout, call, listener, deadline)
+                .thenApply(r -> {
+                    JsonNode answer = reader.read(r, call);
+                    if (!answer.hasNonNull("state")) {
+                        throw reader.notAem(call, "JSON without a state", false);
+                    }
+                    String raw = answer.get("state").asText();
+                    return new CommandAnswer(TaskState.fromWire(raw), raw, answer.path("error_message").asText(""));
+                });
+    }
+
+    /** What RunTask or StopTask answered. */
+    record CommandAnswer(TaskState state, String rawState, String errorMessage) {
+    }
+
+    CompletableFuture<Void> logout(String sessionId, Duration responseTimeout) {
+        return limiter.submit(() -> transport.send("GET", settings.api("/logout"), Map.of(SESSION_HEADER, sessionId), null,
+                responseTimeout)).thenApply(r -> null);
+    }
+
+    private CompletableFuture<HttpResult> call(String method, String path, String body, Duration responseTimeout,
+                                               String call, ProgressListener listener, Deadline deadline) {
+        Duration loginTimeout = responseTimeout.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : responseTimeout;
+        return session.get(() -> login(loginTimeout))
+                .thenCompose(id -> send(method, path, body, id, responseTimeout, call).thenCompose(r -> {
+                    AemException error = reader.errorOf(r, call);
+                    if (error == null || !"INVALID_SESSION_ID".equals(error.errorCode())) {
+                        return CompletableFuture.completedFuture(r);
+                    }
+                    listener.onProgress(new ProgressEvent(ProgressEvent.Kind.RELOGIN, deadline.elapsed(),
+                            "AEM session expired; logging in again as " + settings.credentials().username()));
+                    // The refused call was not executed, so repeating it (even a run or stop) is safe.
+                    return session.renew(id, () -> login(loginTimeout))
+                            .thenCompose(fresh -> send(method, path, body, fresh, responseTimeout, call));
+                }));
+    }
+
+    private CompletableFuture<HttpResult> send(String method, String path, String body, String sessionId,
+                                               Duration responseTimeout, String call) {
+        return limiter.submit(() -> transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body,
+                        responseTimeout))
+                .handle((r, e) -> {
+                    if (e != null) {
+                        throw reader.transport(e, call);
+                    }
+                    return r;
+                });
+    }
+
+    private CompletableFuture<String> login(Duration responseTimeout) {
+        Credentials c = settings.credentials();
+        String basic = Base64.getEncoder().encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
+        return limiter.submit(() -> transport.send("GET", settings.api("/login"), Map.of("Authorization", "Basic " + basic),
+                        null, responseTimeout))
+                .handle((r, e) -> {
+                    if (e != null) {
+                        throw reader.transport(e, "login");
+                    }
+                    if (r.status() == 401 || r.status() == 403) {
+                        AemException refused = reader.errorOf(r, "login");
+                        String code = refused != null && refused.errorCode() != null ? " " + refused.errorCode() : "";
+                        throw AemException.of(FailureKind.UNREACHABLE, "AEM refused the login for user '" + c.username()
+                                        + "' (HTTP " + r.status() + code + "). Check the user name and password (Windows "
+                                        + "accounts as DOMAIN\\user or user@domain) and that the user has a role in AEM.")
+                                .errorCode(refused == null ? null : refused.errorCode()).build();
+                    }
+                    AemException error = reader.errorOf(r, "login");
+                    if (error != null) {
+                        throw error;
+                    }
+                    String id = r.header(SESSION_HEADER);
+                    if (id == null || id.isBlank()) {
+                        throw AemException.of(FailureKind.UNREACHABLE, "AEM at " + settings.baseUrl() + " accepted the "
+                                + "login but sent no session ID. A proxy in between may drop the "
+                                + SESSION_HEADER + " header (nginx drops headers with dots by default).").build();
+                    }
+                    return id;
+                });
+    }
+}

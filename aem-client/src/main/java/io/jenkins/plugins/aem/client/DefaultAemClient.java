@@ -1,0 +1,83 @@
+package io.jenkins.plugins.aem.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The {@link AemClient} the pool hands out: starts {@link Operation}s on a shared {@link Connection}. */
+final class DefaultAemClient implements AemClient {
+
+    private final Connection connection;
+    private final ScheduledExecutorService scheduler;
+    private final PollSchedule schedule;
+    private final Duration grace;
+
+    DefaultAemClient(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, Duration grace) {
+        this.connection = connection;
+        this.scheduler = scheduler;
+        this.schedule = schedule;
+        this.grace = grace;
+    }
+
+    @Override
+    public ConnectionSettings settings() {
+        return connection.settings();
+    }
+
+    @Override
+    public CompletableFuture<TaskOutcome> run(RunRequest request, ProgressListener listener) {
+        WaitGoal goal = request.waitForCompletion() ? WaitGoal.LOAD_COMPLETED : WaitGoal.RUNNING;
+        Operation op = start(request.task(), goal, Deadline.after(request.timeout()), listener);
+        op.withServer(kind -> {
+            RunOption option = request.option();
+            if (option == null && kind == ServerKind.REPLICATE) {
+                option = RunOption.RESUME_PROCESSING;
+                listener(listener).onProgress(new ProgressEvent(ProgressEvent.Kind.STEP, Duration.ZERO,
+                        "No run option given; using RESUME_PROCESSING, AEM's default for Replicate tasks"));
+            }
+            String query = "action=run" + (option == null ? "" : "&option=" + option.name());
+            op.command("RunTask", query, request.cdcPosition(), "RunTask" + (option == null ? "" : " option=" + option.name()));
+        });
+        return op.result;
+    }
+
+    @Override
+    public CompletableFuture<TaskOutcome> stop(StopRequest request, ProgressListener listener) {
+        Operation op = start(request.task(), WaitGoal.STOPPED, Deadline.after(request.timeout()), listener);
+        op.withServer(kind -> op.command("StopTask", "action=stop", null, "StopTask"));
+        return op.result;
+    }
+
+    @Override
+    public CompletableFuture<TaskOutcome> await(WaitRequest request, ProgressListener listener) {
+        Instant now = Instant.now();
+        Operation op = start(request.task(), request.goal(), Deadline.at(request.deadline(), request.commandSentAt()), listener);
+        op.resume(System.nanoTime() - Duration.between(request.commandSentAt(), now).toNanos(),
+                "resumed wait for " + request.goal());
+        return op.result;
+    }
+
+    @Override
+    public CompletableFuture<TaskStatus> taskStatus(TaskRef task, Duration timeout) {
+        Deadline deadline = Deadline.after(Timeouts.check(timeout));
+        return connection.api().taskStatus(task, deadline.remaining(), ProgressListener.NONE, deadline)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetTaskDetails")));
+    }
+
+    @Override
+    public CompletableFuture<List<ServerInfo>> servers(Duration timeout) {
+        Deadline deadline = Deadline.after(Timeouts.check(timeout));
+        return connection.api().servers(deadline.remaining(), ProgressListener.NONE, deadline)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerList")));
+    }
+
+    private Operation start(TaskRef task, WaitGoal goal, Deadline deadline, ProgressListener listener) {
+        return new Operation(connection, scheduler, schedule, grace, listener(listener), task, goal, deadline);
+    }
+
+    private static ProgressListener listener(ProgressListener l) {
+        return l == null ? ProgressListener.NONE : l;
+    }
+}

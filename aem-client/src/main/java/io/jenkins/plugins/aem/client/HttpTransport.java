@@ -1,0 +1,133 @@
+package io.jenkins.plugins.aem.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * One asynchronous HTTP/1.1 client for one combination of TLS trust, proxy and connect timeout. It only moves bytes:
+ * what an answer means is decided by {@link ResponseReader}.
+ */
+final class HttpTransport implements AutoCloseable {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final CloseableHttpAsyncClient client;
+
+    HttpTransport(TlsTrust tls, ProxySettings proxy, Duration connectTimeout, int maxPerRoute) {
+        ClientTlsStrategyBuilder tlsStrategy = ClientTlsStrategyBuilder.create().setSslContext(TlsContexts.sslContext(tls));
+        if (tls.mode() == TlsTrust.Mode.INSECURE) {
+            tlsStrategy.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+        }
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setTlsStrategy(tlsStrategy.buildAsync())
+                        // AEM advertises HTTP/2 without supporting it.
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setTimeToLive(Timeout.ofMinutes(5)).build())
+                        .setMaxConnPerRoute(maxPerRoute)
+                        .setMaxConnTotal(Math.max(maxPerRoute * 4, 32))
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoTimeout(Timeout.ofMinutes(5)).build())
+                .setThreadFactory(threads())
+                // Redirects would resend the session header to wherever they point; AEM never redirects its API.
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement();
+        if (proxy != null) {
+            HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
+            builder.setProxy(proxyHost);
+            if (proxy.credentials() != null) {
+                builder.setDefaultCredentialsProvider(CredentialsProviderBuilder.create()
+                        .add(new AuthScope(proxyHost), proxy.credentials().username(),
+                                proxy.credentials().password().toCharArray())
+                        .build());
+            }
+        }
+        client = builder.build();
+        client.start();
+    }
+
+    private static ThreadFactory threads() {
+        int id = IDS.incrementAndGet();
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "aem-client-io-" + id + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Sends a request. The future fails with the network stack's exception (never one that quotes the request) and
+     * cancelling it aborts the exchange.
+     */
+    CompletableFuture<HttpResult> send(String method, URI uri, Map<String, String> headers, String jsonBody,
+                                       Duration responseTimeout) {
+        SimpleRequestBuilder request = SimpleRequestBuilder.create(method).setUri(uri);
+        headers.forEach(request::addHeader);
+        if (jsonBody != null) {
+            request.setBody(jsonBody, ContentType.APPLICATION_JSON);
+        }
+        request.setRequestConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, responseTimeout.toMillis())))
+                .build());
+        SimpleHttpRequest built = request.build();
+        CompletableFuture<HttpResult> result = new CompletableFuture<>();
+        Future<HttpResult> inFlight = client.execute(SimpleRequestProducer.create(built), new CappedBodyConsumer(), null, null,
+                new FutureCallback<>() {
+                    @Override
+                    public void completed(HttpResult r) {
+                        result.complete(r);
+                    }
+
+                    @Override
+                    public void failed(Exception e) {
+                        result.completeExceptionally(e);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        result.cancel(false);
+                    }
+                });
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                inFlight.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.IMMEDIATE);
+    }
+}

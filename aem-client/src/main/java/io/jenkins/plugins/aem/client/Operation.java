@@ -1,0 +1,278 @@
+package io.jenkins.plugins.aem.client;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One run, stop or resumed wait: its deadline, the command, and the polls until the task is where it was asked to be.
+ * Every step is a callback on the shared scheduler or the HTTP client's threads; nothing blocks. Cancelling
+ * {@link #result} cancels whatever is in flight or scheduled, and nothing further is sent.
+ */
+final class Operation {
+
+    /** How often a read before the command may fail and be tried again. */
+    private static final int SETUP_ATTEMPTS = 4;
+    /** How far past the deadline a hung request may run before the operation ends regardless. */
+    private static final Duration OVERRUN = Duration.ofSeconds(4);
+
+    final CompletableFuture<TaskOutcome> result = new CompletableFuture<>();
+
+    private final Connection connection;
+    private final ScheduledExecutorService scheduler;
+    private final PollSchedule schedule;
+    private final ProgressListener listener;
+    private final TaskRef task;
+    private final WaitGoal goal;
+    private final Deadline deadline;
+    private final TaskWaiter waiter;
+    private volatile Future<?> current;
+    private volatile TaskState lastState;
+    private volatile String lastRaw;
+    private volatile AemException lastError;
+    private volatile long commandNanos;
+    private volatile String commandSent = "";
+    private volatile boolean lagWarned;
+
+    Operation(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, Duration grace,
+              ProgressListener listener, TaskRef task, WaitGoal goal, Deadline deadline) {
+        this.connection = connection;
+        this.scheduler = scheduler;
+        this.schedule = schedule;
+        this.listener = listener == null ? ProgressListener.NONE : listener;
+        this.task = task;
+        this.goal = goal;
+        this.deadline = deadline;
+        this.waiter = new TaskWaiter(goal, grace);
+        result.whenComplete((r, e) -> {
+            Future<?> f = current;
+            if (result.isCancelled() && f != null) {
+                f.cancel(true);
+            }
+        });
+        Future<?> watchdog = scheduler.schedule(this::timeOut, deadline.remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((r, e) -> watchdog.cancel(false));
+        if (connection.settings().tls().mode() == TlsTrust.Mode.INSECURE) {
+            event(ProgressEvent.Kind.WARNING, "TLS verification is OFF for " + connection.settings().baseUrl()
+                    + ": any certificate is accepted. Use a CA bundle instead outside of tests.");
+        }
+    }
+
+    /** Looks the server up (for its kind and whether AEM monitors it), then hands its kind on. */
+    void withServer(Consumer<ServerKind> next) {
+        event(ProgressEvent.Kind.STEP, "Connecting to AEM at " + connection.settings().baseUrl() + " as "
+                + connection.settings().credentials().username());
+        attempt("GetServerList", () -> connection.servers(readTimeout(), listener, deadline), 0, servers -> {
+            ServerInfo server = servers.stream().filter(s -> s.name().equals(task.server())).findFirst().orElse(null);
+            if (server == null) {
+                fail(AemException.of(FailureKind.AEM_ERROR, "AEM has no server named '" + task.server() + "'. Servers it "
+                                + "knows: " + (servers.isEmpty() ? "none" : String.join(", ", servers.stream().map(ServerInfo::name).toList())) + ".")
+                        .errorCode(AemErrorCode.AEM_SERVER_NOT_FOUND.name()).remedy(AemErrorCode.AEM_SERVER_NOT_FOUND.remedy()).build());
+                return;
+            }
+            if (!server.monitored()) {
+                AemErrorCode code = "ERROR".equalsIgnoreCase(server.state()) ? AemErrorCode.AEM_SERVER_NOT_CONNECTED : AemErrorCode.AEM_SERVER_NOT_MONITORED;
+                fail(AemException.of(FailureKind.AEM_ERROR, "Server '" + server.name() + "' is " + server.state() + " in AEM"
+                                + (server.message().isBlank() ? "" : ": " + server.message()) + ".")
+                        .errorCode(code.name()).aemMessage(server.message()).remedy(code.remedy()).build());
+                return;
+            }
+            next.accept(server.kind());
+        }, error -> {
+            if (error.errorCode() != null) {
+                // The user may lack the right to list servers; AEM then decides the option itself (section 0).
+                event(ProgressEvent.Kind.WARNING, "Cannot read AEM's server list (" + error.errorCode() + "); going on without it.");
+                next.accept(ServerKind.UNKNOWN);
+            } else {
+                fail(error);
+            }
+        });
+    }
+
+    /** Sends the run or stop, then waits. */
+    void command(String name, String query, String cdcPosition, String description) {
+        if (deadline.expired()) {
+            timeOut();
+            return;
+        }
+        long aemWait = Math.max(1, deadline.remaining().minusSeconds(2).toSeconds());
+        commandSent = description + " timeout=" + aemWait;
+        event(ProgressEvent.Kind.STEP, "Sending " + commandSent + " for " + task + " (AEM waits up to " + aemWait + " s)");
+        event(ProgressEvent.Kind.COMMAND_SENT, "Sent " + name + " for " + task);
+        commandNanos = System.nanoTime();
+        track(connection.api().command(task, query + "&timeout=" + aemWait, cdcPosition, Duration.ofSeconds(aemWait + 4),
+                name, listener, deadline)).whenComplete((answer, e) -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (e != null) {
+                AemException error = connection.api().reader().transport(e, name);
+                AemErrorCode code = AemErrorCode.fromWire(error.errorCode());
+                if (code != null && code.isTimeout()) {
+                    lastError = error;
+                    event(ProgressEvent.Kind.WARNING, "AEM's own wait ran out (" + code + "); polling the task's state.");
+                    poll(0);
+                } else if (error.errorCode() == null && error.kind() == FailureKind.UNREACHABLE) {
+                    fail(AemException.of(deadline.expired() ? FailureKind.TIMED_OUT : FailureKind.UNREACHABLE,
+                            error.getMessage() + " AEM may or may not have carried out " + name + ": the task's state is "
+                                    + "unknown. Check the task in AEM before trying again.").cause(error.getCause()).build());
+                } else {
+                    fail(error);
+                }
+                return;
+            }
+            observe(answer.state(), answer.rawState());
+            if (answer.state() == TaskState.ERROR) {
+                fail(AemException.of(FailureKind.TASK_FAILED, "The task failed: ERROR"
+                        + (answer.errorMessage().isBlank() ? "" : ": " + answer.errorMessage()) + ".").aemMessage(answer.errorMessage()).build());
+            } else if (goal == WaitGoal.RUNNING && answer.state() == TaskState.RUNNING
+                    || goal == WaitGoal.STOPPED && answer.state() == TaskState.STOPPED) {
+                succeed(answer.state(), answer.rawState(), StopReason.NONE, answer.errorMessage());
+            } else {
+                if (answer.state() == TaskState.RUNNING || answer.state() == TaskState.STOPPED) {
+                    waiter.settled();
+                }
+                poll(0);
+            }
+        });
+    }
+
+    /** Waits by polling alone, for a command sent before (a resumed wait). */
+    void resume(long sentNanos, String description) {
+        commandNanos = sentNanos;
+        commandSent = description;
+        event(ProgressEvent.Kind.STEP, "Waiting again for " + task + " to be " + goal);
+        poll(0);
+    }
+
+    private void poll(int n) {
+        if (deadline.expired()) {
+            timeOut();
+            return;
+        }
+        long interval = schedule.interval(n).toMillis();
+        double spread = schedule.jitter() * interval;
+        long delay = Math.min(deadline.remaining().toMillis(),
+                Math.max(1, Math.round(interval + ThreadLocalRandom.current().nextDouble(-spread, spread + 1e-9))));
+        current = scheduler.schedule(() -> read(n), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void read(int n) {
+        if (result.isDone()) {
+            return;
+        }
+        track(connection.api().taskStatus(task, readTimeout(), listener, deadline)).whenComplete((s, e) -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (e != null) {
+                AemException error = connection.api().reader().transport(e, "GetTaskDetails");
+                if (!error.retryable()) {
+                    fail(error);
+                    return;
+                }
+                lastError = error;
+                event(ProgressEvent.Kind.RETRY, "Reading the task's state failed (" + error.getMessage() + "); trying again.");
+                poll(n + 1);
+                return;
+            }
+            observe(s.state(), s.rawState());
+            TaskWaiter.Decision d = waiter.judge(s, Duration.ofNanos(System.nanoTime() - commandNanos));
+            switch (d.verdict()) {
+                case DONE -> succeed(s.state(), s.rawState(), s.stopReason(), s.message());
+                case FAILED -> fail(AemException.of(FailureKind.TASK_FAILED, d.note()).aemMessage(s.message()).build());
+                default -> {
+                    if (d.note() != null && !lagWarned) {
+                        lagWarned = true;
+                        event(ProgressEvent.Kind.WARNING, d.note());
+                    }
+                    poll(n + 1);
+                }
+            }
+        });
+    }
+
+    private <T> void attempt(String call, Supplier<CompletableFuture<T>> request, int tries, Consumer<T> next,
+                             Consumer<AemException> onError) {
+        track(request.get()).whenComplete((value, e) -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (e == null) {
+                next.accept(value);
+                return;
+            }
+            AemException error = connection.api().reader().transport(e, call);
+            if (error.retryable() && tries + 1 < SETUP_ATTEMPTS && !deadline.expired()) {
+                lastError = error;
+                Duration delay = schedule.interval(tries + 1);
+                event(ProgressEvent.Kind.RETRY, call + " failed (" + error.getMessage() + "); trying again in "
+                        + delay.toMillis() + " ms.");
+                current = scheduler.schedule(() -> attempt(call, request, tries + 1, next, onError),
+                        Math.min(delay.toMillis(), deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+            } else {
+                onError.accept(error);
+            }
+        });
+    }
+
+    private <T> CompletableFuture<T> track(CompletableFuture<T> f) {
+        current = f;
+        if (result.isDone()) {
+            f.cancel(true);
+        }
+        return f;
+    }
+
+    private Duration readTimeout() {
+        Duration r = deadline.remaining().plusSeconds(1);
+        return r.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : r;
+    }
+
+    private void observe(TaskState state, String raw) {
+        if (!raw.equals(lastRaw)) {
+            event(ProgressEvent.Kind.STATE_CHANGE, task + " is " + raw);
+        }
+        lastRaw = raw;
+        lastState = state;
+    }
+
+    private void succeed(TaskState state, String raw, StopReason reason, String message) {
+        event(ProgressEvent.Kind.STEP, task + " reached " + raw + " in " + seconds(deadline.elapsed()) + " s");
+        result.complete(new TaskOutcome(task, state, raw, reason, message, deadline.elapsed(), commandSent));
+    }
+
+    void fail(AemException error) {
+        result.completeExceptionally(error.withContext(task, lastState, lastRaw, deadline.elapsed()));
+    }
+
+    private void timeOut() {
+        if (result.isDone()) {
+            return;
+        }
+        String seen = lastRaw;
+        AemException error = lastError;
+        fail(AemException.of(FailureKind.TIMED_OUT, "Timed out after " + seconds(deadline.elapsed()) + " s waiting for "
+                        + task + " to be " + goal + "; last state seen: " + (seen == null ? "none" : seen)
+                        + (error == null ? "" : "; last error: " + (error.errorCode() != null ? error.errorCode() : error.getMessage()))
+                        + ". Raise the timeout if the task needs longer, or check it in AEM.")
+                .errorCode(error == null ? null : error.errorCode()).build());
+    }
+
+    private void event(ProgressEvent.Kind kind, String message) {
+        try {
+            listener.onProgress(new ProgressEvent(kind, deadline.elapsed(), message));
+        } catch (RuntimeException e) {
+            // A listener's failure must not break the wait.
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+    }
+}

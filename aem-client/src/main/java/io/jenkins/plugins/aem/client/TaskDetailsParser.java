@@ -1,0 +1,34 @@
+package io.jenkins.plugins.aem.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads GetTaskDetails in either shape AEM has used: the flat object, or the older {@code {"task":{...}}}. */
+final class TaskDetailsParser {
+
+    private TaskDetailsParser() {
+    }
+
+    static TaskStatus parse(JsonNode body, TaskRef task, ResponseReader reader) {
+        JsonNode t = body.has("task") && body.get("task").isObject() ? body.get("task") : body;
+        if (!t.hasNonNull("state")) {
+            throw reader.notAem("GetTaskDetails", "JSON without a task state", false);
+        }
+        String raw = t.get("state").asText();
+        String reason = t.hasNonNull("task_stop_reason") ? t.get("task_stop_reason").asText() : t.path("stop_reason").asText(null);
+        JsonNode fl = t.path("full_load_counters");
+        JsonNode lc = t.path("loading_counters");
+        return new TaskStatus(task, TaskState.fromWire(raw), raw, StopReason.fromWire(reason), t.path("message").asText(""),
+                bool(t, "full_load_completed"), bool(t, "loading_completed"),
+                count(fl, lc, "tables_queued_count"), count(fl, lc, "tables_loading_count"),
+                count(fl, lc, "tables_with_error_count"));
+    }
+
+    private static Boolean bool(JsonNode t, String field) {
+        return t.hasNonNull(field) ? t.get(field).asBoolean() : null;
+    }
+
+    private static long count(JsonNode fullLoad, JsonNode loading, String field) {
+        JsonNode n = fullLoad.hasNonNull(field) ? fullLoad.get(field) : loading.get(field);
+        return n != null && n.canConvertToLong() ? n.asLong() : -1;
+    }
+}
