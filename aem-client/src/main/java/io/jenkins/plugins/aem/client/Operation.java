@@ -102,8 +102,7 @@ final class Operation {
         }
         long aemWait = Math.max(1, deadline.remaining().minusSeconds(2).toSeconds());
         commandSent = description + " timeout=" + aemWait;
-        event(ProgressEvent.Kind.STEP, "Sending " + commandSent + " for " + task + " (AEM waits up to " + aemWait + " s)");
-        event(ProgressEvent.Kind.COMMAND_SENT, "Sent " + name + " for " + task);
+        event(ProgressEvent.Kind.COMMAND_SENT, "Sending " + commandSent + " for " + task + " (AEM waits up to " + aemWait + " s)");
         commandNanos = System.nanoTime();
         track(connection.api().command(task, query + "&timeout=" + aemWait, cdcPosition, Duration.ofSeconds(aemWait + 4),
                 name, listener, deadline)).whenComplete((answer, e) -> {
