@@ -38,6 +38,7 @@ final class HttpTransport implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final CloseableHttpAsyncClient client;
+    private final boolean proxyAuthentication;
 
     HttpTransport(TlsTrust tls, ProxySettings proxy, Duration connectTimeout, int maxPerRoute) {
         ClientTlsStrategyBuilder tlsStrategy = ClientTlsStrategyBuilder.create().setSslContext(TlsContexts.sslContext(tls));
@@ -61,6 +62,7 @@ final class HttpTransport implements AutoCloseable {
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement();
+        proxyAuthentication = proxy != null && proxy.credentials() != null;
         if (proxy != null) {
             HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
             builder.setProxy(proxyHost);
@@ -98,6 +100,8 @@ final class HttpTransport implements AutoCloseable {
         }
         request.setRequestConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, responseTimeout.toMillis())))
+                // AEM's 401 must reach us as it is: HttpClient's own challenge handling would send the login again.
+                .setAuthenticationEnabled(proxyAuthentication)
                 .build());
         SimpleHttpRequest built = request.build();
         CompletableFuture<HttpResult> result = new CompletableFuture<>();

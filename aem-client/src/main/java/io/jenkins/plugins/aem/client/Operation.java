@@ -16,8 +16,6 @@ import java.util.function.Supplier;
  */
 final class Operation {
 
-    /** How often a read before the command may fail and be tried again. */
-    private static final int SETUP_ATTEMPTS = 4;
     /** How far past the deadline a hung request may run before the operation ends regardless. */
     private static final Duration OVERRUN = Duration.ofSeconds(4);
 
@@ -84,7 +82,7 @@ final class Operation {
             }
             next.accept(server.kind());
         }, error -> {
-            if (error.errorCode() != null) {
+            if (error.kind() == FailureKind.AEM_ERROR) {
                 // The user may lack the right to list servers; AEM then decides the option itself (section 0).
                 event(ProgressEvent.Kind.WARNING, "Cannot read AEM's server list (" + error.errorCode() + "); going on without it.");
                 next.accept(ServerKind.UNKNOWN);
@@ -207,7 +205,7 @@ final class Operation {
                 return;
             }
             AemException error = connection.api().reader().transport(e, call);
-            if (error.retryable() && tries + 1 < SETUP_ATTEMPTS && !deadline.expired()) {
+            if (error.retryable() && !deadline.expired()) {
                 lastError = error;
                 Duration delay = schedule.interval(tries + 1);
                 event(ProgressEvent.Kind.RETRY, call + " failed (" + error.getMessage() + "); trying again in "
