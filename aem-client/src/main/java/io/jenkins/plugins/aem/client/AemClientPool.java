@@ -34,7 +34,7 @@ public final class AemClientPool implements AutoCloseable {
     private final SessionPool sessions = new SessionPool();
     private final Map<String, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, HostLimiter> limiters = new ConcurrentHashMap<>();
-    private final Map<SessionPool.Slot, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<ConnectionSettings, Connection> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private AemClientPool(Builder builder) {
@@ -65,9 +65,9 @@ public final class AemClientPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the AEM client pool is closed");
         }
-        SessionPool.Slot slot = sessions.slot(settings);
-        Connection connection = connections.computeIfAbsent(slot, s -> new Connection(settings,
-                new AemApi(settings, transport(settings), limiter(settings), s, json)));
+        // Equal settings share a connection; the session is shared wider, by URL and login alone.
+        Connection connection = connections.computeIfAbsent(settings, s -> new Connection(s,
+                new AemApi(s, transport(s), limiter(s), sessions.slot(s), json)));
         return new DefaultAemClient(connection, scheduler, pollSchedule, statusLagGrace);
     }
 
@@ -98,9 +98,10 @@ public final class AemClientPool implements AutoCloseable {
         }
         closed = true;
         List<CompletableFuture<Void>> logouts = new ArrayList<>();
-        connections.forEach((slot, connection) -> {
-            String id = slot.liveId();
-            if (id != null) {
+        java.util.Set<String> loggedOut = new java.util.HashSet<>();
+        connections.forEach((settings, connection) -> {
+            String id = sessions.slot(settings).liveId();
+            if (id != null && loggedOut.add(id)) {
                 logouts.add(connection.api().logout(id, Duration.ofSeconds(2)).exceptionally(e -> null));
             }
         });

@@ -20,6 +20,8 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
@@ -43,7 +45,10 @@ final class HttpTransport implements AutoCloseable {
     HttpTransport(TlsTrust tls, ProxySettings proxy, Duration connectTimeout, int maxPerRoute) {
         ClientTlsStrategyBuilder tlsStrategy = ClientTlsStrategyBuilder.create().setSslContext(TlsContexts.sslContext(tls));
         if (tls.mode() == TlsTrust.Mode.INSECURE) {
-            tlsStrategy.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+            tlsStrategy.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT).setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+        } else {
+            // Checked by the client itself, so it holds whatever trust manager the CA bundle needs.
+            tlsStrategy.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT).setHostnameVerifier(new DefaultHostnameVerifier());
         }
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()

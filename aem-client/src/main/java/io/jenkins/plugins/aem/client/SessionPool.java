@@ -3,9 +3,7 @@ package io.jenkins.plugins.aem.client;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -55,10 +53,6 @@ final class SessionPool {
     /** The slot for these settings: keyed by URL, user and a fingerprint of the password, so a wrong password never rides on another's session. */
     Slot slot(ConnectionSettings settings) {
         return slots.computeIfAbsent(key(settings), k -> new Slot());
-    }
-
-    Collection<Slot> all() {
-        return List.copyOf(slots.values());
     }
 
     private static String key(ConnectionSettings s) {
