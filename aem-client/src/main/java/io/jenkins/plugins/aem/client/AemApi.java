@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * AEM's calls, typed, for one connection: each goes through the host's limiter, carries the shared session, and is
+ * AEM's calls, typed, for one connection: each goes through the host's limits, carries the shared session, and is
  * repeated once after a fresh login when AEM says the session is no longer valid.
  */
 final class AemApi {
@@ -20,15 +20,15 @@ final class AemApi {
 
     private final ConnectionSettings settings;
     private final HttpTransport transport;
-    private final HostLimiter limiter;
+    private final HostLimits limits;
     private final SessionPool.Slot session;
     private final ResponseReader reader;
     private final ObjectMapper json;
 
-    AemApi(ConnectionSettings settings, HttpTransport transport, HostLimiter limiter, SessionPool.Slot session, ObjectMapper json) {
+    AemApi(ConnectionSettings settings, HttpTransport transport, HostLimits limits, SessionPool.Slot session, ObjectMapper json) {
         this.settings = settings;
         this.transport = transport;
-        this.limiter = limiter;
+        this.limits = limits;
         this.session = session;
         this.json = json;
         this.reader = new ResponseReader(json, settings.baseUrl().toString());
@@ -59,6 +59,13 @@ final class AemApi {
                 .thenApply(r -> TaskDetailsParser.parse(reader.read(r, "GetTaskDetails"), task, reader));
     }
 
+    /** GetTaskList of one server, as AEM sent it; {@link TaskListPoller} shares it among the waits on that server. */
+    CompletableFuture<JsonNode> taskList(String server, Duration responseTimeout, ProgressListener listener) {
+        return call("GET", "/servers/" + UrlPaths.segment(server) + "/tasks", null, responseTimeout, "GetTaskList",
+                listener, Deadline.after(responseTimeout))
+                .thenApply(r -> reader.read(r, "GetTaskList"));
+    }
+
     /** Sends RunTask or StopTask; the answer's state is AEM's settled word, the error its refusal. */
     CompletableFuture<CommandAnswer> command(TaskRef task, String query, String cdcPosition, Duration responseTimeout,
                                              String call, ProgressListener listener, Deadline deadline) {
@@ -82,7 +89,7 @@ final class AemApi {
     }
 
     CompletableFuture<Void> logout(String sessionId, Duration responseTimeout) {
-        return limiter.submit(() -> transport.send("GET", settings.api("/logout"), Map.of(SESSION_HEADER, sessionId), null,
+        return limits.reads().submit(() -> transport.send("GET", settings.api("/logout"), Map.of(SESSION_HEADER, sessionId), null,
                 responseTimeout)).thenApply(r -> null);
     }
 
@@ -105,7 +112,7 @@ final class AemApi {
 
     private CompletableFuture<HttpResult> send(String method, String path, String body, String sessionId,
                                                Duration responseTimeout, String call) {
-        return limiter.submit(() -> transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body,
+        return limits.lane(method).submit(() -> transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body,
                         responseTimeout))
                 .handle((r, e) -> {
                     if (e != null) {
@@ -118,7 +125,7 @@ final class AemApi {
     private CompletableFuture<String> login(Duration responseTimeout) {
         Credentials c = settings.credentials();
         String basic = Base64.getEncoder().encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
-        return limiter.submit(() -> transport.send("GET", settings.api("/login"), Map.of("Authorization", "Basic " + basic),
+        return limits.reads().submit(() -> transport.send("GET", settings.api("/login"), Map.of("Authorization", "Basic " + basic),
                         null, responseTimeout))
                 .handle((r, e) -> {
                     if (e != null) {

@@ -23,22 +23,27 @@ public final class AemClientPool implements AutoCloseable {
     /** Requests in flight per AEM host unless configured otherwise. */
     public static final int DEFAULT_MAX_REQUESTS_PER_HOST = 8;
 
+    /** Run and stop requests in flight per AEM host unless configured otherwise; see {@link Builder#maxCommandsPerHost}. */
+    public static final int DEFAULT_MAX_COMMANDS_PER_HOST = 64;
+
     /** How long AEM may keep showing a task's old state after a command; see aem-api.md section 0. */
     public static final Duration DEFAULT_STATUS_LAG_GRACE = Duration.ofSeconds(30);
 
     private final int maxRequestsPerHost;
+    private final int maxCommandsPerHost;
     private final PollSchedule pollSchedule;
     private final Duration statusLagGrace;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final ScheduledExecutorService scheduler;
     private final SessionPool sessions = new SessionPool();
     private final Map<String, HttpTransport> transports = new ConcurrentHashMap<>();
-    private final Map<String, HostLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, HostLimits> limiters = new ConcurrentHashMap<>();
     private final Map<ConnectionSettings, Connection> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private AemClientPool(Builder builder) {
         this.maxRequestsPerHost = builder.maxRequestsPerHost;
+        this.maxCommandsPerHost = builder.maxCommandsPerHost;
         this.pollSchedule = builder.pollSchedule;
         this.statusLagGrace = builder.statusLagGrace;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -67,23 +72,25 @@ public final class AemClientPool implements AutoCloseable {
         }
         // Equal settings share a connection; the session is shared wider, by URL and login alone.
         Connection connection = connections.computeIfAbsent(settings, s -> new Connection(s,
-                new AemApi(s, transport(s), limiter(s), sessions.slot(s), json)));
+                new AemApi(s, transport(s), limiter(s), sessions.slot(s), json), scheduler));
         return new DefaultAemClient(connection, scheduler, pollSchedule, statusLagGrace);
     }
 
-    /** The most requests that were ever in flight at once to the host of {@code settings}. */
+    /** The most reads and logins that were ever in flight at once to the host of {@code settings}. */
     public int peakRequestsInFlight(ConnectionSettings settings) {
-        HostLimiter limiter = limiters.get(hostKey(settings));
-        return limiter == null ? 0 : limiter.peak();
+        HostLimits limits = limiters.get(hostKey(settings));
+        return limits == null ? 0 : limits.reads().peak();
     }
 
     private HttpTransport transport(ConnectionSettings s) {
         String key = s.tls().mode() + "|" + s.tls().caBundlePem() + "|" + s.proxy() + "|" + s.connectTimeout();
-        return transports.computeIfAbsent(key, k -> new HttpTransport(s.tls(), s.proxy(), s.connectTimeout(), maxRequestsPerHost));
+        return transports.computeIfAbsent(key, k -> new HttpTransport(s.tls(), s.proxy(), s.connectTimeout(),
+                maxRequestsPerHost + maxCommandsPerHost));
     }
 
-    private HostLimiter limiter(ConnectionSettings s) {
-        return limiters.computeIfAbsent(hostKey(s), k -> new HostLimiter(maxRequestsPerHost));
+    private HostLimits limiter(ConnectionSettings s) {
+        return limiters.computeIfAbsent(hostKey(s), k -> new HostLimits(new HostLimiter(maxRequestsPerHost),
+                new HostLimiter(maxCommandsPerHost)));
     }
 
     private static String hostKey(ConnectionSettings s) {
@@ -117,13 +124,26 @@ public final class AemClientPool implements AutoCloseable {
     /** Builds an {@link AemClientPool}. */
     public static final class Builder {
         int maxRequestsPerHost = DEFAULT_MAX_REQUESTS_PER_HOST;
+        int maxCommandsPerHost = DEFAULT_MAX_COMMANDS_PER_HOST;
         PollSchedule pollSchedule = PollSchedule.DEFAULT;
         Duration statusLagGrace = DEFAULT_STATUS_LAG_GRACE;
 
         private Builder() {
         }
 
-        /** At most this many requests in flight to one AEM host; further ones queue. */
+        /**
+         * At most this many run and stop requests in flight to one AEM host; further ones queue. They have a limit of
+         * their own because AEM holds each open, idle, while it waits for the task.
+         */
+        public Builder maxCommandsPerHost(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxCommandsPerHost must be at least 1");
+            }
+            this.maxCommandsPerHost = max;
+            return this;
+        }
+
+        /** At most this many logins and status reads in flight to one AEM host; further ones queue. */
         public Builder maxRequestsPerHost(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxRequestsPerHost must be at least 1");

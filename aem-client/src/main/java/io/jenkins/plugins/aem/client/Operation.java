@@ -156,19 +156,27 @@ final class Operation {
         double spread = schedule.jitter() * interval;
         long delay = Math.min(deadline.remaining().toMillis(),
                 Math.max(1, Math.round(interval + ThreadLocalRandom.current().nextDouble(-spread, spread + 1e-9))));
-        current = scheduler.schedule(() -> read(n), delay, TimeUnit.MILLISECONDS);
+        if (goal == WaitGoal.LOAD_COMPLETED) {
+            // Only GetTaskDetails carries the load counters that completion is judged by.
+            current = scheduler.schedule(() -> judge(n, connection.api().taskStatus(task, readTimeout(), listener, deadline)),
+                    delay, TimeUnit.MILLISECONDS);
+        } else {
+            judge(n, connection.poller(task.server()).read(task, Duration.ofMillis(delay),
+                    event -> event(event.kind(), event.message())));
+        }
     }
 
-    private void read(int n) {
+    private void judge(int n, CompletableFuture<TaskStatus> read) {
         if (result.isDone()) {
+            read.cancel(true);
             return;
         }
-        track(connection.api().taskStatus(task, readTimeout(), listener, deadline)).whenComplete((s, e) -> {
+        track(read).whenComplete((s, e) -> {
             if (result.isDone()) {
                 return;
             }
             if (e != null) {
-                AemException error = connection.api().reader().transport(e, "GetTaskDetails");
+                AemException error = connection.api().reader().transport(e, "the task's status");
                 if (!error.retryable()) {
                     fail(error);
                     return;

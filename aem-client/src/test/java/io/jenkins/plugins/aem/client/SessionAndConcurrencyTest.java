@@ -30,6 +30,11 @@ class SessionAndConcurrencyTest {
         return server;
     }
 
+    /** A status poll: GetTaskList (shared by the waits of a server) or GetTaskDetails. */
+    static boolean isStatusRead(JournalEntry e) {
+        return e.isTaskDetails() || e.kind() == RequestKind.READ && e.path().endsWith("/tasks");
+    }
+
     @AfterEach
     void close() {
         fx.close();
@@ -47,6 +52,8 @@ class SessionAndConcurrencyTest {
         assertThat(fx.count(JournalEntry::isRun)).isEqualTo(WAITS);
         assertThat(fx.sim.journal().entries().stream().map(JournalEntry::sessionAlias).distinct().toList()).containsExactly("s1");
         assertThat(fx.pool.peakRequestsInFlight(fx.settings())).isLessThanOrEqualTo(AemClientPool.DEFAULT_MAX_REQUESTS_PER_HOST);
+        // The waits share their polls: far fewer status reads than waits times polls.
+        assertThat(fx.count(SessionAndConcurrencyTest::isStatusRead)).isLessThan(WAITS);
     }
 
     @Test
@@ -96,7 +103,7 @@ class SessionAndConcurrencyTest {
                 .server(SimServer.replicate("Rep").task(SimTaskSpec.named("Slow").startDuration(Duration.ofSeconds(60)).startingState("STARTING"))));
         CompletableFuture<TaskOutcome> wait = fx.client().run(RunRequest.of(new TaskRef("Rep", "Slow")), null);
         TimeUnit.MILLISECONDS.sleep(800);
-        assertThat(fx.count(JournalEntry::isTaskDetails)).isPositive();
+        assertThat(fx.count(SessionAndConcurrencyTest::isStatusRead)).isPositive();
         wait.cancel(true);
         TimeUnit.MILLISECONDS.sleep(100);
         long after = fx.sim.journal().entries().size();
@@ -111,7 +118,7 @@ class SessionAndConcurrencyTest {
                 .server(SimServer.replicate("Rep").task(SimTaskSpec.named("Slow").startDuration(Duration.ofSeconds(4)).startingState("STARTING"))),
                 AemClientPool.builder().pollSchedule(schedule));
         SimFixture.join(fx.client().run(RunRequest.of(new TaskRef("Rep", "Slow")), null));
-        List<JournalEntry> polls = fx.sim.journal().entries().stream().filter(JournalEntry::isTaskDetails).toList();
+        List<JournalEntry> polls = fx.sim.journal().entries().stream().filter(SessionAndConcurrencyTest::isStatusRead).toList();
         // 4 s of starting with intervals 100, 200, 400, 800, 800, ... ms: about 7 polls, never one per 100 ms.
         assertThat(polls.size()).isBetween(4, 9);
         for (int i = 1; i < polls.size(); i++) {
