@@ -113,7 +113,7 @@ final class Operation {
                 if (code != null && code.isTimeout()) {
                     lastError = error;
                     event(ProgressEvent.Kind.WARNING, "AEM's own wait ran out (" + code + "); polling the task's state.");
-                    poll(0);
+                    poll(sinceCommand());
                 } else if (error.errorCode() == null && error.kind() == FailureKind.UNREACHABLE) {
                     fail(AemException.of(deadline.expired() ? FailureKind.TIMED_OUT : FailureKind.UNREACHABLE,
                             error.getMessage() + " AEM may or may not have carried out " + name + ": the task's state is "
@@ -134,7 +134,7 @@ final class Operation {
                 if (answer.state() == TaskState.RUNNING || answer.state() == TaskState.STOPPED) {
                     waiter.settled();
                 }
-                poll(0);
+                poll(sinceCommand());
             }
         });
     }
@@ -145,6 +145,11 @@ final class Operation {
         commandSent = description;
         event(ProgressEvent.Kind.STEP, "Waiting again for " + task + " to be " + goal);
         poll(0);
+    }
+
+    /** Where the back-off starts once AEM answered: AEM's own wait already watched the task that long. */
+    private int sinceCommand() {
+        return schedule.pollsWithin(Duration.ofNanos(System.nanoTime() - commandNanos));
     }
 
     private void poll(int n) {

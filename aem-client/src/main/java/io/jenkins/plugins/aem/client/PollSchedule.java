@@ -36,6 +36,24 @@ public record PollSchedule(Duration initial, double factor, Duration max, double
         }
     }
 
+    /**
+     * How many intervals, laid end to end, fit into {@code elapsed}. A wait that AEM itself has already spent that long
+     * on (its server-side wait) starts polling there, at the interval the schedule would have reached by then.
+     */
+    public int pollsWithin(Duration elapsed) {
+        long left = elapsed.toMillis();
+        int polls = 0;
+        for (Duration next = interval(0); next.toMillis() <= left && next.compareTo(max) < 0; next = interval(++polls)) {
+            left -= next.toMillis();
+        }
+        return polls;
+    }
+
+    /** The interval in force {@code elapsed} after a command, with the intervals laid end to end from it. */
+    public Duration intervalAt(Duration elapsed) {
+        return interval(pollsWithin(elapsed));
+    }
+
     /** The interval (before jitter) after {@code polls} earlier polls. */
     public Duration interval(int polls) {
         double millis = initial.toMillis() * Math.pow(factor, Math.max(0, polls));

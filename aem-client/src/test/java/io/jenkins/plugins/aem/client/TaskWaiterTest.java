@@ -90,4 +90,14 @@ class TaskWaiterTest {
         assertThat(d.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(d.note()).contains("FATAL_ERROR").contains("msg");
     }
+
+    @Test
+    void theScheduleIsLaidEndToEndFromTheCommand() {
+        PollSchedule s = new PollSchedule(Duration.ofMillis(500), 1.5, Duration.ofSeconds(10), 0.1);
+        assertThat(s.pollsWithin(Duration.ZERO)).isZero();
+        assertThat(s.pollsWithin(Duration.ofMillis(499))).isZero();
+        assertThat(s.pollsWithin(Duration.ofMillis(1250))).isEqualTo(2);
+        assertThat(s.intervalAt(Duration.ofMillis(1300))).isEqualTo(Duration.ofMillis(1125));
+        assertThat(s.intervalAt(Duration.ofHours(1))).isEqualTo(Duration.ofSeconds(10));
+    }
 }

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.aem.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.aem.client.TaskRef;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The baseline's HTTP calls, written as the scripts in the field write them: blocking {@link HttpURLConnection}, Basic
+ * auth, and a fresh login before every call (no session kept). Each method returns AEM's answer reduced to the two
+ * fields a script looks at.
+ */
+final class NaiveHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SESSION_HEADER = "EnterpriseManager.APISessionID";
+
+    private final String api;
+    private final String basic;
+
+    NaiveHttp(String baseUrl, String user, String password) {
+        this.api = baseUrl + "/attunityenterprisemanager/api/v1";
+        this.basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** AEM's answer: the task state, or the error code when AEM refused. */
+    record Answer(int status, String state, String errorCode) {
+    }
+
+    /** Logs in, then POSTs {@code action=run|stop} with AEM's server-side wait of {@code waitSeconds}. */
+    Answer command(TaskRef task, String action, long waitSeconds) throws IOException {
+        String session = login();
+        String query = "?action=" + action + ("run".equals(action) ? "&option=RESUME_PROCESSING" : "")
+                + "&timeout=" + Math.max(1, waitSeconds);
+        HttpURLConnection c = open(taskPath(task) + query, "POST", session);
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(0); // AEM wants Content-Length: 0 on stop
+        c.getOutputStream().close();
+        return read(c);
+    }
+
+    /** Logs in, then reads the task's details. */
+    Answer details(TaskRef task) throws IOException {
+        return read(open(taskPath(task), "GET", login()));
+    }
+
+    private String login() throws IOException {
+        HttpURLConnection c = open("/login", "GET", null);
+        c.setRequestProperty("Authorization", basic);
+        int status = c.getResponseCode();
+        drain(status < 400 ? c.getInputStream() : c.getErrorStream());
+        String session = c.getHeaderField(SESSION_HEADER);
+        if (status != 200 || session == null) {
+            throw new IOException("login failed with HTTP " + status);
+        }
+        return session;
+    }
+
+    private HttpURLConnection open(String path, String method, String session) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(api + path).toURL().openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout(120_000);
+        if (session != null) {
+            c.setRequestProperty(SESSION_HEADER, session);
+        }
+        return c;
+    }
+
+    private static Answer read(HttpURLConnection c) throws IOException {
+        int status = c.getResponseCode();
+        InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+        byte[] body = in == null ? new byte[0] : in.readAllBytes();
+        if (in != null) {
+            in.close(); // returns the connection to the keep-alive cache
+        }
+        JsonNode node = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        if (node.has("task")) {
+            node = node.get("task");
+        }
+        return new Answer(status, node.path("state").asText(null), node.path("error_code").asText(null));
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        if (in != null) {
+            in.readAllBytes();
+            in.close();
+        }
+    }
+
+    private static String taskPath(TaskRef task) {
+        return "/servers/" + segment(task.server()) + "/tasks/" + segment(task.task());
+    }
+
+    private static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,54 @@
+package io.jenkins.plugins.aem.bench.soak;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds secrets in captured text: passwords, session IDs the simulator issued, {@code Authorization} values.
+ *
+ * <p>A soak issues hundreds of session IDs and captures megabytes of text, so a search per secret would be slow.
+ * Secrets are grouped by length instead and every window of that length is looked up in a hash set: one pass per
+ * distinct length, exact, and it finds a secret wherever it sits inside a longer word.
+ */
+final class SecretScanner {
+
+    private final Map<Integer, Set<String>> byLength = new HashMap<>();
+
+    /** @param secrets the strings that must never appear; blank ones and ones shorter than 4 chars are ignored */
+    SecretScanner(Collection<String> secrets) {
+        for (String s : secrets) {
+            // Too short to be a secret worth the noise of matching ordinary words.
+            if (s != null && !s.isBlank() && s.length() >= 4) {
+                byLength.computeIfAbsent(s.length(), k -> new HashSet<>()).add(s);
+            }
+        }
+    }
+
+    /** The secrets found in the text (each once), empty when it is clean. */
+    List<String> find(String text) {
+        Set<String> found = new HashSet<>();
+        for (Map.Entry<Integer, Set<String>> group : byLength.entrySet()) {
+            int len = group.getKey();
+            Set<String> secrets = group.getValue();
+            for (int i = 0; i + len <= text.length(); i++) {
+                // Compare the hash of the window cheaply first would need a rolling hash; substring is fast enough
+                // for the few megabytes a soak prints.
+                String window = text.substring(i, i + len);
+                if (secrets.contains(window)) {
+                    found.add(window);
+                }
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    /** Shows a secret in a report without repeating it: its length and first two characters. */
+    static String redact(String secret) {
+        return secret.substring(0, 2) + "…(" + secret.length() + " chars)";
+    }
+}
