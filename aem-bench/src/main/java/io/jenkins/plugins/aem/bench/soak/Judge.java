@@ -79,7 +79,9 @@ final class Judge {
     /** Requests of this task, and the shared ones any operation may have made: logins and server lists. */
     private static boolean concerns(JournalEntry e, String task) {
         String t = taskOf(e);
-        return t == null ? e.isLogin() || e.path() != null && e.path().endsWith("/servers") : t.equals(task);
+        // GetTaskList (".../tasks") is shared by every wait on the server, so it concerns each of them.
+        return t == null ? e.isLogin() || e.path() != null && (e.path().endsWith("/servers") || e.path().endsWith("/tasks"))
+                : t.equals(task);
     }
 
     private static String taskOf(JournalEntry e) {

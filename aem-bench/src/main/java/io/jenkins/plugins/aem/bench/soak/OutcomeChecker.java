@@ -96,7 +96,10 @@ final class OutcomeChecker {
         }
         Predicate<StateChange> goal = goal(op.action());
         StateChange reached = truth.firstChange(goal, op.started(), op.ended());
-        if (reached == null) {
+        // A stop that AEM accepted while a run was still starting cancels the start: the task stays STOPPED, as asked.
+        boolean stopCancelledAStart = "stop".equals(op.action()) && goal.test(truth.at(op.ended()))
+                && truth.commands().stream().anyMatch(c -> c.accepted() && "stop".equals(c.action()));
+        if (reached == null && !stopCancelledAStart) {
             return "success, but the task never entered " + op.goal() + " during the operation (was "
                     + truth.at(op.ended()).state() + ")";
         }
