@@ -31,7 +31,8 @@ class StateMachineTest {
                         .task(SimTaskSpec.named("Laggy").startDuration(Duration.ofMillis(50)).lag(Duration.ofMillis(600)))
                         .task(SimTaskSpec.named("Starter").startDuration(Duration.ofMillis(400)).startingState("STARTING")
                                 .stoppingState("STOPPING").stopDuration(Duration.ofMillis(400)))
-                        .task(SimTaskSpec.named("Old").initialState("STOPPED", "FATAL_ERROR", "old failure")))
+                        .task(SimTaskSpec.named("Old").initialState("STOPPED", "FATAL_ERROR", "old failure")
+                                .startDuration(Duration.ofMillis(100))))
                 .server(SimServer.compose("Compose-1").task(SimTaskSpec.named("Load", "DWH")
                         .startDuration(Duration.ofMillis(50)).fullLoadDuration(Duration.ofMillis(100)).fullLoadOnly(true)))
                 .start();
