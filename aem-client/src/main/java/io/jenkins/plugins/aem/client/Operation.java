@@ -113,7 +113,7 @@ final class Operation {
                 if (code != null && code.isTimeout()) {
                     lastError = error;
                     event(ProgressEvent.Kind.WARNING, "AEM's own wait ran out (" + code + "); polling the task's state.");
-                    poll(sinceCommand());
+                    poll();
                 } else if (error.errorCode() == null && error.kind() == FailureKind.UNREACHABLE) {
                     fail(AemException.of(deadline.expired() ? FailureKind.TIMED_OUT : FailureKind.UNREACHABLE,
                             error.getMessage() + " AEM may or may not have carried out " + name + ": the task's state is "
@@ -134,7 +134,7 @@ final class Operation {
                 if (answer.state() == TaskState.RUNNING || answer.state() == TaskState.STOPPED) {
                     waiter.settled();
                 }
-                poll(sinceCommand());
+                poll();
             }
         });
     }
@@ -144,34 +144,32 @@ final class Operation {
         commandNanos = sentNanos;
         commandSent = description;
         event(ProgressEvent.Kind.STEP, "Waiting again for " + task + " to be " + goal);
-        poll(0);
+        poll();
     }
 
-    /** Where the back-off starts once AEM answered: AEM's own wait already watched the task that long. */
-    private int sinceCommand() {
-        return schedule.pollsWithin(Duration.ofNanos(System.nanoTime() - commandNanos));
-    }
-
-    private void poll(int n) {
+    /** Schedules the next status read; AEM's own wait counts as time already watched, as the schedule is laid from the command. */
+    private void poll() {
         if (deadline.expired()) {
             timeOut();
             return;
         }
-        long interval = schedule.interval(n).toMillis();
+        // By time since the command, not by count: shared reads may come early, and counting them would stretch the
+        // next interval past what the schedule promises.
+        long interval = schedule.intervalAt(Duration.ofNanos(System.nanoTime() - commandNanos)).toMillis();
         double spread = schedule.jitter() * interval;
         long delay = Math.min(deadline.remaining().toMillis(),
                 Math.max(1, Math.round(interval + ThreadLocalRandom.current().nextDouble(-spread, spread + 1e-9))));
         if (goal == WaitGoal.LOAD_COMPLETED) {
             // Only GetTaskDetails carries the load counters that completion is judged by.
-            current = scheduler.schedule(() -> judge(n, connection.api().taskStatus(task, readTimeout(), listener, deadline)),
+            current = scheduler.schedule(() -> judge(connection.api().taskStatus(task, readTimeout(), listener, deadline)),
                     delay, TimeUnit.MILLISECONDS);
         } else {
-            judge(n, connection.poller(task.server()).read(task, Duration.ofMillis(delay),
+            judge(connection.poller(task.server()).read(task, Duration.ofMillis(delay),
                     event -> event(event.kind(), event.message())));
         }
     }
 
-    private void judge(int n, CompletableFuture<TaskStatus> read) {
+    private void judge(CompletableFuture<TaskStatus> read) {
         if (result.isDone()) {
             read.cancel(true);
             return;
@@ -188,7 +186,7 @@ final class Operation {
                 }
                 lastError = error;
                 event(ProgressEvent.Kind.RETRY, "Reading the task's state failed (" + error.getMessage() + "); trying again.");
-                poll(n + 1);
+                poll();
                 return;
             }
             observe(s.state(), s.rawState());
@@ -201,7 +199,7 @@ final class Operation {
                         lagWarned = true;
                         event(ProgressEvent.Kind.WARNING, d.note());
                     }
-                    poll(n + 1);
+                    poll();
                 }
             }
         });

@@ -18,8 +18,8 @@ public record PollSchedule(Duration initial, double factor, Duration max, double
     /** The longest interval allowed. */
     public static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
 
-    /** 0.5 s growing by half each poll to 10 s, with 10 % jitter. */
-    public static final PollSchedule DEFAULT = new PollSchedule(Duration.ofMillis(500), 1.5, Duration.ofSeconds(10), 0.1);
+    /** 0.5 s doubling each poll to 10 s, with 10 % jitter. */
+    public static final PollSchedule DEFAULT = new PollSchedule(Duration.ofMillis(500), 2.0, Duration.ofSeconds(10), 0.1);
 
     public PollSchedule {
         if (initial == null || initial.isNegative() || initial.isZero()) {
