@@ -193,4 +193,21 @@ class AemCommandTest {
         assertThat(demo.exit()).isZero();
         assertThat(demo.out()).contains("Orders is RUNNING").contains("Orders is STOPPED");
     }
+
+    @Test
+    void simulatorCommandChecksItsArguments() {
+        CliRun bad = aem(Map.of(), "simulator", "--port", "notanumber");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--port");
+        CliRun help = aem(Map.of(), "simulator", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--tls").contains("--config");
+    }
+
+    @Test
+    void noCommandIsBadUsage() {
+        CliRun none = aem(Map.of());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("a command is needed");
+    }
 }

@@ -59,6 +59,24 @@ final class AemApi {
                 .thenApply(r -> TaskDetailsParser.parse(reader.read(r, "GetTaskDetails"), task, reader));
     }
 
+    CompletableFuture<ServerDetails> serverDetails(String server, Duration responseTimeout, Deadline deadline) {
+        return call("GET", "/servers/" + UrlPaths.segment(server), null, responseTimeout, "GetServerDetails",
+                ProgressListener.NONE, deadline).thenApply(r -> {
+                    JsonNode body = reader.read(r, "GetServerDetails");
+                    JsonNode d = body.has("server_details") ? body.get("server_details") : body;
+                    if (!d.hasNonNull("name")) {
+                        throw reader.notAem("GetServerDetails", "JSON without server_details", false);
+                    }
+                    JsonNode license = d.path("license");
+                    JsonNode tasks = d.path("task_summary");
+                    return new ServerDetails(d.path("name").asText(), ServerKind.fromType(d.path("$type").asText(null)),
+                            d.path("state").asText(""), d.path("message").asText(""), d.path("version").asText(""),
+                            license.path("state").asText(""), license.path("days_to_expiration").asLong(-1),
+                            tasks.path("running").asLong(-1), tasks.path("stopped").asLong(-1),
+                            tasks.path("recovering").asLong(-1), tasks.path("error").asLong(-1));
+                });
+    }
+
     /** GetTaskList of one server, as AEM sent it; {@link TaskListPoller} shares it among the waits on that server. */
     CompletableFuture<JsonNode> taskList(String server, Duration responseTimeout, ProgressListener listener) {
         return call("GET", "/servers/" + UrlPaths.segment(server) + "/tasks", null, responseTimeout, "GetTaskList",
@@ -68,12 +86,12 @@ final class AemApi {
 
     /** Sends RunTask or StopTask; the answer's state is AEM's settled word, the error its refusal. */
     CompletableFuture<CommandAnswer> command(TaskRef task, String query, String cdcPosition, Duration responseTimeout,
-                                             String call, ProgressListener listener, Deadline deadline) {
+                                             String call, ProgressListener listener, Deadline deadline, Runnable onSend) {
         String body = null;
         if (cdcPosition != null) {
             body = json.createObjectNode().put("cdcposition", cdcPosition).toString();
         }
-        return call("POST", UrlPaths.task(task) + "?" + query, body, responseTimeout, call, listener, deadline)
+        return call("POST", UrlPaths.task(task) + "?" + query, body, responseTimeout, call, listener, deadline, onSend)
                 .thenApply(r -> {
                     JsonNode answer = reader.read(r, call);
                     if (!answer.hasNonNull("state")) {
@@ -95,9 +113,15 @@ final class AemApi {
 
     private CompletableFuture<HttpResult> call(String method, String path, String body, Duration responseTimeout,
                                                String call, ProgressListener listener, Deadline deadline) {
+        return call(method, path, body, responseTimeout, call, listener, deadline, () -> { });
+    }
+
+    /** {@code onSend} runs each time the request leaves the host's queue for AEM. */
+    private CompletableFuture<HttpResult> call(String method, String path, String body, Duration responseTimeout,
+                                               String call, ProgressListener listener, Deadline deadline, Runnable onSend) {
         Duration loginTimeout = responseTimeout.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : responseTimeout;
         return session.get(() -> login(loginTimeout))
-                .thenCompose(id -> send(method, path, body, id, responseTimeout, call).thenCompose(r -> {
+                .thenCompose(id -> send(method, path, body, id, responseTimeout, call, onSend).thenCompose(r -> {
                     AemException error = reader.errorOf(r, call);
                     if (error == null || !"INVALID_SESSION_ID".equals(error.errorCode())) {
                         return CompletableFuture.completedFuture(r);
@@ -106,14 +130,16 @@ final class AemApi {
                             "AEM session expired; logging in again as " + settings.credentials().username()));
                     // The refused call was not executed, so repeating it (even a run or stop) is safe.
                     return session.renew(id, () -> login(loginTimeout))
-                            .thenCompose(fresh -> send(method, path, body, fresh, responseTimeout, call));
+                            .thenCompose(fresh -> send(method, path, body, fresh, responseTimeout, call, onSend));
                 }));
     }
 
     private CompletableFuture<HttpResult> send(String method, String path, String body, String sessionId,
-                                               Duration responseTimeout, String call) {
-        return limits.lane(method).submit(() -> transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body,
-                        responseTimeout))
+                                               Duration responseTimeout, String call, Runnable onSend) {
+        return limits.lane(method).submit(() -> {
+                    onSend.run();
+                    return transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body, responseTimeout);
+                })
                 .handle((r, e) -> {
                     if (e != null) {
                         throw reader.transport(e, call);

@@ -34,4 +34,10 @@ public interface AemClient {
 
     /** Lists the servers AEM manages; also the cheapest way to test a connection and login. */
     CompletableFuture<List<ServerInfo>> servers(Duration timeout);
+
+    /** Reads one server's details: kind, state, license and a summary of its tasks. */
+    CompletableFuture<ServerDetails> serverDetails(String server, Duration timeout);
+
+    /** Lists a server's tasks with their states; Compose tasks are named {@code task__project}. */
+    CompletableFuture<List<TaskStatus>> tasks(String server, Duration timeout);
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.aem.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,27 @@ final class DefaultAemClient implements AemClient {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
         return connection.api().servers(deadline.remaining(), ProgressListener.NONE, deadline)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerList")));
+    }
+
+    @Override
+    public CompletableFuture<ServerDetails> serverDetails(String server, Duration timeout) {
+        Deadline deadline = Deadline.after(Timeouts.check(timeout));
+        String name = TaskRef.requireName("server", server, "the server's name as AEM shows it");
+        return connection.api().serverDetails(name, deadline.remaining(), deadline)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerDetails")));
+    }
+
+    @Override
+    public CompletableFuture<List<TaskStatus>> tasks(String server, Duration timeout) {
+        Deadline deadline = Deadline.after(Timeouts.check(timeout));
+        String name = TaskRef.requireName("server", server, "the server's name as AEM shows it");
+        return connection.api().taskList(name, deadline.remaining(), ProgressListener.NONE).thenApply(list -> {
+            List<TaskStatus> tasks = new java.util.ArrayList<>();
+            for (JsonNode t : list.path("taskList")) {
+                tasks.add(TaskDetailsParser.parse(t, new TaskRef(name, t.path("name").asText()), connection.api().reader()));
+            }
+            return tasks;
+        }).exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetTaskList")));
     }
 
     private Operation start(TaskRef task, WaitGoal goal, Deadline deadline, ProgressListener listener) {

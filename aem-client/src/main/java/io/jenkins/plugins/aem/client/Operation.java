@@ -100,10 +100,16 @@ final class Operation {
         }
         long aemWait = Math.max(1, deadline.remaining().minusSeconds(2).toSeconds());
         commandSent = description + " timeout=" + aemWait;
-        event(ProgressEvent.Kind.COMMAND_SENT, "Sending " + commandSent + " for " + task + " (AEM waits up to " + aemWait + " s)");
         commandNanos = System.nanoTime();
+        String sending = "Sending " + commandSent + " for " + task + " (AEM waits up to " + aemWait + " s)";
+        // The grace for AEM's status lag and the poll schedule run from when the request leaves the host's queue:
+        // a crowd of commands may wait there a while, and the task cannot move before AEM has the command.
+        Runnable onSend = () -> {
+            commandNanos = System.nanoTime();
+            event(ProgressEvent.Kind.COMMAND_SENT, sending);
+        };
         track(connection.api().command(task, query + "&timeout=" + aemWait, cdcPosition, Duration.ofSeconds(aemWait + 4),
-                name, listener, deadline)).whenComplete((answer, e) -> {
+                name, listener, deadline, onSend)).whenComplete((answer, e) -> {
             if (result.isDone()) {
                 return;
             }
