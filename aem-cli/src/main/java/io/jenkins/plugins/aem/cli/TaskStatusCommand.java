@@ -1,11 +1,6 @@
 package io.jenkins.plugins.aem.cli;
 
-import io.jenkins.plugins.aem.client.AemClientPool;
-import io.jenkins.plugins.aem.client.AemException;
-import io.jenkins.plugins.aem.client.ConnectionSettings;
-import io.jenkins.plugins.aem.client.TaskRef;
-import io.jenkins.plugins.aem.client.TaskStatus;
-import java.time.Duration;
+import io.jenkins.plugins.aem.client.TaskOutcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,18 +21,9 @@ final class TaskStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutcomePrinter printer = new OutcomePrinter(root.out, root.err, connection.json, connection.verbose);
-        TaskRef ref = task.ref();
-        ConnectionSettings settings = connection.settings(root.env);
-        Duration timeout = connection.timeout();
-        TaskCommandSupport.warnIfInsecure(root, settings);
         long start = System.nanoTime();
-        try (AemClientPool pool = AemClientPool.create()) {
-            TaskStatus status = TaskCommandSupport.await(pool.client(settings).taskStatus(ref, timeout));
-            return printer.success(ref, status.rawState(), status.stopReason().name(), status.message(),
-                    Duration.ofNanos(System.nanoTime() - start));
-        } catch (AemException e) {
-            return printer.failure(ref, e.withContext(ref, null, null, Duration.ofNanos(System.nanoTime() - start)));
-        }
+        return TaskCommandSupport.execute(root, connection, task, client -> client.taskStatus(task.ref(), connection.timeout())
+                .thenApply(s -> new TaskOutcome(s.task(), s.state(), s.rawState(), s.stopReason(), s.message(),
+                        java.time.Duration.ofNanos(System.nanoTime() - start), "GetTaskDetails")));
     }
 }
