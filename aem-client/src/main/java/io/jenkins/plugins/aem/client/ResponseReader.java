@@ -33,6 +33,9 @@ final class ResponseReader {
         if (error != null) {
             throw error;
         }
+        if (r.body().isBlank()) {
+            throw notAem(call, "an empty answer (HTTP " + r.status() + ")", false);
+        }
         try {
             JsonNode node = json.readTree(r.body());
             if (node == null || !node.isObject()) {
@@ -40,8 +43,7 @@ final class ResponseReader {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw notAem(call, r.body().isBlank() ? "an empty answer (HTTP " + r.status() + ")"
-                    : "an answer that is not valid JSON (HTTP " + r.status() + ": " + firstLine(r.body()) + ")", false);
+            throw notAem(call, "an answer that is not valid JSON (HTTP " + r.status() + ": " + firstLine(r.body()) + ")", false);
         }
     }
 
