@@ -136,13 +136,24 @@ class CommandsTest {
     }
 
     @Test
-    void awaitRunsOutOfTimeNamingTheLastState() {
+    void awaitRunsOutOfTimeWithinTheLagGraceNamingTheLastState() {
+        // The fixture's lag grace is 2 s: a deadline inside it ends as timed out, not as a failure.
         Instant now = Instant.now();
         AemException e = catchThrowableOfType(AemException.class, () -> SimFixture.join(fx.client().await(
-                new WaitRequest(new TaskRef("Rep", "Orders"), WaitGoal.RUNNING, now.plusSeconds(2), now), fx.listener())));
+                new WaitRequest(new TaskRef("Rep", "Orders"), WaitGoal.RUNNING, now.plusSeconds(1), now), fx.listener())));
         assertThat(e.kind()).isEqualTo(FailureKind.TIMED_OUT);
         assertThat(e.lastState()).isEqualTo(TaskState.STOPPED);
         assertThat(e.getMessage()).contains("STOPPED");
         assertThat(fx.count(e2 -> e2.isRun() || e2.isStop())).isZero();
+    }
+
+    @Test
+    void awaitTakesAStateThatOutlastsTheLagGraceAtItsWord() {
+        Instant now = Instant.now();
+        AemException e = catchThrowableOfType(AemException.class, () -> SimFixture.join(fx.client().await(
+                new WaitRequest(new TaskRef("Rep", "Orders"), WaitGoal.RUNNING, now.plusSeconds(10), now), fx.listener())));
+        assertThat(e.kind()).isEqualTo(FailureKind.TASK_FAILED);
+        assertThat(e.lastState()).isEqualTo(TaskState.STOPPED);
+        assertThat(e.elapsed()).isLessThan(Duration.ofSeconds(8));
     }
 }
