@@ -19,6 +19,13 @@ final class Operation {
     /** How far past the deadline a hung request may run before the operation ends regardless. */
     private static final Duration OVERRUN = Duration.ofSeconds(4);
 
+    /**
+     * How much longer than AEM's own wait a run or stop may take to answer: AEM answers when its wait ends, and a
+     * slow network or a busy AEM must not turn that answer into a transport failure (the watchdog still ends the
+     * operation {@link #OVERRUN} after its deadline).
+     */
+    private static final Duration COMMAND_ANSWER_MARGIN = Duration.ofSeconds(15);
+
     final CompletableFuture<TaskOutcome> result = new CompletableFuture<>();
 
     private final Connection connection;
@@ -108,7 +115,7 @@ final class Operation {
             commandNanos = System.nanoTime();
             event(ProgressEvent.Kind.COMMAND_SENT, sending);
         };
-        track(connection.api().command(task, query + "&timeout=" + aemWait, cdcPosition, Duration.ofSeconds(aemWait + 4),
+        track(connection.api().command(task, query + "&timeout=" + aemWait, cdcPosition, Duration.ofSeconds(aemWait).plus(COMMAND_ANSWER_MARGIN),
                 name, listener, deadline, onSend)).whenComplete((answer, e) -> {
             if (result.isDone()) {
                 return;

@@ -83,6 +83,15 @@ class TransportFailuresTest {
     }
 
     @Test
+    void aHungRunEndsAtTheDeadlineAndIsNotResent() {
+        fx.sim.faults().hang(1.0).onlyFor(RequestKind.COMMAND);
+        AemException e = failure(() -> fx.run(RunRequest.of(new TaskRef("Rep", "Orders")).withTimeout(Duration.ofSeconds(2))));
+        assertThat(e.kind()).isEqualTo(FailureKind.TIMED_OUT);
+        assertThat(e.elapsed()).isLessThan(Duration.ofSeconds(8));
+        assertThat(fx.count(JournalEntry::isRun)).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedConnectionSaysWhatToCheck() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
