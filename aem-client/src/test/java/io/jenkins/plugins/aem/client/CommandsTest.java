@@ -80,6 +80,17 @@ class CommandsTest {
         assertThat(out.commandSent()).isEqualTo("RunTask option=RESUME_PROCESSING timeout=" + timeout);
     }
 
+    @Test
+    void whenTheServerListCannotBeReadNoOptionIsSentAndAemDecides() {
+        // Log in first, so that the refusal lands on the server list and not on the login.
+        SimFixture.join(fx.client().taskStatus(new TaskRef("Rep", "Orders"), Duration.ofSeconds(5)));
+        fx.sim.journal().clear();
+        fx.sim.faults().failNext(RequestKind.READ, 1, "UNAUTHORIZED_REQUEST");
+        assertThat(fx.run(RunRequest.of(new TaskRef("Rep", "Orders"))).state()).isEqualTo(TaskState.RUNNING);
+        assertThat(onlyRun().query()).doesNotContainKey("option");
+        assertThat(fx.events).anyMatch(e -> e.kind() == ProgressEvent.Kind.WARNING && e.message().contains("server list"));
+    }
+
     private int indexOf(ProgressEvent.Kind kind, String text) {
         for (int i = 0; i < fx.events.size(); i++) {
             if (fx.events.get(i).kind() == kind && fx.events.get(i).message().contains(text)) {
