@@ -86,4 +86,25 @@ class BadAnswersTest {
         assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
         assertThat(e.getMessage()).contains("an answer larger than 1 MiB");
     }
+
+    @org.junit.jupiter.api.Test
+    void aRedirectIsNotFollowed() throws IOException {
+        AemClient client = stub(302, "text/html", "<a href=\"http://elsewhere.invalid/\">Moved</a>");
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            if (exchange.getRequestURI().getPath().endsWith("/login")) {
+                exchange.getResponseHeaders().add("EnterpriseManager.APISessionID", "stub-session");
+            } else {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/moved");
+            }
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/login") ? 200 : 302, -1);
+            exchange.close();
+        });
+        AemException e = catchThrowableOfType(AemException.class, () -> SimFixture.join(client.servers(Duration.ofSeconds(3))));
+        assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
+        assertThat(e.getMessage()).contains("HTTP 302");
+        // The login and the one server-list read; the redirect's target was never asked.
+        assertThat(requests.get()).isEqualTo(2);
+    }
 }
