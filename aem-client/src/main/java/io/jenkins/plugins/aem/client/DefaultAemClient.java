@@ -35,8 +35,7 @@ final class DefaultAemClient implements AemClient {
             RunOption option = request.option();
             if (option == null && kind == ServerKind.REPLICATE) {
                 option = RunOption.RESUME_PROCESSING;
-                listener(listener).onProgress(new ProgressEvent(ProgressEvent.Kind.STEP, Duration.ZERO,
-                        "No run option given; using RESUME_PROCESSING, AEM's default for Replicate tasks"));
+                op.step("No run option given; using RESUME_PROCESSING, AEM's default for Replicate tasks");
             }
             String query = "action=run" + (option == null ? "" : "&option=" + option.name());
             op.command("RunTask", query, request.cdcPosition(), "RunTask" + (option == null ? "" : " option=" + option.name()));

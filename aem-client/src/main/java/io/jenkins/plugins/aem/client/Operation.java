@@ -73,21 +73,14 @@ final class Operation {
         event(ProgressEvent.Kind.STEP, "Connecting to AEM at " + connection.settings().baseUrl() + " as "
                 + connection.settings().credentials().username());
         attempt("GetServerList", () -> connection.servers(readTimeout(), listener, deadline), 0, servers -> {
-            ServerInfo server = servers.stream().filter(s -> s.name().equals(task.server())).findFirst().orElse(null);
-            if (server == null) {
-                fail(AemException.of(FailureKind.AEM_ERROR, "AEM has no server named '" + task.server() + "'. Servers it "
-                                + "knows: " + (servers.isEmpty() ? "none" : String.join(", ", servers.stream().map(ServerInfo::name).toList())) + ".")
-                        .errorCode(AemErrorCode.AEM_SERVER_NOT_FOUND.name()).remedy(AemErrorCode.AEM_SERVER_NOT_FOUND.remedy()).build());
+            ServerKind kind;
+            try {
+                kind = ServerCheck.kindOf(servers, task);
+            } catch (AemException refusal) {
+                fail(refusal);
                 return;
             }
-            if (!server.monitored()) {
-                AemErrorCode code = "ERROR".equalsIgnoreCase(server.state()) ? AemErrorCode.AEM_SERVER_NOT_CONNECTED : AemErrorCode.AEM_SERVER_NOT_MONITORED;
-                fail(AemException.of(FailureKind.AEM_ERROR, "Server '" + server.name() + "' is " + server.state() + " in AEM"
-                                + (server.message().isBlank() ? "" : ": " + server.message()) + ".")
-                        .errorCode(code.name()).aemMessage(server.message()).remedy(code.remedy()).build());
-                return;
-            }
-            next.accept(server.kind());
+            next.accept(kind);
         }, error -> {
             if (error.kind() == FailureKind.AEM_ERROR) {
                 // The user may lack the right to list servers; AEM then decides the option itself (section 0).
@@ -137,17 +130,11 @@ final class Operation {
                 return;
             }
             observe(answer.state(), answer.rawState());
-            if (answer.state() == TaskState.ERROR) {
-                fail(AemException.of(FailureKind.TASK_FAILED, "The task failed: ERROR"
-                        + (answer.errorMessage().isBlank() ? "" : ": " + answer.errorMessage()) + ".").aemMessage(answer.errorMessage()).build());
-            } else if (goal == WaitGoal.RUNNING && answer.state() == TaskState.RUNNING
-                    || goal == WaitGoal.STOPPED && answer.state() == TaskState.STOPPED) {
-                succeed(answer.state(), answer.rawState(), StopReason.NONE, answer.errorMessage());
-            } else {
-                if (answer.state() == TaskState.RUNNING || answer.state() == TaskState.STOPPED) {
-                    waiter.settled();
-                }
-                poll();
+            TaskWaiter.Decision d = waiter.judgeAnswer(answer.state(), answer.errorMessage());
+            switch (d.verdict()) {
+                case DONE -> succeed(answer.state(), answer.rawState(), StopReason.NONE, answer.errorMessage());
+                case FAILED -> fail(AemException.of(FailureKind.TASK_FAILED, d.note()).aemMessage(answer.errorMessage()).build());
+                default -> poll();
             }
         });
     }
@@ -283,6 +270,11 @@ final class Operation {
                         + (error == null ? "" : "; last error: " + (error.errorCode() != null ? error.errorCode() : error.getMessage()))
                         + ". Raise the timeout if the task needs longer, or check it in AEM.")
                 .errorCode(error == null ? null : error.errorCode()).build());
+    }
+
+    /** Reports a step of this operation, timed from its start. */
+    void step(String message) {
+        event(ProgressEvent.Kind.STEP, message);
     }
 
     private void event(ProgressEvent.Kind kind, String message) {

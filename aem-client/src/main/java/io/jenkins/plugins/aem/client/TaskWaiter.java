@@ -37,6 +37,24 @@ final class TaskWaiter {
         return changed;
     }
 
+    /**
+     * Judges the state in a run or stop answer. It is AEM's settled word (section 0): ERROR fails, the goal's state
+     * succeeds, and RUNNING or STOPPED otherwise shows the task has moved, so later reads are taken at their word.
+     */
+    Decision judgeAnswer(TaskState state, String errorMessage) {
+        if (state == TaskState.ERROR) {
+            return new Decision(Verdict.FAILED, "The task failed: ERROR"
+                    + (errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage) + ".");
+        }
+        if (goal == WaitGoal.RUNNING && state == TaskState.RUNNING || goal == WaitGoal.STOPPED && state == TaskState.STOPPED) {
+            return new Decision(Verdict.DONE, null);
+        }
+        if (state == TaskState.RUNNING || state == TaskState.STOPPED) {
+            settled();
+        }
+        return new Decision(Verdict.WAIT, null);
+    }
+
     Decision judge(TaskStatus s, Duration sinceCommand) {
         boolean stale = goal == WaitGoal.STOPPED
                 ? s.state() == TaskState.RUNNING || s.state() == TaskState.RECOVERY
