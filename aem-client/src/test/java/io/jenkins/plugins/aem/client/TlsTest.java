@@ -60,4 +60,27 @@ class TlsTest {
         assertThat(e.getMessage()).containsAnyOf("does not name the host", "not trusted");
         assertThat(SimFixture.join(client("localhost", TlsTrust.insecure()).servers(Duration.ofSeconds(5)))).hasSize(1);
     }
+
+    @Test
+    void aHostNameMismatchIsSaidAsSuch() {
+        AemException e = catchThrowableOfType(AemException.class, () -> SimFixture.join(
+                client("localhost", TlsTrust.withCaBundle(fx.sim.certificatePem())).servers(Duration.ofSeconds(5))));
+        assertThat(e.getMessage()).contains("does not name the host");
+        assertThat(fx.sim.journal().entries()).isEmpty();
+    }
+
+    @Test
+    void insecureModeStaysWithItsConnection() throws Exception {
+        javax.net.ssl.SSLSocketFactory before = javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory();
+        javax.net.ssl.SSLContext defaultContext = javax.net.ssl.SSLContext.getDefault();
+        assertThat(SimFixture.join(client("127.0.0.1", TlsTrust.insecure()).servers(Duration.ofSeconds(5)))).hasSize(1);
+        // The same pool, the same AEM, the default trust: still refused.
+        AemException e = catchThrowableOfType(AemException.class,
+                () -> SimFixture.join(client("127.0.0.1", TlsTrust.system()).servers(Duration.ofSeconds(5))));
+        assertThat(e.getMessage()).contains("not trusted");
+        assertThat(javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory()).isSameAs(before);
+        assertThat(javax.net.ssl.SSLContext.getDefault()).isSameAs(defaultContext);
+        assertThat(javax.net.ssl.HttpsURLConnection.getDefaultHostnameVerifier().verify("localhost",
+                null)).isFalse();
+    }
 }
