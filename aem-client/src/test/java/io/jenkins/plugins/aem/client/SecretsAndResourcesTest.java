@@ -115,6 +115,28 @@ class SecretsAndResourcesTest {
     }
 
     @Test
+    void commandsHaveALimitPerHostOfTheirOwnAndReadsStillFlow() throws Exception {
+        fx = new SimFixture(AemSimulator.builder().server(tasks(6, Duration.ofMillis(100))),
+                AemClientPool.builder().maxCommandsPerHost(2).maxRequestsPerHost(2).pollSchedule(SimFixture.FAST));
+        fx.sim.faults().hang(1.0).onlyFor(RequestKind.COMMAND);
+        List<CompletableFuture<TaskOutcome>> runs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            runs.add(fx.client().run(RunRequest.of(new TaskRef("Rep", "T" + i)).withTimeout(Duration.ofSeconds(20)), null));
+        }
+        for (int i = 0; i < 100 && fx.count(JournalEntry::isRun) < 2; i++) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(500);
+        assertThat(fx.count(JournalEntry::isRun)).isEqualTo(2);
+        // AEM holds commands open while it waits; reads must not queue behind them.
+        assertThat(SimFixture.join(fx.client().taskStatus(new TaskRef("Rep", "T5"), Duration.ofSeconds(5))).state())
+                .isEqualTo(TaskState.STOPPED);
+        runs.forEach(r -> r.cancel(true));
+        Thread.sleep(300);
+        assertThat(fx.count(JournalEntry::isRun)).isEqualTo(2);
+    }
+
+    @Test
     void closingThePoolLogsOutEachSessionOnce() {
         fx = new SimFixture(AemSimulator.builder().server(tasks(2, Duration.ofMillis(100))));
         fx.run(RunRequest.of(new TaskRef("Rep", "T0")));
