@@ -168,6 +168,26 @@ class SecretsAndResourcesTest {
         assertThat(fx.count(JournalEntry::isLogin)).isEqualTo(1);
     }
 
+    @Test
+    void everyThreadThePoolStartsIsNamedAndADaemon() {
+        fx = new SimFixture(AemSimulator.builder().server(tasks(1, Duration.ofMillis(100))),
+                AemClientPool.builder().pollSchedule(SimFixture.FAST));
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        AemClientPool pool = AemClientPool.builder().pollSchedule(SimFixture.FAST).build();
+        try {
+            SimFixture.join(pool.client(fx.settings()).run(RunRequest.of(new TaskRef("Rep", "T0")), null));
+            List<Thread> started = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                    .filter(t -> !t.getName().startsWith("aem-sim")).toList();
+            assertThat(started).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.getName()).startsWith("aem-client");
+                assertThat(t.isDaemon()).isTrue();
+            });
+            assertThat(started).hasSizeLessThanOrEqualTo(16);
+        } finally {
+            pool.close();
+        }
+    }
+
     private static Set<String> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(t -> t.getName() + "#" + t.getId())
                 .filter(n -> n.startsWith("aem-client")).collect(Collectors.toSet());
