@@ -39,6 +39,7 @@ public final class AemClientPool implements AutoCloseable {
     private final Map<String, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, HostLimits> limiters = new ConcurrentHashMap<>();
     private final Map<ConnectionSettings, Connection> connections = new ConcurrentHashMap<>();
+    private final LiveCalls live = new LiveCalls();
     private volatile boolean closed;
 
     private AemClientPool(Builder builder) {
@@ -73,7 +74,7 @@ public final class AemClientPool implements AutoCloseable {
         // Equal settings share a connection; the session is shared wider, by URL and login alone.
         Connection connection = connections.computeIfAbsent(settings, s -> new Connection(s,
                 new AemApi(s, transport(s), limiter(s), sessions.slot(s), json), scheduler));
-        return new DefaultAemClient(connection, scheduler, pollSchedule, statusLagGrace);
+        return new DefaultAemClient(connection, scheduler, pollSchedule, statusLagGrace, live);
     }
 
     /** The most reads and logins that were ever in flight at once to the host of {@code settings}. */
@@ -104,6 +105,8 @@ public final class AemClientPool implements AutoCloseable {
             return;
         }
         closed = true;
+        // Waits end first, so that none of them logs in again after the logout.
+        live.closeAll();
         List<CompletableFuture<Void>> logouts = new ArrayList<>();
         java.util.Set<String> loggedOut = new java.util.HashSet<>();
         connections.forEach((settings, connection) -> {

@@ -14,8 +14,11 @@ final class DefaultAemClient implements AemClient {
     private final ScheduledExecutorService scheduler;
     private final PollSchedule schedule;
     private final Duration grace;
+    private final LiveCalls live;
 
-    DefaultAemClient(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, Duration grace) {
+    DefaultAemClient(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, Duration grace,
+                     LiveCalls live) {
+        this.live = live;
         this.connection = connection;
         this.scheduler = scheduler;
         this.schedule = schedule;
@@ -40,14 +43,14 @@ final class DefaultAemClient implements AemClient {
             String query = "action=run" + (option == null ? "" : "&option=" + option.name());
             op.command("RunTask", query, request.cdcPosition(), "RunTask" + (option == null ? "" : " option=" + option.name()));
         });
-        return op.result;
+        return live.add(op.result);
     }
 
     @Override
     public CompletableFuture<TaskOutcome> stop(StopRequest request, ProgressListener listener) {
         Operation op = start(request.task(), WaitGoal.STOPPED, Deadline.after(request.timeout()), listener);
         op.withServer(kind -> op.command("StopTask", "action=stop", null, "StopTask"));
-        return op.result;
+        return live.add(op.result);
     }
 
     @Override
@@ -56,42 +59,42 @@ final class DefaultAemClient implements AemClient {
         Operation op = start(request.task(), request.goal(), Deadline.at(request.deadline(), request.commandSentAt()), listener);
         op.resume(System.nanoTime() - Duration.between(request.commandSentAt(), now).toNanos(),
                 "resumed wait for " + request.goal());
-        return op.result;
+        return live.add(op.result);
     }
 
     @Override
     public CompletableFuture<TaskStatus> taskStatus(TaskRef task, Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
-        return connection.api().taskStatus(task, deadline.remaining(), ProgressListener.NONE, deadline)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetTaskDetails")));
+        return live.add(connection.api().taskStatus(task, deadline.remaining(), ProgressListener.NONE, deadline)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetTaskDetails"))));
     }
 
     @Override
     public CompletableFuture<List<ServerInfo>> servers(Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
-        return connection.api().servers(deadline.remaining(), ProgressListener.NONE, deadline)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerList")));
+        return live.add(connection.api().servers(deadline.remaining(), ProgressListener.NONE, deadline)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerList"))));
     }
 
     @Override
     public CompletableFuture<ServerDetails> serverDetails(String server, Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
         String name = TaskRef.requireName("server", server, "the server's name as AEM shows it");
-        return connection.api().serverDetails(name, deadline.remaining(), deadline)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerDetails")));
+        return live.add(connection.api().serverDetails(name, deadline.remaining(), deadline)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerDetails"))));
     }
 
     @Override
     public CompletableFuture<List<TaskStatus>> tasks(String server, Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
         String name = TaskRef.requireName("server", server, "the server's name as AEM shows it");
-        return connection.api().taskList(name, deadline.remaining(), ProgressListener.NONE).thenApply(list -> {
+        return live.add(connection.api().taskList(name, deadline.remaining(), ProgressListener.NONE).thenApply(list -> {
             List<TaskStatus> tasks = new java.util.ArrayList<>();
             for (JsonNode t : list.path("taskList")) {
                 tasks.add(TaskDetailsParser.parse(t, new TaskRef(name, t.path("name").asText()), connection.api().reader()));
             }
             return tasks;
-        }).exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetTaskList")));
+        }).exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetTaskList"))));
     }
 
     private Operation start(TaskRef task, WaitGoal goal, Deadline deadline, ProgressListener listener) {

@@ -54,9 +54,11 @@ final class Operation {
         this.goal = goal;
         this.deadline = deadline;
         this.waiter = new TaskWaiter(goal, grace);
+        // However the operation ends (cancelled, timed out, closed), nothing of it may stay in flight: a hung request
+        // would hold a slot of the host's limit until its own timeout.
         result.whenComplete((r, e) -> {
             Future<?> f = current;
-            if (result.isCancelled() && f != null) {
+            if (f != null && !f.isDone()) {
                 f.cancel(true);
             }
         });

@@ -188,6 +188,30 @@ class SecretsAndResourcesTest {
         }
     }
 
+    @Test
+    void closingThePoolEndsTheWaitsStillGoing() throws Exception {
+        fx = new SimFixture(AemSimulator.builder().serverWaitCap(Duration.ofMillis(100)).server(tasks(3, Duration.ofSeconds(30))));
+        List<CompletableFuture<TaskOutcome>> waits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waits.add(fx.client().run(RunRequest.of(new TaskRef("Rep", "T" + i)), null));
+        }
+        for (int i = 0; i < 100 && fx.count(JournalEntry::isRun) < 3; i++) {
+            Thread.sleep(20);
+        }
+        fx.pool.close();
+        for (CompletableFuture<TaskOutcome> w : waits) {
+            Throwable t = catchThrowable(() -> w.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(t).isInstanceOf(java.util.concurrent.ExecutionException.class);
+            assertThat(t.getCause()).isInstanceOfSatisfying(AemException.class, e -> {
+                assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
+                assertThat(e.getMessage()).contains("closed");
+            });
+        }
+        long requests = fx.sim.journal().entries().size();
+        Thread.sleep(300);
+        assertThat(fx.sim.journal().entries()).hasSize((int) requests);
+    }
+
     private static Set<String> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(t -> t.getName() + "#" + t.getId())
                 .filter(n -> n.startsWith("aem-client")).collect(Collectors.toSet());
