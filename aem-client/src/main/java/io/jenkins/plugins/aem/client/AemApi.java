@@ -39,7 +39,8 @@ final class AemApi {
     }
 
     CompletableFuture<List<ServerInfo>> servers(Duration responseTimeout, ProgressListener listener, Deadline deadline) {
-        return call("GET", "/servers", null, responseTimeout, "GetServerList", listener, deadline).thenApply(r -> {
+        CompletableFuture<HttpResult> call = call("GET", "/servers", null, responseTimeout, "GetServerList", listener, deadline);
+        return InFlight.derived(call, call.thenApply(r -> {
             JsonNode list = reader.read(r, "GetServerList").path("serverList");
             if (!list.isArray()) {
                 throw reader.notAem("GetServerList", "JSON without a serverList", false);
@@ -51,17 +52,18 @@ final class AemApi {
                         s.path("version").asText("")));
             }
             return servers;
-        });
+        }));
     }
 
     CompletableFuture<TaskStatus> taskStatus(TaskRef task, Duration responseTimeout, ProgressListener listener, Deadline deadline) {
-        return call("GET", UrlPaths.task(task), null, responseTimeout, "GetTaskDetails", listener, deadline)
-                .thenApply(r -> TaskDetailsParser.parse(reader.read(r, "GetTaskDetails"), task, reader));
+        CompletableFuture<HttpResult> call = call("GET", UrlPaths.task(task), null, responseTimeout, "GetTaskDetails", listener, deadline);
+        return InFlight.derived(call, call.thenApply(r -> TaskDetailsParser.parse(reader.read(r, "GetTaskDetails"), task, reader)));
     }
 
     CompletableFuture<ServerDetails> serverDetails(String server, Duration responseTimeout, Deadline deadline) {
-        return call("GET", "/servers/" + UrlPaths.segment(server), null, responseTimeout, "GetServerDetails",
-                ProgressListener.NONE, deadline).thenApply(r -> {
+        CompletableFuture<HttpResult> call = call("GET", "/servers/" + UrlPaths.segment(server), null, responseTimeout,
+                "GetServerDetails", ProgressListener.NONE, deadline);
+        return InFlight.derived(call, call.thenApply(r -> {
                     JsonNode body = reader.read(r, "GetServerDetails");
                     JsonNode d = body.has("server_details") ? body.get("server_details") : body;
                     if (!d.hasNonNull("name")) {
@@ -74,14 +76,14 @@ final class AemApi {
                             license.path("state").asText(""), license.path("days_to_expiration").asLong(-1),
                             tasks.path("running").asLong(-1), tasks.path("stopped").asLong(-1),
                             tasks.path("recovering").asLong(-1), tasks.path("error").asLong(-1));
-                });
+                }));
     }
 
     /** GetTaskList of one server, as AEM sent it; {@link TaskListPoller} shares it among the waits on that server. */
     CompletableFuture<JsonNode> taskList(String server, Duration responseTimeout, ProgressListener listener) {
-        return call("GET", "/servers/" + UrlPaths.segment(server) + "/tasks", null, responseTimeout, "GetTaskList",
-                listener, Deadline.after(responseTimeout))
-                .thenApply(r -> reader.read(r, "GetTaskList"));
+        CompletableFuture<HttpResult> call = call("GET", "/servers/" + UrlPaths.segment(server) + "/tasks", null,
+                responseTimeout, "GetTaskList", listener, Deadline.after(responseTimeout));
+        return InFlight.derived(call, call.thenApply(r -> reader.read(r, "GetTaskList")));
     }
 
     /** Sends RunTask or StopTask; the answer's state is AEM's settled word, the error its refusal. */
@@ -91,15 +93,16 @@ final class AemApi {
         if (cdcPosition != null) {
             body = json.createObjectNode().put("cdcposition", cdcPosition).toString();
         }
-        return call("POST", UrlPaths.task(task) + "?" + query, body, responseTimeout, call, listener, deadline, onSend)
-                .thenApply(r -> {
+        CompletableFuture<HttpResult> sent = call("POST", UrlPaths.task(task) + "?" + query, body, responseTimeout, call,
+                listener, deadline, onSend);
+        return InFlight.derived(sent, sent.thenApply(r -> {
                     JsonNode answer = reader.read(r, call);
                     if (!answer.hasNonNull("state")) {
                         throw reader.notAem(call, "JSON without a state", false);
                     }
                     String raw = answer.get("state").asText();
                     return new CommandAnswer(TaskState.fromWire(raw), raw, answer.path("error_message").asText(""));
-                });
+                }));
     }
 
     /** What RunTask or StopTask answered. */
@@ -120,8 +123,10 @@ final class AemApi {
     private CompletableFuture<HttpResult> call(String method, String path, String body, Duration responseTimeout,
                                                String call, ProgressListener listener, Deadline deadline, Runnable onSend) {
         Duration loginTimeout = responseTimeout.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : responseTimeout;
-        return session.get(() -> login(loginTimeout))
-                .thenCompose(id -> send(method, path, body, id, responseTimeout, call, onSend).thenCompose(r -> {
+        // The shared login is never cancelled (other callers wait on it); the call's own requests are.
+        InFlight inFlight = new InFlight();
+        return inFlight.cancelledWith(session.get(() -> login(loginTimeout))
+                .thenCompose(id -> inFlight.track(send(method, path, body, id, responseTimeout, call, onSend)).thenCompose(r -> {
                     AemException error = reader.errorOf(r, call);
                     if (error == null || !"INVALID_SESSION_ID".equals(error.errorCode())) {
                         return CompletableFuture.completedFuture(r);
@@ -130,22 +135,22 @@ final class AemApi {
                             "AEM session expired; logging in again as " + settings.credentials().username()));
                     // The refused call was not executed, so repeating it (even a run or stop) is safe.
                     return session.renew(id, () -> login(loginTimeout))
-                            .thenCompose(fresh -> send(method, path, body, fresh, responseTimeout, call, onSend));
-                }));
+                            .thenCompose(fresh -> inFlight.track(send(method, path, body, fresh, responseTimeout, call, onSend)));
+                })));
     }
 
     private CompletableFuture<HttpResult> send(String method, String path, String body, String sessionId,
                                                Duration responseTimeout, String call, Runnable onSend) {
-        return limits.lane(method).submit(() -> {
-                    onSend.run();
-                    return transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body, responseTimeout);
-                })
-                .handle((r, e) -> {
-                    if (e != null) {
-                        throw reader.transport(e, call);
-                    }
-                    return r;
-                });
+        CompletableFuture<HttpResult> queued = limits.lane(method).submit(() -> {
+            onSend.run();
+            return transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body, responseTimeout);
+        });
+        return InFlight.derived(queued, queued.handle((r, e) -> {
+            if (e != null) {
+                throw reader.transport(e, call);
+            }
+            return r;
+        }));
     }
 
     private CompletableFuture<String> login(Duration responseTimeout) {

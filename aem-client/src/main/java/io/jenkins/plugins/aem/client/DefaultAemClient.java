@@ -65,36 +65,40 @@ final class DefaultAemClient implements AemClient {
     @Override
     public CompletableFuture<TaskStatus> taskStatus(TaskRef task, Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
-        return live.add(connection.api().taskStatus(task, deadline.remaining(), ProgressListener.NONE, deadline)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetTaskDetails"))));
+        return read(connection.api().taskStatus(task, deadline.remaining(), ProgressListener.NONE, deadline), "GetTaskDetails");
     }
 
     @Override
     public CompletableFuture<List<ServerInfo>> servers(Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
-        return live.add(connection.api().servers(deadline.remaining(), ProgressListener.NONE, deadline)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerList"))));
+        return read(connection.api().servers(deadline.remaining(), ProgressListener.NONE, deadline), "GetServerList");
     }
 
     @Override
     public CompletableFuture<ServerDetails> serverDetails(String server, Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
         String name = TaskRef.requireName("server", server, "the server's name as AEM shows it");
-        return live.add(connection.api().serverDetails(name, deadline.remaining(), deadline)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetServerDetails"))));
+        return read(connection.api().serverDetails(name, deadline.remaining(), deadline), "GetServerDetails");
     }
 
     @Override
     public CompletableFuture<List<TaskStatus>> tasks(String server, Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
         String name = TaskRef.requireName("server", server, "the server's name as AEM shows it");
-        return live.add(connection.api().taskList(name, deadline.remaining(), ProgressListener.NONE).thenApply(list -> {
+        CompletableFuture<JsonNode> list = connection.api().taskList(name, deadline.remaining(), ProgressListener.NONE);
+        return read(InFlight.derived(list, list.thenApply(body -> {
             List<TaskStatus> tasks = new java.util.ArrayList<>();
-            for (JsonNode t : list.path("taskList")) {
+            for (JsonNode t : body.path("taskList")) {
                 tasks.add(TaskDetailsParser.parse(t, new TaskRef(name, t.path("name").asText()), connection.api().reader()));
             }
             return tasks;
-        }).exceptionallyCompose(e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, "GetTaskList"))));
+        })), "GetTaskList");
+    }
+
+    /** {@code read} with its failures said as AEM's or the network's, tracked by the pool; cancelling it aborts the read. */
+    private <T> CompletableFuture<T> read(CompletableFuture<T> read, String call) {
+        return live.add(InFlight.derived(read, read.exceptionallyCompose(
+                e -> CompletableFuture.failedFuture(connection.api().reader().transport(e, call)))));
     }
 
     private Operation start(TaskRef task, WaitGoal goal, Deadline deadline, ProgressListener listener) {

@@ -12,9 +12,13 @@ import java.util.function.Supplier;
 final class HostLimiter {
 
     private final int limit;
-    private final Queue<Runnable> waiting = new ArrayDeque<>();
+    private final Queue<Queued> waiting = new ArrayDeque<>();
     private int inFlight;
     private int peak;
+
+    /** A request waiting for a slot: started when one frees, dropped if its caller gave up meanwhile. */
+    private record Queued(CompletableFuture<?> result, Runnable start) {
+    }
 
     HostLimiter(int limit) {
         this.limit = limit;
@@ -30,6 +34,7 @@ final class HostLimiter {
                 f = CompletableFuture.failedFuture(e);
             }
             CompletableFuture<T> started = f;
+            // Cancelling the caller's future aborts the exchange, which frees the slot.
             result.whenComplete((r, e) -> {
                 if (result.isCancelled()) {
                     started.cancel(true);
@@ -44,6 +49,7 @@ final class HostLimiter {
                 }
             });
         };
+        Queued entry = new Queued(result, start);
         boolean now;
         synchronized (this) {
             now = inFlight < limit;
@@ -51,25 +57,39 @@ final class HostLimiter {
                 inFlight++;
                 peak = Math.max(peak, inFlight);
             } else {
-                waiting.add(start);
+                waiting.add(entry);
             }
         }
         if (now) {
             start.run();
+        } else {
+            // A caller that gives up while queued leaves the queue: it is never sent.
+            result.whenComplete((r, e) -> {
+                if (result.isCancelled()) {
+                    synchronized (this) {
+                        waiting.remove(entry);
+                    }
+                }
+            });
         }
         return result;
     }
 
+    /** Hands the freed slot to the next queued request still wanted, or gives it back. */
     private void release() {
-        Runnable next;
-        synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                inFlight--;
+        while (true) {
+            Queued next;
+            synchronized (this) {
+                next = waiting.poll();
+                if (next == null) {
+                    inFlight--;
+                    return;
+                }
             }
-        }
-        if (next != null) {
-            next.run();
+            if (!next.result().isDone()) {
+                next.start().run();
+                return;
+            }
         }
     }
 

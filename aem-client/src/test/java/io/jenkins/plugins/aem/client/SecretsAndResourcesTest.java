@@ -108,10 +108,16 @@ class SecretsAndResourcesTest {
         assertThat(fx.count(e -> e.kind() == RequestKind.READ)).isEqualTo(3);
         // Cancelling frees the slots: the queued reads never reach AEM.
         fx.sim.faults().clear();
-        reads.forEach(r -> r.cancel(true));
+        // The queued ones first: a slot freed by an aborted read goes to the next read still wanted.
+        for (int i = reads.size() - 1; i >= 0; i--) {
+            reads.get(i).cancel(true);
+        }
         Thread.sleep(300);
         assertThat(fx.count(e -> e.kind() == RequestKind.READ)).isEqualTo(3);
         assertThat(reads).allMatch(CompletableFuture::isCancelled);
+        // The hung reads were aborted, so their slots are free: a new read goes straight through.
+        assertThat(fx.client().taskStatus(new TaskRef("Rep", "T1"), Duration.ofSeconds(20)).get(2, java.util.concurrent.TimeUnit.SECONDS)
+                .state()).isEqualTo(TaskState.STOPPED);
     }
 
     @Test
@@ -131,7 +137,9 @@ class SecretsAndResourcesTest {
         // AEM holds commands open while it waits; reads must not queue behind them.
         assertThat(SimFixture.join(fx.client().taskStatus(new TaskRef("Rep", "T5"), Duration.ofSeconds(5))).state())
                 .isEqualTo(TaskState.STOPPED);
-        runs.forEach(r -> r.cancel(true));
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            runs.get(i).cancel(true);
+        }
         Thread.sleep(300);
         assertThat(fx.count(JournalEntry::isRun)).isEqualTo(2);
     }

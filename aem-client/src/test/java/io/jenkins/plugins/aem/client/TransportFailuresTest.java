@@ -92,6 +92,20 @@ class TransportFailuresTest {
     }
 
     @Test
+    void aHungRunThatTimedOutFreesItsSlotOfTheHostsLimit() {
+        try (SimFixture one = new SimFixture(AemSimulator.builder()
+                .server(SimServer.replicate("Rep").task(SimTaskSpec.named("A")).task(SimTaskSpec.named("B").startDuration(Duration.ofMillis(100)))),
+                AemClientPool.builder().maxCommandsPerHost(1).pollSchedule(SimFixture.FAST))) {
+            one.sim.faults().hang(1.0).onlyFor(RequestKind.COMMAND);
+            AemException e = failure(() -> one.run(RunRequest.of(new TaskRef("Rep", "A")).withTimeout(Duration.ofSeconds(1))));
+            assertThat(e.kind()).isEqualTo(FailureKind.TIMED_OUT);
+            one.sim.faults().clear();
+            // The only command slot must be free again, long before the hung request's own response timeout.
+            assertThat(one.run(RunRequest.of(new TaskRef("Rep", "B")).withTimeout(Duration.ofSeconds(5))).state()).isEqualTo(TaskState.RUNNING);
+        }
+    }
+
+    @Test
     void aRefusedConnectionSaysWhatToCheck() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
