@@ -1,0 +1,137 @@
+package io.jenkins.plugins.aem.impl;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.aem.client.RunOption;
+import io.jenkins.plugins.aem.client.RunRequest;
+import io.jenkins.plugins.aem.client.StopRequest;
+import io.jenkins.plugins.aem.client.TaskRef;
+import io.jenkins.plugins.aem.client.Timeouts;
+import io.jenkins.plugins.aem.client.WaitGoal;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * One run or stop as a user asked for it, frozen when the step starts. Serializable (plain fields, no records) because
+ * a pipeline step keeps it across a controller restart. Input is checked by the client's own rules when the requests
+ * are built, so the plugin and the {@code aem} command refuse exactly the same things.
+ */
+public final class TaskInvocation implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What is asked of AEM. */
+    public enum Action { RUN, STOP }
+
+    private final Action action;
+    private final String connection;
+    private final String url;
+    private final String credentialsId;
+    private final String server;
+    private final String task;
+    private final String project;
+    private final Integer timeoutSeconds;
+    private final String option;
+    private final String cdcPosition;
+    private final boolean waitForCompletion;
+    private final boolean stopTaskOnAbort;
+
+    private TaskInvocation(Action action, TaskParameters p, UnaryOperator<String> expand) {
+        this.action = action;
+        this.connection = blankToNull(p.getConnection());
+        this.url = blankToNull(expand.apply(p.getUrl()));
+        this.credentialsId = blankToNull(p.getCredentialsId());
+        this.server = expand.apply(p.getServer());
+        this.task = expand.apply(p.getTask());
+        this.project = blankToNull(expand.apply(p.getProject()));
+        this.timeoutSeconds = p.getTimeout();
+        this.option = action == Action.RUN ? blankToNull(p.getOption()) : null;
+        this.cdcPosition = action == Action.RUN ? blankToNull(expand.apply(p.getCdcPosition())) : null;
+        this.waitForCompletion = action == Action.RUN && p.isWaitForCompletion();
+        this.stopTaskOnAbort = action == Action.RUN && p.isStopTaskOnAbort();
+    }
+
+    /** Freezes a pipeline step's parameters (Groovy has already interpolated its strings). */
+    public static TaskInvocation of(Action action, TaskParameters parameters) {
+        return new TaskInvocation(action, parameters, UnaryOperator.identity());
+    }
+
+    /** Freezes a freestyle step's parameters, expanding {@code ${VAR}} build variables in names and positions. */
+    public static TaskInvocation of(Action action, TaskParameters parameters, UnaryOperator<String> expand) {
+        return new TaskInvocation(action, parameters, value -> value == null ? null : expand.apply(value));
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    @CheckForNull
+    public String connection() {
+        return connection;
+    }
+
+    @CheckForNull
+    public String url() {
+        return url;
+    }
+
+    @CheckForNull
+    public String credentialsId() {
+        return credentialsId;
+    }
+
+    public boolean stopTaskOnAbort() {
+        return stopTaskOnAbort;
+    }
+
+    /** The task as AEM addresses it. @throws io.jenkins.plugins.aem.client.AemException for a blank name */
+    public TaskRef taskRef() {
+        return TaskRef.of(server, task, project);
+    }
+
+    /** The deadline of the whole operation: this step's timeout, else the connection's default. */
+    public Duration timeout(@CheckForNull Duration connectionDefault) {
+        if (timeoutSeconds != null) {
+            return Timeouts.ofSeconds(timeoutSeconds);
+        }
+        return Timeouts.check(connectionDefault);
+    }
+
+    /** What a wait for this action ends on. */
+    public WaitGoal goal() {
+        if (action == Action.STOP) {
+            return WaitGoal.STOPPED;
+        }
+        return waitForCompletion ? WaitGoal.LOAD_COMPLETED : WaitGoal.RUNNING;
+    }
+
+    /** The run request. @throws io.jenkins.plugins.aem.client.AemException for any invalid field */
+    public RunRequest runRequest(Duration timeout) {
+        return new RunRequest(taskRef(), RunOption.parse(option), cdcPosition, waitForCompletion, timeout);
+    }
+
+    /** The stop request. @throws io.jenkins.plugins.aem.client.AemException for any invalid field */
+    public StopRequest stopRequest(Duration timeout) {
+        return new StopRequest(taskRef(), timeout);
+    }
+
+    /** A line for the console saying what is asked, for example {@code Running task 'X' on server 'Y' (option ...)}. */
+    public String describe(RunRequest request) {
+        String what = request.option() == null ? "the server's default run option" : "option " + request.option().name();
+        if (request.cdcPosition() != null) {
+            what += " from " + request.cdcPosition();
+        }
+        return "Running " + request.task() + " with " + what + "; waiting up to " + request.timeout().toSeconds()
+                + " s for " + (request.waitForCompletion() ? "the full load to complete" : "RUNNING");
+    }
+
+    /** The same line for a stop. */
+    public String describe(StopRequest request) {
+        return "Stopping " + request.task() + "; waiting up to " + request.timeout().toSeconds() + " s for STOPPED";
+    }
+
+    @CheckForNull
+    private static String blankToNull(@CheckForNull String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.aem.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import io.jenkins.plugins.aem.Messages;
+import io.jenkins.plugins.aem.impl.TaskInvocation;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/**
+ * {@code aemStopTask}: stops a Replicate or Compose task through AEM and waits until it is STOPPED. Returns a map with
+ * {@code state}, {@code stopReason}, {@code message}, {@code elapsedSeconds}, {@code server} and {@code task}.
+ *
+ * <pre>{@code
+ * aemStopTask connection: 'prod', server: 'Replicate-Prod', task: 'Orders', timeout: 300
+ * }</pre>
+ */
+public final class AemStopTaskStep extends AemTaskStep {
+
+    @DataBoundConstructor
+    public AemStopTaskStep(String server, String task) {
+        super(server, task);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new AemTaskExecution(context, TaskInvocation.of(TaskInvocation.Action.STOP, this));
+    }
+
+    @Extension
+    @Symbol("aemStopTask")
+    public static final class DescriptorImpl extends TaskStepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "aemStopTask";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.AemStopTaskStep_DisplayName();
+        }
+    }
+}
