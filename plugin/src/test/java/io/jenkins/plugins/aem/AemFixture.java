@@ -1,0 +1,112 @@
+package io.jenkins.plugins.aem;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.util.Secret;
+import io.jenkins.plugins.aem.simulator.AemSimulator;
+import io.jenkins.plugins.aem.simulator.Journal;
+import io.jenkins.plugins.aem.simulator.SimServer;
+import io.jenkins.plugins.aem.simulator.SimTask;
+import io.jenkins.plugins.aem.simulator.SimTaskSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+
+/**
+ * The AEM every plugin test talks to: a simulator with known tasks, the Jenkins credentials to log in to it, and a
+ * global connection named {@value #CONNECTION}. Also scans text for the secrets involved.
+ */
+public final class AemFixture implements AutoCloseable {
+
+    public static final String CONNECTION = "sim";
+    public static final String LOGIN_ID = "aem-login";
+    public static final String TOKEN_ID = "aem-token";
+    public static final String USER = "jenkins-ops";
+    public static final String PASSWORD = "Pa55-w0rd-not-for-logs";
+    public static final String TOKEN = "pat-7f3c9e21b04d4a8f";
+
+    private final AemSimulator simulator;
+
+    private AemFixture(AemSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    /**
+     * Starts the simulator. Tasks on {@code Replicate-1}: {@code Orders} (runs in 0.3 s), {@code Slow} (30 s to start),
+     * {@code Broken} (goes to ERROR), {@code Customers} (full load only, 1 s); on {@code Compose-1}: {@code Load} in
+     * project {@code DWH}.
+     */
+    public static AemFixture start() throws Exception {
+        return new AemFixture(AemSimulator.builder()
+                .user(USER, PASSWORD).token(TOKEN)
+                .server(SimServer.replicate("Replicate-1")
+                        .task(SimTaskSpec.named("Orders").startDuration(Duration.ofMillis(300)).stopDuration(Duration.ofMillis(300)))
+                        .task(SimTaskSpec.named("Slow").startDuration(Duration.ofSeconds(30)))
+                        .task(SimTaskSpec.named("Broken").startDuration(Duration.ofMillis(200)).failOnRun("Source endpoint unreachable"))
+                        .task(SimTaskSpec.named("Customers").fullLoadOnly(true).fullLoadDuration(Duration.ofSeconds(1))))
+                .server(SimServer.compose("Compose-1").task(SimTaskSpec.named("Load", "DWH").startDuration(Duration.ofMillis(300))))
+                .start());
+    }
+
+    /** Adds both credentials to Jenkins (global scope) and the global connection {@value #CONNECTION}. */
+    public void configure(Jenkins jenkins) throws Exception {
+        CredentialsStore store = CredentialsProvider.lookupStores(jenkins).iterator().next();
+        store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, LOGIN_ID,
+                "AEM operator", USER, PASSWORD));
+        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, TOKEN_ID,
+                "AEM token", Secret.fromString(TOKEN)));
+        AemGlobalConfiguration.get().setConnections(List.of(new AemConnection(CONNECTION, url(), LOGIN_ID)));
+    }
+
+    public String url() {
+        return simulator.baseUrl().toString();
+    }
+
+    public AemSimulator simulator() {
+        return simulator;
+    }
+
+    public Journal journal() {
+        return simulator.journal();
+    }
+
+    public SimTask task(String server, String task) {
+        return simulator.task(server, task);
+    }
+
+    /** Every secret of this test: password, token, their Basic headers, and each session ID the simulator issued. */
+    public Set<String> secrets() {
+        List<String> all = new ArrayList<>(simulator.secrets());
+        all.add(PASSWORD);
+        all.add(TOKEN);
+        all.add(basic(USER, PASSWORD));
+        all.add(basic("api-token", TOKEN));
+        return Set.copyOf(all);
+    }
+
+    /** Fails when any secret appears in this text (a build log, a config file, an exception message). */
+    public void assertNoSecrets(String where, String text) {
+        for (String secret : secrets()) {
+            assertFalse(text.contains(secret), () -> where + " contains a secret starting " + secret.substring(0, 3) + "...");
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}

@@ -1,0 +1,159 @@
+package io.jenkins.plugins.aem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.Descriptor;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
+import io.jenkins.plugins.aem.steps.AemRunTaskStep;
+import io.jenkins.plugins.aem.steps.AemStopTaskStep;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Every form method is POST-only and refuses users who may not configure: Jenkins (global connections) or the job
+ * (steps). "Test connection" never logs in for a user who is not an administrator.
+ */
+@WithJenkins
+class FormPermissionTest {
+
+    private static final List<Class<? extends Descriptor<?>>> DESCRIPTORS = List.of(
+            AemConnection.DescriptorImpl.class, AemRunTaskStep.DescriptorImpl.class, AemStopTaskStep.DescriptorImpl.class,
+            AemRunTaskBuilder.DescriptorImpl.class, AemStopTaskBuilder.DescriptorImpl.class);
+
+    private AemFixture aem;
+    private JenkinsRule j;
+    private FreeStyleProject job;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        aem = AemFixture.start();
+        aem.configure(j.jenkins);
+        job = j.createFreeStyleProject("job");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        aem.close();
+    }
+
+    @Test
+    void everyFormMethodIsPostOnly() {
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (Class<?> d : DESCRIPTORS) {
+            for (Method m : d.getMethods()) {
+                if (m.getName().matches("do(Check|Fill|Test).*")) {
+                    checked++;
+                    if (!m.isAnnotationPresent(POST.class)) {
+                        missing.add(d.getName() + "." + m.getName());
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 25, "found only " + checked + " form methods");
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void stepFormMethodsNeedConfigureOnTheJob() throws Exception {
+        for (String id : List.of(AemRunTaskStep.class.getName(), AemRunTaskBuilder.class.getName(),
+                AemStopTaskStep.class.getName(), AemStopTaskBuilder.class.getName())) {
+            for (String method : List.of("checkConnection?value=sim", "checkUrl?value=https://a.example",
+                    "checkTimeout?value=5", "fillConnectionItems")) {
+                String path = "job/job/descriptorByName/" + id + "/" + method;
+                assertEquals(403, post("reader", path), path);
+                assertEquals(200, post("configurer", path), path);
+            }
+        }
+        for (String method : List.of("checkOption?value=RELOAD_TARGET", "checkCdcPosition?value=x&option=RELOAD_TARGET",
+                "fillOptionItems")) {
+            String path = "job/job/descriptorByName/" + AemRunTaskStep.class.getName() + "/" + method;
+            assertEquals(403, post("reader", path), path);
+            assertEquals(200, post("configurer", path), path);
+        }
+    }
+
+    @Test
+    void globalFormMethodsNeedAdminister() throws Exception {
+        String base = "descriptorByName/" + AemConnection.class.getName() + "/";
+        for (String method : List.of("checkName?value=x", "checkUrl?value=https://a.example", "checkCredentialsId?value=x",
+                "checkTlsMode?value=SYSTEM", "checkCaBundle?value=&tlsMode=SYSTEM", "checkDefaultTimeout?value=60",
+                "fillTlsModeItems")) {
+            assertEquals(403, post("configurer", base + method), method);
+            assertEquals(200, post("admin", base + method), method);
+        }
+    }
+
+    @Test
+    void testConnectionNeverLogsInForNonAdministrators() throws Exception {
+        String path = "descriptorByName/" + AemConnection.class.getName() + "/testConnection?url=" + aem.url()
+                + "&credentialsId=" + AemFixture.LOGIN_ID + "&tlsMode=SYSTEM";
+        assertEquals(403, post("configurer", path));
+        assertEquals(0, aem.journal().entries().size(), "nothing may reach AEM");
+        assertEquals(200, post("admin", path));
+        assertEquals(1, aem.journal().count(e -> e.isLogin()));
+    }
+
+    @Test
+    void credentialsListShowsOnlyTheCurrentValueToOthers() {
+        AemRunTaskStep.DescriptorImpl d = j.jenkins.getDescriptorByType(AemRunTaskStep.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            ListBoxModel items = d.doFillCredentialsIdItems(job, aem.url(), "current-id");
+            assertEquals(1, items.size());
+            assertEquals("current-id", items.get(0).value);
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
+            ListBoxModel items = d.doFillCredentialsIdItems(job, aem.url(), "");
+            assertTrue(items.stream().anyMatch(o -> o.value.equals(AemFixture.LOGIN_ID)));
+            assertTrue(items.stream().anyMatch(o -> o.value.equals(AemFixture.TOKEN_ID)));
+        }
+    }
+
+    @Test
+    void formMethodsRefuseGet() throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        wc.login("admin");
+        int status = wc.goTo("descriptorByName/" + AemConnection.class.getName() + "/checkName?value=x", null)
+                .getWebResponse().getStatusCode();
+        assertFalse(status == 200, "GET answered " + status);
+    }
+
+    private int post(String user, String path) throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        wc.login(user);
+        WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
+        try {
+            return wc.getPage(wc.addCrumb(request)).getWebResponse().getStatusCode();
+        } catch (FailingHttpStatusCodeException e) {
+            return e.getStatusCode();
+        }
+    }
+}

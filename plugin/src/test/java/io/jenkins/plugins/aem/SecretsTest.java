@@ -1,0 +1,92 @@
+package io.jenkins.plugins.aem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
+import io.jenkins.plugins.aem.steps.AemRunTaskStep;
+import io.jenkins.plugins.aem.steps.AemStopTaskStep;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** No secret is stored, shown or printed, whatever happens; TLS verification is on unless a connection turns it off. */
+@WithJenkins
+class SecretsTest {
+
+    private AemFixture aem;
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        aem = AemFixture.start();
+        aem.configure(j.jenkins);
+    }
+
+    @AfterEach
+    void tearDown() {
+        aem.close();
+    }
+
+    @Test
+    void noClassHoldsAPasswordOrSecret() {
+        for (Class<?> type : List.of(AemConnection.class, AemGlobalConfiguration.class, AemRunTaskStep.class,
+                AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class)) {
+            for (Class<?> c = type; c != null && c.getName().startsWith("io.jenkins.plugins.aem"); c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    assertFalse(f.getType() == Secret.class || f.getName().toLowerCase(Locale.ROOT).contains("password"),
+                            c.getName() + "." + f.getName());
+                }
+            }
+        }
+    }
+
+    @Test
+    void formsHaveNoPasswordField() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        AemRunTaskBuilder run = new AemRunTaskBuilder("Replicate-1", "Orders");
+        run.setUrl(aem.url());
+        run.setCredentialsId(AemFixture.LOGIN_ID);
+        p.getBuildersList().add(run);
+        String page = j.createWebClient().getPage(p, "configure").asXml();
+        assertTrue(page.contains("Replicate-1"), "the step is on the page");
+        assertFalse(page.toLowerCase(Locale.ROOT).contains("type=\"password\""));
+        aem.assertNoSecrets("the job's configure page", page);
+    }
+
+    @Test
+    void failingBuildsLeakNothingAndJobConfigHoldsOnlyTheId() throws Exception {
+        aem.task("Replicate-1", "Orders").spec().runError("AEM_RUN_TASK_INNER_ERR");
+        aem.simulator().faults().sessionExpiry(1.0);
+        FreeStyleProject p = j.createFreeStyleProject();
+        AemRunTaskBuilder run = new AemRunTaskBuilder("Replicate-1", "Orders");
+        run.setUrl(aem.url());
+        run.setCredentialsId(AemFixture.LOGIN_ID);
+        p.getBuildersList().add(run);
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        aem.assertNoSecrets("the build log", JenkinsRule.getLog(b));
+        String config = Files.readString(p.getConfigFile().getFile().toPath());
+        assertTrue(config.contains(AemFixture.LOGIN_ID));
+        aem.assertNoSecrets("the job's config.xml", config);
+        assertFalse(aem.simulator().issuedSessionIds().isEmpty(), "the scan covered real session IDs");
+    }
+
+    @Test
+    void tlsIsVerifiedByDefault() {
+        assertEquals(io.jenkins.plugins.aem.client.TlsTrust.Mode.SYSTEM,
+                new AemConnection("x", "https://aem.example.com", "id").getTlsMode());
+    }
+}

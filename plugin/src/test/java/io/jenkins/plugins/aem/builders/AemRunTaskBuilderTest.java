@@ -1,0 +1,97 @@
+package io.jenkins.plugins.aem.builders;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.ParametersAction;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.model.StringParameterValue;
+import io.jenkins.plugins.aem.AemFixture;
+import io.jenkins.plugins.aem.simulator.JournalEntry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The freestyle "Run a Qlik Enterprise Manager task" build step. */
+@WithJenkins
+class AemRunTaskBuilderTest {
+
+    private AemFixture aem;
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        aem = AemFixture.start();
+        aem.configure(j.jenkins);
+    }
+
+    @AfterEach
+    void tearDown() {
+        aem.close();
+    }
+
+    private FreeStyleProject project(AemRunTaskBuilder step) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(step);
+        return p;
+    }
+
+    @Test
+    void runsTaskWithBuildVariablesExpanded() throws Exception {
+        AemRunTaskBuilder step = new AemRunTaskBuilder("Replicate-1", "${TASK}");
+        step.setConnection("sim");
+        FreeStyleProject p = project(step);
+        p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("TASK", "Orders")));
+        FreeStyleBuild b = j.assertBuildStatusSuccess(p.scheduleBuild2(0, new ParametersAction(new StringParameterValue("TASK", "Orders"))));
+        j.assertLogContains("task 'Orders' on server 'Replicate-1' is RUNNING", b);
+        assertEquals("RUNNING", aem.task("Replicate-1", "Orders").state());
+        aem.assertNoSecrets("the build log", JenkinsRule.getLog(b));
+    }
+
+    @Test
+    void failureNamesCodeAndRemedyWithoutStackTrace() throws Exception {
+        aem.task("Replicate-1", "Orders").spec().runError("AEM_RUN_TASK_NO_SRC");
+        AemRunTaskBuilder step = new AemRunTaskBuilder("Replicate-1", "Orders");
+        step.setConnection("sim");
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, project(step).scheduleBuild2(0));
+        j.assertLogContains("AEM error code: AEM_RUN_TASK_NO_SRC", b);
+        j.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void abortEndsTheBuildWithinASecond() throws Exception {
+        AemRunTaskBuilder step = new AemRunTaskBuilder("Replicate-1", "Slow");
+        step.setConnection("sim");
+        step.setTimeout(120);
+        FreeStyleBuild b = project(step).scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Sending RunTask", b);
+        long start = System.nanoTime();
+        b.getExecutor().interrupt();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000, "aborted within a second");
+        j.assertLogContains("The task itself was left as AEM has it", b);
+        assertEquals(0, aem.journal().count(JournalEntry::isStop));
+    }
+
+    @Test
+    void configurationRoundTripsThroughTheForm() throws Exception {
+        AemRunTaskBuilder step = new AemRunTaskBuilder("Replicate-1", "Orders");
+        step.setConnection("sim");
+        step.setOption("RESUME_PROCESSING_FROM_TIMESTAMP");
+        step.setCdcPosition("2026-11-01T00:00:00");
+        step.setWaitForCompletion(true);
+        step.setStopTaskOnAbort(true);
+        step.setTimeout(900);
+        FreeStyleProject p = project(step);
+        j.configRoundtrip(p);
+        j.assertEqualDataBoundBeans(step, p.getBuildersList().get(AemRunTaskBuilder.class));
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.aem.steps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jenkins.plugins.aem.AemFixture;
+import io.jenkins.plugins.aem.simulator.JournalEntry;
+import java.time.Duration;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+/** A wait survives a controller restart: it goes on to the same deadline and sends nothing twice. */
+class AemTaskStepRestartTest {
+
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    private AemFixture aem;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        aem = AemFixture.start();
+        aem.task("Replicate-1", "Slow").spec().startDuration(Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void tearDown() {
+        aem.close();
+    }
+
+    @Test
+    void runResumesAfterRestartWithoutSendingAgain() throws Throwable {
+        sessions.then(j -> {
+            aem.configure(j.jenkins);
+            WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+            job.setDefinition(new CpsFlowDefinition("def r = aemRunTask connection: 'sim', server: 'Replicate-1', "
+                    + "task: 'Slow', timeout: 120\necho \"after restart: ${r.state}\"", true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Sending RunTask", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("Jenkins restarted: waiting again for task 'Slow' on server 'Replicate-1' to be RUNNING", b);
+            j.assertLogContains("after restart: RUNNING", b);
+            aem.assertNoSecrets("the build log", JenkinsRule.getLog(b));
+        });
+        assertEquals(1, aem.journal().count(JournalEntry::isRun), "the run is sent once, before the restart");
+    }
+
+    @Test
+    void stopResumesAfterRestart() throws Throwable {
+        aem.task("Replicate-1", "Slow").setState("RUNNING");
+        aem.task("Replicate-1", "Slow").spec().stopDuration(Duration.ofSeconds(15));
+        sessions.then(j -> {
+            aem.configure(j.jenkins);
+            WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+            job.setDefinition(new CpsFlowDefinition("aemStopTask connection: 'sim', server: 'Replicate-1', task: 'Slow', "
+                    + "timeout: 120", true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Sending StopTask", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("to be STOPPED", b);
+        });
+        assertEquals(1, aem.journal().count(JournalEntry::isStop));
+    }
+}
