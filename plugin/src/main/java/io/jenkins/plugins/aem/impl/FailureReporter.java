@@ -3,6 +3,7 @@ package io.jenkins.plugins.aem.impl;
 import hudson.AbortException;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.FailureKind;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -40,7 +41,8 @@ public final class FailureReporter {
         if (e.remedy() != null) {
             text.append("\n  What to do: ").append(e.remedy());
         }
-        if (e.lastRawState() != null && e.kind() != FailureKind.INVALID_INPUT) {
+        if (e.lastRawState() != null && e.kind() != FailureKind.INVALID_INPUT
+                && !e.getMessage().toLowerCase(Locale.ROOT).contains("last state seen")) {
             text.append("\n  Last state seen: ").append(e.lastRawState());
         }
         return text.toString();

@@ -56,7 +56,7 @@ class AemStopTaskBuilderTest {
         FreeStyleProject p = j.createFreeStyleProject();
         p.getBuildersList().add(step);
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
-        j.assertLogContains("Last state seen: RUNNING", b);
+        j.assertLogContains("state seen: RUNNING", b);
     }
 
     @Test

@@ -107,7 +107,7 @@ class AemRunTaskStepTest {
         long start = System.nanoTime();
         WorkflowRun b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Slow', timeout: 3", Result.FAILURE);
         j.assertLogContains("Timed out after", b);
-        j.assertLogContains("Last state seen: STOPPED", b);
+        j.assertLogContains("state seen: STOPPED", b);
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 3 + 5, "ended within deadline + 5 s");
     }
 
