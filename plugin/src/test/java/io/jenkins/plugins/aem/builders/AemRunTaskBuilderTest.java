@@ -75,9 +75,9 @@ class AemRunTaskBuilderTest {
         j.waitForMessage("Sending RunTask", b);
         long start = System.nanoTime();
         b.getExecutor().interrupt();
+        j.waitForMessage("The task itself was left as AEM has it", b);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000, "the step reacted within a second");
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000, "aborted within a second");
-        j.assertLogContains("The task itself was left as AEM has it", b);
         assertEquals(0, aem.journal().count(JournalEntry::isStop));
     }
 
