@@ -9,30 +9,10 @@ import io.jenkins.plugins.aem.client.TlsTrust;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Global AEM connections: the form, what is stored, and "Test connection". */
-@WithJenkins
-class AemGlobalConfigurationTest {
-
-    private AemFixture aem;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        aem = AemFixture.start();
-        aem.configure(j.jenkins);
-    }
-
-    @AfterEach
-    void tearDown() {
-        aem.close();
-    }
+class AemGlobalConfigurationTest extends AemJenkinsTest {
 
     @Test
     void connectionsRoundTripThroughTheForm() throws Exception {

@@ -23,45 +23,32 @@ import jenkins.model.Jenkins;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Every form method is POST-only and refuses users who may not configure: Jenkins (global connections) or the job
  * (steps). "Test connection" never logs in for a user who is not an administrator.
  */
-@WithJenkins
-class FormPermissionTest {
+class FormPermissionTest extends AemJenkinsTest {
 
     private static final List<Class<? extends Descriptor<?>>> DESCRIPTORS = List.of(
             AemConnection.DescriptorImpl.class, AemRunTaskStep.DescriptorImpl.class, AemStopTaskStep.DescriptorImpl.class,
             AemRunTaskBuilder.DescriptorImpl.class, AemStopTaskBuilder.DescriptorImpl.class);
 
-    private AemFixture aem;
-    private JenkinsRule j;
     private FreeStyleProject job;
 
     @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        aem = AemFixture.start();
-        aem.configure(j.jenkins);
+    void secureJenkins() throws Exception {
         job = j.createFreeStyleProject("job");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
                 .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
                 .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        aem.close();
     }
 
     @Test

@@ -16,30 +16,11 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** No secret is stored, shown or printed, whatever happens; TLS verification is on unless a connection turns it off. */
-@WithJenkins
-class SecretsTest {
-
-    private AemFixture aem;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        aem = AemFixture.start();
-        aem.configure(j.jenkins);
-    }
-
-    @AfterEach
-    void tearDown() {
-        aem.close();
-    }
+class SecretsTest extends AemJenkinsTest {
 
     @Test
     void noClassHoldsAPasswordOrSecret() {

@@ -10,33 +10,14 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
-import io.jenkins.plugins.aem.AemFixture;
+import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The freestyle "Run a Qlik Enterprise Manager task" build step. */
-@WithJenkins
-class AemRunTaskBuilderTest {
-
-    private AemFixture aem;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        aem = AemFixture.start();
-        aem.configure(j.jenkins);
-    }
-
-    @AfterEach
-    void tearDown() {
-        aem.close();
-    }
+class AemRunTaskBuilderTest extends AemJenkinsTest {
 
     private FreeStyleProject project(AemRunTaskBuilder step) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();

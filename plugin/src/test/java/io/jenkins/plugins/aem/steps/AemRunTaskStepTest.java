@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
-import io.jenkins.plugins.aem.AemFixture;
+import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.client.AemErrorCode;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import java.time.Duration;
@@ -12,42 +12,14 @@ import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** {@code aemRunTask} in real, sandboxed pipelines against the simulator. */
-@WithJenkins
-class AemRunTaskStepTest {
-
-    private AemFixture aem;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        aem = AemFixture.start();
-        aem.configure(j.jenkins);
-    }
-
-    @AfterEach
-    void tearDown() {
-        aem.close();
-    }
-
-    private WorkflowRun run(String script, Result expected) throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        WorkflowRun build = j.assertBuildStatus(expected, job.scheduleBuild2(0));
-        aem.assertNoSecrets("the build log", JenkinsRule.getLog(build));
-        return build;
-    }
+class AemRunTaskStepTest extends AemJenkinsTest {
 
     @Test
     void runsTaskThroughGlobalConnectionAndReturnsItsState() throws Exception {
-        WorkflowRun b = run("def r = aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
+        WorkflowRun b = runPipeline("def r = aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
                 + "echo \"state=${r.state} server=${r.server} task=${r.task} reason=${r.stopReason} secs=${r.elapsedSeconds > 0}\"",
                 Result.SUCCESS);
         j.assertLogContains("state=RUNNING server=Replicate-1 task=Orders reason=NONE secs=true", b);
@@ -60,7 +32,7 @@ class AemRunTaskStepTest {
 
     @Test
     void runsWithInlineUrlAndSecretTextToken() throws Exception {
-        run("aemRunTask url: '" + aem.url() + "', credentialsId: 'aem-token', server: 'Replicate-1', task: 'Orders', "
+        runPipeline("aemRunTask url: '" + aem.url() + "', credentialsId: 'aem-token', server: 'Replicate-1', task: 'Orders', "
                 + "option: 'RELOAD_TARGET'", Result.SUCCESS);
         assertEquals("RUNNING", aem.task("Replicate-1", "Orders").state());
         assertTrue(aem.journal().entries().stream().anyMatch(e -> e.isRun() && "RELOAD_TARGET".equals(e.query().get("option"))));
@@ -68,21 +40,21 @@ class AemRunTaskStepTest {
 
     @Test
     void runsComposeTaskByProject() throws Exception {
-        WorkflowRun b = run("def r = aemRunTask connection: 'sim', server: 'Compose-1', task: 'Load', project: 'DWH'\n"
+        WorkflowRun b = runPipeline("def r = aemRunTask connection: 'sim', server: 'Compose-1', task: 'Load', project: 'DWH'\n"
                 + "echo \"task=${r.task}\"", Result.SUCCESS);
         j.assertLogContains("task=Load__DWH", b);
     }
 
     @Test
     void waitsForFullLoadWhenAsked() throws Exception {
-        WorkflowRun b = run("def r = aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Customers', "
+        WorkflowRun b = runPipeline("def r = aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Customers', "
                 + "waitForCompletion: true, timeout: 60\necho \"reason=${r.stopReason}\"", Result.SUCCESS);
         j.assertLogContains("reason=FULL_LOAD_ONLY_FINISHED", b);
     }
 
     @Test
     void taskGoingToErrorFailsTheBuildWithAemsMessage() throws Exception {
-        WorkflowRun b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Broken'", Result.FAILURE);
+        WorkflowRun b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Broken'", Result.FAILURE);
         j.assertLogContains("Source endpoint unreachable", b);
         j.assertLogNotContains("\tat io.jenkins", b);
     }
@@ -90,7 +62,7 @@ class AemRunTaskStepTest {
     @Test
     void aemErrorFailsTheBuildWithCodeAndRemedy() throws Exception {
         aem.task("Replicate-1", "Orders").spec().runError("AEM_RUN_TASK_NO_SRC");
-        WorkflowRun b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
+        WorkflowRun b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
         j.assertLogContains("AEM error code: AEM_RUN_TASK_NO_SRC", b);
         j.assertLogContains("What to do: " + AemErrorCode.AEM_RUN_TASK_NO_SRC.remedy(), b);
         j.assertLogNotContains("\tat io.jenkins", b);
@@ -98,14 +70,14 @@ class AemRunTaskStepTest {
 
     @Test
     void unknownTaskNamesTheServersTasksProblem() throws Exception {
-        WorkflowRun b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Nope'", Result.FAILURE);
+        WorkflowRun b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Nope'", Result.FAILURE);
         j.assertLogContains("AEM_TASK_NOT_FOUND", b);
     }
 
     @Test
     void timeoutFailsTheBuildWithTheLastStateSeen() throws Exception {
         long start = System.nanoTime();
-        WorkflowRun b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Slow', timeout: 3", Result.FAILURE);
+        WorkflowRun b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Slow', timeout: 3", Result.FAILURE);
         j.assertLogContains("Timed out after", b);
         j.assertLogContains("state seen: STOPPED", b);
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 3 + 5, "ended within deadline + 5 s");
@@ -113,7 +85,7 @@ class AemRunTaskStepTest {
 
     @Test
     void unreachableAemFailsTheBuildSayingSo() throws Exception {
-        WorkflowRun b = run("aemRunTask url: 'http://127.0.0.1:1', credentialsId: 'aem-login', server: 'S', task: 'T', "
+        WorkflowRun b = runPipeline("aemRunTask url: 'http://127.0.0.1:1', credentialsId: 'aem-login', server: 'S', task: 'T', "
                 + "timeout: 10", Result.FAILURE);
         j.assertLogContains("127.0.0.1:1", b);
         j.assertLogNotContains("\tat ", b);
@@ -121,19 +93,19 @@ class AemRunTaskStepTest {
 
     @Test
     void invalidInputIsRefusedBeforeAnythingIsSent() throws Exception {
-        WorkflowRun b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders', option: 'FASTEST'",
+        WorkflowRun b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders', option: 'FASTEST'",
                 Result.FAILURE);
         j.assertLogContains("option: 'FASTEST' is not a run option. Use one of: RESUME_PROCESSING", b);
-        b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders', option: 'RESUME_PROCESSING_FROM_TIMESTAMP'",
+        b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders', option: 'RESUME_PROCESSING_FROM_TIMESTAMP'",
                 Result.FAILURE);
         j.assertLogContains("cdcPosition", b);
-        b = run("aemRunTask connection: 'nope', server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
+        b = runPipeline("aemRunTask connection: 'nope', server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
         j.assertLogContains("connection: 'nope' is not an AEM connection of this controller (known: 'sim')", b);
-        b = run("aemRunTask server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
+        b = runPipeline("aemRunTask server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
         j.assertLogContains("connection: is missing", b);
-        b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders', timeout: 0", Result.FAILURE);
+        b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders', timeout: 0", Result.FAILURE);
         j.assertLogContains("timeout: must be at least 1 second", b);
-        b = run("aemRunTask url: '" + aem.url() + "', credentialsId: 'missing', server: 'Replicate-1', task: 'Orders'",
+        b = runPipeline("aemRunTask url: '" + aem.url() + "', credentialsId: 'missing', server: 'Replicate-1', task: 'Orders'",
                 Result.FAILURE);
         j.assertLogContains("credentialsId: 'missing' is not a credential this build can use", b);
         assertEquals(0, aem.journal().entries().size(), "nothing may reach AEM for input errors");

@@ -3,49 +3,19 @@ package io.jenkins.plugins.aem.steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hudson.model.Result;
-import io.jenkins.plugins.aem.AemFixture;
+import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** {@code aemStopTask} in real, sandboxed pipelines against the simulator. */
-@WithJenkins
-class AemStopTaskStepTest {
-
-    private AemFixture aem;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        aem = AemFixture.start();
-        aem.configure(j.jenkins);
-    }
-
-    @AfterEach
-    void tearDown() {
-        aem.close();
-    }
-
-    private WorkflowRun run(String script, Result expected) throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        WorkflowRun build = j.assertBuildStatus(expected, job.scheduleBuild2(0));
-        aem.assertNoSecrets("the build log", JenkinsRule.getLog(build));
-        return build;
-    }
+class AemStopTaskStepTest extends AemJenkinsTest {
 
     @Test
     void stopsARunningTaskAndReturnsItsState() throws Exception {
         aem.task("Replicate-1", "Orders").setState("RUNNING");
-        WorkflowRun b = run("def r = aemStopTask connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
+        WorkflowRun b = runPipeline("def r = aemStopTask connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
                 + "echo \"state=${r.state} reason=${r.stopReason}\"", Result.SUCCESS);
         j.assertLogContains("state=STOPPED reason=NORMAL", b);
         j.assertLogContains("Stopping task 'Orders' on server 'Replicate-1'", b);
@@ -54,7 +24,7 @@ class AemStopTaskStepTest {
 
     @Test
     void stopAndRunTogetherInOnePipeline() throws Exception {
-        WorkflowRun b = run("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
+        WorkflowRun b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
                 + "def r = aemStopTask connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
                 + "echo \"final=${r.state}\"", Result.SUCCESS);
         j.assertLogContains("final=STOPPED", b);
@@ -65,7 +35,7 @@ class AemStopTaskStepTest {
     void aemErrorOnStopFailsTheBuild() throws Exception {
         aem.task("Replicate-1", "Orders").setState("RUNNING");
         aem.task("Replicate-1", "Orders").spec().stopError("AEM_STOP_TASK_INNER_ERR");
-        WorkflowRun b = run("aemStopTask connection: 'sim', server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
+        WorkflowRun b = runPipeline("aemStopTask connection: 'sim', server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
         j.assertLogContains("AEM error code: AEM_STOP_TASK_INNER_ERR", b);
     }
 
