@@ -55,8 +55,10 @@ public final class AemSimulator implements AutoCloseable {
                 new DaemonThreads("aem-sim-http"));
         detailsShape = b.detailsShape;
         registry = new Registry(b.servers, scheduler, new Random(seed ^ 0x5DEECE66DL), clock);
-        sessions = new Sessions(b.sessionIdleTimeout);
+        SecretReporter secrets = SecretReporter.load();
+        sessions = new Sessions(b.sessionIdleTimeout, secrets);
         credentials = new Credentials(b.users, b.tokens);
+        credentials.reportTo(secrets);
         faults = new Faults(new Random(seed));
         journal = new Journal(b.journalCapacity);
         Json json = new Json();
@@ -64,7 +66,8 @@ public final class AemSimulator implements AutoCloseable {
         Duration cap = b.serverWaitCap;
         CommandController commands = new CommandController(registry, reads, json, () -> cap);
         Dispatcher dispatcher = new Dispatcher(credentials, sessions, faults, reads, commands, json);
-        ApiHandler handler = new ApiHandler(dispatcher, faults, sessions, journal, responder, scheduler, workers, clock);
+        ApiHandler handler = new ApiHandler(dispatcher, faults, sessions, journal, responder, scheduler, workers, clock,
+                secrets);
         try {
             HttpServerTuning.apply();
             InetSocketAddress address = new InetSocketAddress(bind, b.port);

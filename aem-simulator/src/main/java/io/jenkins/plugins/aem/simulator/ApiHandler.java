@@ -24,9 +24,10 @@ final class ApiHandler implements HttpHandler {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Clock clock;
+    private final SecretReporter secrets;
 
     ApiHandler(Dispatcher dispatcher, Faults faults, Sessions sessions, Journal journal, Responder responder,
-               ScheduledExecutorService scheduler, ExecutorService workers, Clock clock) {
+               ScheduledExecutorService scheduler, ExecutorService workers, Clock clock, SecretReporter secrets) {
         this.dispatcher = dispatcher;
         this.faults = faults;
         this.sessions = sessions;
@@ -35,6 +36,7 @@ final class ApiHandler implements HttpHandler {
         this.scheduler = scheduler;
         this.workers = workers;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     @Override
@@ -47,6 +49,7 @@ final class ApiHandler implements HttpHandler {
             responder.reset(ex); // the client broke off the request; nothing to answer
             return;
         }
+        call.secretHeaderValues().forEach(secrets::reportHeader);
         FaultDecision fault = faults.decide(call.kind, call.sessionId() != null);
         if (fault.latency().isZero()) {
             proceed(ex, call, fault);

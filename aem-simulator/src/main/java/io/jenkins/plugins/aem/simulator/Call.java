@@ -83,11 +83,25 @@ final class Call {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             String name = e.getKey();
-            boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase(SESSION_HEADER)
-                    || name.equalsIgnoreCase("Proxy-Authorization") || name.equalsIgnoreCase("Cookie");
-            out.put(name, secret ? "<redacted>" : e.getValue().isEmpty() ? "" : e.getValue().get(0));
+            out.put(name, isSecret(name) ? "<redacted>" : e.getValue().isEmpty() ? "" : e.getValue().get(0));
         }
         return out;
+    }
+
+    /** The values of the headers that carry credentials or a session ID, as received. */
+    List<String> secretHeaderValues() {
+        List<String> out = new java.util.ArrayList<>();
+        headers.forEach((name, values) -> {
+            if (isSecret(name)) {
+                out.addAll(values);
+            }
+        });
+        return out;
+    }
+
+    private static boolean isSecret(String header) {
+        return header.equalsIgnoreCase("Authorization") || header.equalsIgnoreCase(SESSION_HEADER)
+                || header.equalsIgnoreCase("Proxy-Authorization") || header.equalsIgnoreCase("Cookie");
     }
 
     private static Map<String, String> parseQuery(String raw) {

@@ -61,6 +61,12 @@ final class Credentials {
         return out;
     }
 
+    /** Reports every configured password and token, with the Basic value a client would send for each. */
+    void reportTo(SecretReporter reporter) {
+        users.forEach((name, account) -> reporter.reportLogin(name, account.password()));
+        tokens.forEach(token -> reporter.reportLogin(TOKEN_USER, token));
+    }
+
     Map<String, Account> users() {
         return users;
     }

@@ -19,9 +19,11 @@ final class Sessions {
     private final List<String> issued = new ArrayList<>(); // guarded by itself
     private final AtomicInteger aliases = new AtomicInteger();
     private final long idleNanos;
+    private final SecretReporter secrets;
 
-    Sessions(Duration idleTimeout) {
+    Sessions(Duration idleTimeout, SecretReporter secrets) {
         this.idleNanos = idleTimeout.toNanos();
+        this.secrets = secrets;
     }
 
     /** Opens a session with a fresh unguessable 128-bit URL-safe ID. */
@@ -30,6 +32,7 @@ final class Sessions {
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session s = new Session(id, "s" + aliases.incrementAndGet(), user, role, System.nanoTime());
+        secrets.report(id); // before the client can have it, so a scan never misses it
         live.put(id, s);
         synchronized (issued) {
             issued.add(id);
