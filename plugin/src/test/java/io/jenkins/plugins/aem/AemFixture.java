@@ -1,7 +1,5 @@
 package io.jenkins.plugins.aem;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
@@ -13,18 +11,15 @@ import io.jenkins.plugins.aem.simulator.Journal;
 import io.jenkins.plugins.aem.simulator.SimServer;
 import io.jenkins.plugins.aem.simulator.SimTask;
 import io.jenkins.plugins.aem.simulator.SimTaskSpec;
-import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.aem.testsupport.SecretScan;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /**
  * The AEM every plugin test talks to: a simulator with known tasks, the Jenkins credentials to log in to it, and a
- * global connection named {@value #CONNECTION}. Also scans text for the secrets involved.
+ * global connection named {@value #CONNECTION}.
  */
 public final class AemFixture implements AutoCloseable {
 
@@ -84,25 +79,12 @@ public final class AemFixture implements AutoCloseable {
         return simulator.task(server, task);
     }
 
-    /** Every secret of this test: password, token, their Basic headers, and each session ID the simulator issued. */
-    public Set<String> secrets() {
-        List<String> all = new ArrayList<>(simulator.secrets());
-        all.add(PASSWORD);
-        all.add(TOKEN);
-        all.add(basic(USER, PASSWORD));
-        all.add(basic("api-token", TOKEN));
-        return Set.copyOf(all);
-    }
-
-    /** Fails when any secret appears in this text (a build log, a config file, an exception message). */
+    /**
+     * Fails when any secret appears in this text (a build log, a config file, a page): the simulator has reported its
+     * passwords, tokens, Basic values and session IDs to the suite-wide secret scan.
+     */
     public void assertNoSecrets(String where, String text) {
-        for (String secret : secrets()) {
-            assertFalse(text.contains(secret), () -> where + " contains a secret starting " + secret.substring(0, 3) + "...");
-        }
-    }
-
-    private static String basic(String user, String password) {
-        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        SecretScan.assertClean(where, text);
     }
 
     @Override
