@@ -66,8 +66,9 @@ public abstract class AemTaskBuilder extends Builder implements SimpleBuildStep,
             throw FailureReporter.toAbort(e);
         } catch (InterruptedException e) {
             launched.outcome().cancel(true);
-            TaskLauncher.reportAborted(listener, launched.task(), invocation.stopTaskOnAbort());
-            if (invocation.stopTaskOnAbort()) {
+            boolean stopTask = invocation.stopTaskOnAbort() && launched.commandSent();
+            TaskLauncher.reportAborted(listener, launched.task(), launched.commandSent(), stopTask);
+            if (stopTask) {
                 stopAfterAbort(invocation, run, listener);
             }
             throw e;

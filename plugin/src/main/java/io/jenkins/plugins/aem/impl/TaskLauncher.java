@@ -5,6 +5,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.aem.client.AemClient;
 import io.jenkins.plugins.aem.client.AemException;
+import io.jenkins.plugins.aem.client.ProgressEvent;
 import io.jenkins.plugins.aem.client.ProgressListener;
 import io.jenkins.plugins.aem.client.RunRequest;
 import io.jenkins.plugins.aem.client.StopRequest;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one code path of both pipeline and freestyle steps: check the input, resolve the connection, say in the console
@@ -31,8 +33,14 @@ public final class TaskLauncher {
      * @param outcome  completes when the task reached the state asked for, or with the {@link AemException} that ended it
      * @param task     the task
      * @param deadline when the operation ends at the latest, kept by a pipeline step across a restart
+     * @param sent     set once the run or stop has left for AEM; until then, cancelling means nothing was sent
      */
-    public record Launched(CompletableFuture<TaskOutcome> outcome, TaskRef task, Instant deadline) {
+    public record Launched(CompletableFuture<TaskOutcome> outcome, TaskRef task, Instant deadline, AtomicBoolean sent) {
+
+        /** Whether the run or stop has left for AEM. */
+        public boolean commandSent() {
+            return sent.get();
+        }
     }
 
     /**
@@ -47,7 +55,13 @@ public final class TaskLauncher {
             TaskRef task = invocation.taskRef();
             ResolvedConnection connection = ConnectionResolver.forBuild(invocation, run);
             Duration timeout = invocation.timeout(connection.defaultTimeout());
-            ConsoleProgress console = new ConsoleProgress(listener.getLogger(), also);
+            AtomicBoolean sent = new AtomicBoolean();
+            ConsoleProgress console = new ConsoleProgress(listener.getLogger(), event -> {
+                if (event.kind() == ProgressEvent.Kind.COMMAND_SENT) {
+                    sent.set(true);
+                }
+                also.onProgress(event);
+            });
             AemClient client = ClientPoolHolder.get().client(connection.settings());
             Instant deadline = Instant.now().plus(timeout);
             CompletableFuture<TaskOutcome> outcome;
@@ -62,7 +76,7 @@ public final class TaskLauncher {
                 console.say(invocation.describe(request));
                 outcome = client.stop(request, console);
             }
-            return new Launched(outcome, task, deadline);
+            return new Launched(outcome, task, deadline, sent);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }
@@ -101,11 +115,23 @@ public final class TaskLauncher {
         }
     }
 
-    /** Says in the console that the wait ended because the build was aborted, and what became of the task. */
-    public static void reportAborted(TaskListener listener, TaskRef task, boolean stopping) {
+    /**
+     * Says in the console that the wait ended because the build was aborted, and what became of the task.
+     *
+     * @param sent     whether the run or stop had left for AEM
+     * @param stopping whether a stop follows (stopTaskOnAbort)
+     */
+    public static void reportAborted(TaskListener listener, TaskRef task, boolean sent, boolean stopping) {
+        String what;
+        if (!sent) {
+            what = "Nothing had been sent to AEM yet, so the task is as it was.";
+        } else if (stopping) {
+            what = "A stop is being sent because stopTaskOnAbort is set.";
+        } else {
+            what = "The task itself was left as AEM has it; check its state in AEM (the last state seen is above).";
+        }
         listener.getLogger().println(ConsoleProgress.PREFIX + "The build was aborted: the wait for " + task + " was "
-                + "cancelled. " + (stopping ? "A stop is being sent because stopTaskOnAbort is set."
-                : "The task itself was left as AEM has it; check its state in AEM (the last state seen is above)."));
+                + "cancelled. " + what);
     }
 
     /** Says in the console how the operation ended. */

@@ -85,8 +85,9 @@ final class AemTaskExecution extends StepExecution {
             outcome.cancel(true);
         }
         TaskListener listener = getContext().get(TaskListener.class);
-        boolean stopTask = invocation.stopTaskOnAbort() && deadlineMillis != 0;
-        TaskLauncher.reportAborted(listener, invocation.taskRef(), stopTask);
+        boolean sent = commandSentAtMillis != 0;
+        boolean stopTask = invocation.stopTaskOnAbort() && sent;
+        TaskLauncher.reportAborted(listener, invocation.taskRef(), sent, stopTask);
         if (!stopTask) {
             getContext().onFailure(cause);
             return;
@@ -113,6 +114,7 @@ final class AemTaskExecution extends StepExecution {
             if (sentAt == 0) {
                 // Assume it went out at the start, so the wait allows AEM its full status lag; say that it is unknown.
                 sentAt = startedAtMillis;
+                commandSentAtMillis = sentAt; // from here on it is treated as sent, also by stopTaskOnAbort
                 listener.getLogger().println(ConsoleProgress.PREFIX + "Jenkins restarted before it recorded whether the "
                         + invocation.action().name() + " command reached AEM; waiting for the state anyway. If the task "
                         + "never gets there, the step fails at its deadline with the last state seen.");
