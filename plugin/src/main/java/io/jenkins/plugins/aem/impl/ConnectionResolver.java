@@ -3,6 +3,7 @@ package io.jenkins.plugins.aem.impl;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.ProxyConfiguration;
 import hudson.model.Run;
+import hudson.util.Secret;
 import io.jenkins.plugins.aem.AemConnection;
 import io.jenkins.plugins.aem.AemGlobalConfiguration;
 import io.jenkins.plugins.aem.client.AemException;
@@ -77,7 +78,9 @@ public final class ConnectionResolver {
             return null;
         }
         String user = proxy.getUserName();
-        Credentials login = user == null || user.isBlank() ? null : Credentials.of(user, proxy.getSecretPassword().getPlainText());
+        Secret password = proxy.getSecretPassword();
+        Credentials login = user == null || user.isBlank() || password == null
+                ? null : Credentials.of(user, password.getPlainText());
         return new ProxySettings(proxy.getName(), proxy.getPort(), login);
     }
 }

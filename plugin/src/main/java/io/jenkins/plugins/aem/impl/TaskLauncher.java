@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one code path of both pipeline and freestyle steps: check the input, resolve the connection, say in the console
@@ -35,11 +36,11 @@ public final class TaskLauncher {
      * @param deadline when the operation ends at the latest, kept by a pipeline step across a restart
      * @param sent     set once the run or stop has left for AEM; until then, cancelling means nothing was sent
      */
-    public record Launched(CompletableFuture<TaskOutcome> outcome, TaskRef task, Instant deadline, AtomicBoolean sent) {
+    public record Launched(CompletableFuture<TaskOutcome> outcome, TaskRef task, Instant deadline, BooleanSupplier sent) {
 
         /** Whether the run or stop has left for AEM. */
         public boolean commandSent() {
-            return sent.get();
+            return sent.getAsBoolean();
         }
     }
 
@@ -76,7 +77,7 @@ public final class TaskLauncher {
                 console.say(invocation.describe(request));
                 outcome = client.stop(request, console);
             }
-            return new Launched(outcome, task, deadline, sent);
+            return new Launched(outcome, task, deadline, sent::get);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }
