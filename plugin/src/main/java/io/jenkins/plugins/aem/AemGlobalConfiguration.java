@@ -90,6 +90,7 @@ public final class AemGlobalConfiguration extends GlobalConfiguration {
             connections = before;
             throw new Descriptor.FormException(e.getMessage(), "connections");
         }
+        save(); // also when the last connection was removed, which calls no setter
         return true;
     }
 }
