@@ -26,8 +26,9 @@ final class Operation {
      */
     private static final Duration COMMAND_ANSWER_MARGIN = Duration.ofSeconds(15);
 
-    final CompletableFuture<TaskOutcome> result = new CompletableFuture<>();
+    final CompletableFuture<TaskOutcome> result;
 
+    private final OperationRecord record;
     private final Connection connection;
     private final ScheduledExecutorService scheduler;
     private final PollSchedule schedule;
@@ -37,15 +38,13 @@ final class Operation {
     private final Deadline deadline;
     private final TaskWaiter waiter;
     private volatile Future<?> current;
-    private volatile TaskState lastState;
-    private volatile String lastRaw;
-    private volatile AemException lastError;
     private volatile long commandNanos;
-    private volatile String commandSent = "";
     private volatile boolean lagWarned;
 
     Operation(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, Duration grace,
               ProgressListener listener, TaskRef task, WaitGoal goal, Deadline deadline) {
+        this.record = new OperationRecord(listener, task, goal, deadline);
+        this.result = record.result;
         this.connection = connection;
         this.scheduler = scheduler;
         this.schedule = schedule;
@@ -62,7 +61,7 @@ final class Operation {
                 f.cancel(true);
             }
         });
-        Future<?> watchdog = scheduler.schedule(this::timeOut, deadline.remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
+        Future<?> watchdog = scheduler.schedule(record::timeOut, deadline.remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> watchdog.cancel(false));
         if (connection.settings().tls().mode() == TlsTrust.Mode.INSECURE) {
             event(ProgressEvent.Kind.WARNING, "TLS verification is OFF for " + connection.settings().baseUrl()
@@ -97,13 +96,13 @@ final class Operation {
     /** Sends the run or stop, then waits. */
     void command(String name, String query, String cdcPosition, String description) {
         if (deadline.expired()) {
-            timeOut();
+            record.timeOut();
             return;
         }
         long aemWait = Math.max(1, deadline.remaining().minusSeconds(2).toSeconds());
-        commandSent = description + " timeout=" + aemWait;
+        record.commandSent(description + " timeout=" + aemWait);
         commandNanos = System.nanoTime();
-        String sending = "Sending " + commandSent + " for " + task + " (AEM waits up to " + aemWait + " s)";
+        String sending = "Sending " + description + " timeout=" + aemWait + " for " + task + " (AEM waits up to " + aemWait + " s)";
         // The grace for AEM's status lag and the poll schedule run from when the request leaves the host's queue:
         // a crowd of commands may wait there a while, and the task cannot move before AEM has the command.
         Runnable onSend = () -> {
@@ -119,7 +118,7 @@ final class Operation {
                 AemException error = connection.api().reader().transport(e, name);
                 AemErrorCode code = AemErrorCode.fromWire(error.errorCode());
                 if (code != null && code.isTimeout()) {
-                    lastError = error;
+                    record.lastError(error);
                     event(ProgressEvent.Kind.WARNING, "AEM's own wait ran out (" + code + "); polling the task's state.");
                     poll();
                 } else if (error.errorCode() == null && error.kind() == FailureKind.UNREACHABLE) {
@@ -131,10 +130,10 @@ final class Operation {
                 }
                 return;
             }
-            observe(answer.state(), answer.rawState());
+            record.observe(answer.state(), answer.rawState());
             TaskWaiter.Decision d = waiter.judgeAnswer(answer.state(), answer.errorMessage());
             switch (d.verdict()) {
-                case DONE -> succeed(answer.state(), answer.rawState(), StopReason.NONE, answer.errorMessage());
+                case DONE -> record.succeed(answer.state(), answer.rawState(), StopReason.NONE, answer.errorMessage());
                 case FAILED -> fail(AemException.of(FailureKind.TASK_FAILED, d.note()).aemMessage(answer.errorMessage()).build());
                 default -> poll();
             }
@@ -144,7 +143,7 @@ final class Operation {
     /** Waits by polling alone, for a command sent before (a resumed wait). */
     void resume(long sentNanos, String description) {
         commandNanos = sentNanos;
-        commandSent = description;
+        record.commandSent(description);
         event(ProgressEvent.Kind.STEP, "Waiting again for " + task + " to be " + goal);
         poll();
     }
@@ -152,7 +151,7 @@ final class Operation {
     /** Schedules the next status read; AEM's own wait counts as time already watched, as the schedule is laid from the command. */
     private void poll() {
         if (deadline.expired()) {
-            timeOut();
+            record.timeOut();
             return;
         }
         // By time since the command, not by count: shared reads may come early, and counting them would stretch the
@@ -186,15 +185,15 @@ final class Operation {
                     fail(error);
                     return;
                 }
-                lastError = error;
+                record.lastError(error);
                 event(ProgressEvent.Kind.RETRY, "Reading the task's state failed (" + error.getMessage() + "); trying again.");
                 poll();
                 return;
             }
-            observe(s.state(), s.rawState());
+            record.observe(s.state(), s.rawState());
             TaskWaiter.Decision d = waiter.judge(s, Duration.ofNanos(System.nanoTime() - commandNanos));
             switch (d.verdict()) {
-                case DONE -> succeed(s.state(), s.rawState(), s.stopReason(), s.message());
+                case DONE -> record.succeed(s.state(), s.rawState(), s.stopReason(), s.message());
                 case FAILED -> fail(AemException.of(FailureKind.TASK_FAILED, d.note()).aemMessage(s.message()).build());
                 default -> {
                     if (d.note() != null && !lagWarned) {
@@ -219,7 +218,7 @@ final class Operation {
             }
             AemException error = connection.api().reader().transport(e, call);
             if (error.retryable() && !deadline.expired()) {
-                lastError = error;
+                record.lastError(error);
                 Duration delay = schedule.interval(tries + 1);
                 event(ProgressEvent.Kind.RETRY, call + " failed (" + error.getMessage() + "); trying again in "
                         + delay.toMillis() + " ms.");
@@ -244,34 +243,8 @@ final class Operation {
         return r.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : r;
     }
 
-    private void observe(TaskState state, String raw) {
-        if (!raw.equals(lastRaw)) {
-            event(ProgressEvent.Kind.STATE_CHANGE, task + " is " + raw);
-        }
-        lastRaw = raw;
-        lastState = state;
-    }
-
-    private void succeed(TaskState state, String raw, StopReason reason, String message) {
-        event(ProgressEvent.Kind.STEP, task + " reached " + raw + " in " + seconds(deadline.elapsed()) + " s");
-        result.complete(new TaskOutcome(task, state, raw, reason, message, deadline.elapsed(), commandSent));
-    }
-
     void fail(AemException error) {
-        result.completeExceptionally(error.withContext(task, lastState, lastRaw, deadline.elapsed()));
-    }
-
-    private void timeOut() {
-        if (result.isDone()) {
-            return;
-        }
-        String seen = lastRaw;
-        AemException error = lastError;
-        fail(AemException.of(FailureKind.TIMED_OUT, "Timed out after " + seconds(deadline.elapsed()) + " s waiting for "
-                        + task + " to be " + goal + "; last state seen: " + (seen == null ? "none" : seen)
-                        + (error == null ? "" : "; last error: " + (error.errorCode() != null ? error.errorCode() : error.getMessage()))
-                        + ". Raise the timeout if the task needs longer, or check it in AEM.")
-                .errorCode(error == null ? null : error.errorCode()).build());
+        record.fail(error);
     }
 
     /** Reports a step of this operation, timed from its start. */
@@ -280,14 +253,6 @@ final class Operation {
     }
 
     private void event(ProgressEvent.Kind kind, String message) {
-        try {
-            listener.onProgress(new ProgressEvent(kind, deadline.elapsed(), message));
-        } catch (RuntimeException e) {
-            // A listener's failure must not break the wait.
-        }
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+        record.event(kind, message);
     }
 }
