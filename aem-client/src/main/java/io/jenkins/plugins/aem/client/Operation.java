@@ -240,7 +240,7 @@ final class Operation {
 
     private Duration readTimeout() {
         Duration r = deadline.remaining().plusSeconds(1);
-        return r.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : r;
+        return r.compareTo(Timeouts.STATUS_READ) > 0 ? Timeouts.STATUS_READ : r;
     }
 
     void fail(AemException error) {

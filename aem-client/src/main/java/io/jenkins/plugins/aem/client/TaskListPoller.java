@@ -81,7 +81,7 @@ final class TaskListPoller {
             return;
         }
         ProgressListener all = event -> now.forEach(p -> p.listener().onProgress(event));
-        readList.apply(Duration.ofSeconds(30), all).whenComplete((list, e) -> {
+        readList.apply(Timeouts.STATUS_READ, all).whenComplete((list, e) -> {
             if (e != null) {
                 now.forEach(p -> p.result().completeExceptionally(e));
                 return;

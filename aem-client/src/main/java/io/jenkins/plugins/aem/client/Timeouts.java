@@ -8,6 +8,13 @@ public final class Timeouts {
     /** AEM's own default wait, and ours. */
     public static final Duration DEFAULT = Duration.ofSeconds(60);
 
+    /**
+     * How long a status read (GetTaskList, GetTaskDetails, GetServerList) may take before it counts as hung and is tried
+     * again. AEM answers these in a second or two; a connection that a proxy or AEM leaves hanging must not hide, for
+     * the rest of a wait, a state the task has already reached.
+     */
+    static final Duration STATUS_READ = Duration.ofSeconds(10);
+
     /** Long enough for any real load; beyond it a typo is more likely than intent. */
     public static final Duration MAX = Duration.ofDays(7);
 
