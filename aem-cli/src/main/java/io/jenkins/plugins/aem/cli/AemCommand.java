@@ -52,7 +52,10 @@ public final class AemCommand implements Runnable {
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, args) -> {
             String sub = ex.getCommandLine().getCommandName();
-            err.println("aem: " + ex.getMessage() + ". Run 'aem " + ("aem".equals(sub) ? "" : sub + " ") + "--help'.");
+            // Picocli's message for arguments it did not understand repeats them; one may be a password.
+            String message = ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                    ? UnmatchedArguments.describe(unmatched.getUnmatched()) : ex.getMessage();
+            err.println("aem: " + message + ". Run 'aem " + ("aem".equals(sub) ? "" : sub + " ") + "--help'.");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, line, parse) -> {

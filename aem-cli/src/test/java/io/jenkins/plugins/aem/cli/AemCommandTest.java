@@ -26,6 +26,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AemCommandTest {
 
     private static final String PASSWORD = "cli-Secret-42";
+    /** Given on the command line, where it is refused before it reaches any simulator; so registered here. */
+    private static final String REFUSED_ARGUMENT_PASSWORD = "hunter2";
+
+    static {
+        SecretScan.register(REFUSED_ARGUMENT_PASSWORD);
+    }
     private static final Map<String, String> ENV = Map.of("AEM_USERNAME", "ops", "AEM_PASSWORD", PASSWORD);
 
     private AemSimulator sim;
@@ -44,10 +50,10 @@ class AemCommandTest {
     }
 
     @AfterEach
-    void noSecretsNoStackTraces() {
+    void noStackTraces() {
+        // CliRun checked each run's output against the secret scan already.
         for (CliRun run : runs) {
             assertThat(run.all()).doesNotContain("\tat ").doesNotContain("Exception in thread");
-            SecretScan.assertClean("the output of an aem command", run.all());
         }
         sim.close();
     }
@@ -155,7 +161,8 @@ class AemCommandTest {
             "run-task --task Orders|Missing required option: '--server=NAME'",
             "run-task --server Rep --task Orders --option RESUME_PROCESSING_FROM_TIMESTAMP --cdc-position yesterday|cdcPosition: 'yesterday' is not a UTC timestamp",
             "run-task --server Rep --task Orders --option RELOAD_TARGET --cdc-position x|takes no cdc position",
-            "run-task --server Rep --task Orders --password hunter2|Unknown options: '--password'",
+            "run-task --server Rep --task Orders --password " + REFUSED_ARGUMENT_PASSWORD + "|Unknown option '--password'; 1 argument not shown",
+            "run-task --server Rep --task Orders --password=" + REFUSED_ARGUMENT_PASSWORD + "|Unknown option '--password'; 1 argument not shown",
             "run-task --server Rep --task Orders --timeout 0|timeout: must be at least 1 second",
             "run-task --server Rep --task Orders --timeout -5|timeout: must be at least 1 second",
             "stop-task --server ' ' --task Orders|server: is empty",

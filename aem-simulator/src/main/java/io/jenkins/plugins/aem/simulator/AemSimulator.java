@@ -55,7 +55,7 @@ public final class AemSimulator implements AutoCloseable {
                 new DaemonThreads("aem-sim-http"));
         detailsShape = b.detailsShape;
         registry = new Registry(b.servers, scheduler, new Random(seed ^ 0x5DEECE66DL), clock);
-        SecretReporter secrets = SecretReporter.load();
+        SecretReporter secrets = SecretReporter.load(b.publishedPasswords);
         sessions = new Sessions(b.sessionIdleTimeout, secrets);
         credentials = new Credentials(b.users, b.tokens);
         credentials.reportTo(secrets);
@@ -110,7 +110,7 @@ public final class AemSimulator implements AutoCloseable {
 
     /** A builder with the demo configuration ({@code demo-config.json}: admin / demo-password, two servers). */
     public static AemSimulatorBuilder demo() throws IOException {
-        return SimulatorConfig.demo().toBuilder();
+        return SimulatorConfig.demo().toBuilder().publishedCredentials();
     }
 
     /** What a user types as the AEM URL, e.g. {@code http://127.0.0.1:8080} (no API path). */

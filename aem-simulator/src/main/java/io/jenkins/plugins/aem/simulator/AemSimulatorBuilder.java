@@ -29,6 +29,7 @@ public final class AemSimulatorBuilder {
     int journalCapacity = 100_000;
     final List<SimServer> servers = new ArrayList<>();
     final List<Consumer<Faults>> faultSetup = new ArrayList<>();
+    Set<String> publishedPasswords = Set.of();
 
     AemSimulatorBuilder() {
     }
@@ -51,6 +52,16 @@ public final class AemSimulatorBuilder {
         keystore = Objects.requireNonNull(path);
         keystorePassword = password.clone();
         tls = true;
+        return this;
+    }
+
+    /**
+     * Marks the passwords of the users configured so far as published (the demo configuration's, shown in the banner
+     * and in {@code --help}), so that they are not reported to {@link SecretObserver}s: showing them is the point, not
+     * a leak. Users added later keep secret passwords.
+     */
+    AemSimulatorBuilder publishedCredentials() {
+        publishedPasswords = Credentials.passwordsOf(users);
         return this;
     }
 

@@ -49,7 +49,7 @@ final class ApiHandler implements HttpHandler {
             responder.reset(ex); // the client broke off the request; nothing to answer
             return;
         }
-        call.secretHeaderValues().forEach(secrets::reportHeader);
+        call.reportSecretHeaders(secrets);
         FaultDecision fault = faults.decide(call.kind, call.sessionId() != null);
         if (fault.latency().isZero()) {
             proceed(ex, call, fault);

@@ -88,15 +88,13 @@ final class Call {
         return out;
     }
 
-    /** The values of the headers that carry credentials or a session ID, as received. */
-    List<String> secretHeaderValues() {
-        List<String> out = new java.util.ArrayList<>();
+    /** Hands every value of the headers that carry credentials or a session ID, as received, to the reporter. */
+    void reportSecretHeaders(SecretReporter reporter) {
         headers.forEach((name, values) -> {
             if (isSecret(name)) {
-                out.addAll(values);
+                values.forEach(v -> reporter.reportHeader(name, v));
             }
         });
-        return out;
     }
 
     private static boolean isSecret(String header) {

@@ -61,6 +61,11 @@ final class Credentials {
         return out;
     }
 
+    /** The passwords of these users. */
+    static Set<String> passwordsOf(Map<String, Account> users) {
+        return users.values().stream().map(Account::password).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Reports every configured password and token, with the Basic value a client would send for each. */
     void reportTo(SecretReporter reporter) {
         users.forEach((name, account) -> reporter.reportLogin(name, account.password()));

@@ -1,55 +1,76 @@
 package io.jenkins.plugins.aem.simulator;
 
+import io.jenkins.plugins.aem.simulator.SecretObserver.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /** Hands secrets to the {@link SecretObserver}s on the class path; does nothing when there are none. */
 final class SecretReporter {
 
     private final List<SecretObserver> observers;
+    private final Set<String> published;
 
-    private SecretReporter(List<SecretObserver> observers) {
+    private SecretReporter(List<SecretObserver> observers, Set<String> published) {
         this.observers = observers;
+        this.published = published;
     }
 
-    /** The observers registered through {@link ServiceLoader}. */
-    static SecretReporter load() {
-        return new SecretReporter(ServiceLoader.load(SecretObserver.class).stream().map(ServiceLoader.Provider::get).toList());
+    /**
+     * The observers registered through {@link ServiceLoader}.
+     *
+     * @param published passwords the simulator shows on purpose (the demo configuration's), never reported
+     */
+    static SecretReporter load(Set<String> published) {
+        return new SecretReporter(ServiceLoader.load(SecretObserver.class).stream().map(ServiceLoader.Provider::get)
+                .toList(), Set.copyOf(published));
     }
 
-    void report(String secret) {
+    void report(Kind kind, String secret) {
         if (secret == null || secret.isEmpty()) {
             return;
         }
         for (SecretObserver o : observers) {
-            o.secretIssued(secret);
+            o.secretIssued(kind, secret);
         }
     }
 
-    /** A login pair: the password, and the header value a client would send for it. */
+    /** A login pair: the password, and the Base64 {@code user:password} a client's Basic header carries for it. */
     void reportLogin(String user, String password) {
-        report(password);
-        report(Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (observers.isEmpty() || published.contains(password)) {
+            return;
+        }
+        report(Kind.PASSWORD, password);
+        report(Kind.AUTHORIZATION, Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A secret header as received: its value, and for Basic credentials the password inside. */
-    void reportHeader(String value) {
+    /**
+     * A secret header as received: its value, and for Basic credentials the Base64 part and the password inside,
+     * unless that password is a published one.
+     */
+    void reportHeader(String name, String value) {
         if (observers.isEmpty() || value == null) {
             return;
         }
-        report(value.strip());
-        if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String encoded = value.substring(6).strip();
-            report(encoded);
-            try {
-                String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                report(colon < 0 ? pair : pair.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                // not Base64: the raw value was reported above
-            }
+        Kind kind = name.equalsIgnoreCase(Call.SESSION_HEADER) ? Kind.SESSION_ID : Kind.AUTHORIZATION;
+        if (!value.regionMatches(true, 0, "Basic ", 0, 6)) {
+            report(kind, value.strip());
+            return;
+        }
+        String encoded = value.substring(6).strip();
+        String password;
+        try {
+            String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            password = pair.substring(pair.indexOf(':') + 1); // no colon: the whole value is the secret
+        } catch (IllegalArgumentException e) {
+            report(kind, value.strip()); // not Base64: the raw value is all there is
+            return;
+        }
+        if (!published.contains(password)) {
+            report(Kind.PASSWORD, password);
+            report(kind, encoded);
         }
     }
 }

@@ -32,7 +32,7 @@ final class Sessions {
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session s = new Session(id, "s" + aliases.incrementAndGet(), user, role, System.nanoTime());
-        secrets.report(id); // before the client can have it, so a scan never misses it
+        secrets.report(SecretObserver.Kind.SESSION_ID, id); // before the client can have it, so a scan never misses it
         live.put(id, s);
         synchronized (issued) {
             issued.add(id);

@@ -39,7 +39,7 @@ public final class SimulatorLauncher {
         AemSimulatorBuilder builder;
         try {
             config = o.config() == null ? SimulatorConfig.demo() : SimulatorConfig.load(o.config());
-            builder = config.toBuilder();
+            builder = o.config() == null ? config.toBuilder().publishedCredentials() : config.toBuilder();
         } catch (IOException | IllegalArgumentException e) {
             throw new LaunchOptions.UsageException(oneLine(e.getMessage()) + "; fix the file given to --config");
         }

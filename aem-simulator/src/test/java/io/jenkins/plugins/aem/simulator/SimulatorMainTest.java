@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.aem.testsupport.SecretScan;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,8 @@ class SimulatorMainTest {
             assertThat(Files.readString(pem)).isEqualTo(sim.certificatePem());
             RawClient c = new RawClient(sim, TlsTest.trusting(sim.certificatePem())).loggedIn("admin", "demo-password");
             assertThat(c.get("/servers").statusCode()).isEqualTo(200);
-            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain(c.session);
+            // The demo passwords are published, so the simulator does not report them; its session IDs it does.
+            SecretScan.assertClean("the launcher's banner", out.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -74,7 +76,8 @@ class SimulatorMainTest {
         try (AemSimulator sim = SimulatorLauncher.launch(new String[] {"--config", file.toString(), "--port=0"},
                 new PrintStream(out, true, StandardCharsets.UTF_8))) {
             assertThat(sim.port()).isPositive();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("ops").doesNotContain("very-secret");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("ops");
+            SecretScan.assertClean("the launcher's banner", out.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
-import java.util.TreeMap;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -14,66 +13,79 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Copies everything written to {@code System.out}, {@code System.err} and {@code java.util.logging} (every record a
- * logger lets through, with its stack trace) into one buffer, while still printing it as before. Installed once per JVM by the scan.
+ * Copies everything written to {@code System.out} and {@code System.err}, and every {@code java.util.logging} record,
+ * into one buffer, while still printing it as before. Positions in the buffer are absolute byte offsets from the
+ * moment of installation, so a test class, a test and the whole session each scan their own stretch of it.
  */
 final class OutputCapture {
 
-    private static OutputCapture installed;
+    /**
+     * The most text kept. A whole test JVM of this project prints well under a megabyte; the bound only keeps a
+     * runaway test from exhausting the heap. Past it the oldest text is dropped, and scans see what is left.
+     */
+    static final int MAX_RETAINED = 64 * 1024 * 1024;
+
+    /** The project's loggers, logged at every level: what a user turning on debug logging would see is scanned too. */
+    private static final String PROJECT_LOGGER = "io.jenkins.plugins.aem";
 
     private final Object lock = new Object();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private long discarded; // bytes dropped from the front of the buffer
-    private final TreeMap<Long, Integer> openMarks = new TreeMap<>(); // mark -> how many open scopes started there
     private final Charset charset = Charset.defaultCharset();
+    private final PrintStream originalErr;
+    private long dropped; // bytes dropped from the front of the buffer
+    // Held so the level set on it is not lost: LogManager keeps loggers only weakly.
+    private Logger projectLogger;
 
-    private OutputCapture() {
+    private OutputCapture(PrintStream originalErr) {
+        this.originalErr = originalErr;
     }
 
-    /** Installs the capture unless it is installed already. */
-    static synchronized OutputCapture install() {
-        if (installed == null) {
-            OutputCapture capture = new OutputCapture();
-            System.setOut(capture.tee(System.out));
-            System.setErr(capture.tee(System.err));
-            // Whatever the loggers let through is captured; levels stay as configured, so the scan sees what a user
-            // would see, and the JDK's HTTP server does not start logging every exchange.
-            Logger.getLogger("").addHandler(capture.logHandler());
-            installed = capture;
+    /** Starts capturing; called once per JVM, by {@link SuiteScan}. */
+    static OutputCapture install() {
+        OutputCapture capture = new OutputCapture(System.err);
+        System.setOut(capture.tee(System.out));
+        System.setErr(capture.tee(System.err));
+        // The root logger's own level is left alone: at ALL the JDK's HTTP classes would log request headers,
+        // Authorization included, at FINE, and the scan would flag the JDK's debug output instead of ours.
+        Logger.getLogger("").addHandler(capture.logHandler());
+        capture.projectLogger = Logger.getLogger(PROJECT_LOGGER);
+        if (capture.projectLogger.getLevel() == null) {
+            capture.projectLogger.setLevel(Level.ALL);
         }
-        return installed;
+        return capture;
     }
 
-    /** Starts a scope: what is captured from now on is kept until the scope is closed. */
-    long open() {
+    /** {@code System.err} as it was before the capture: for messages that must not be scanned themselves. */
+    PrintStream originalErr() {
+        return originalErr;
+    }
+
+    /** The offset of the next byte to be captured. */
+    long position() {
         synchronized (lock) {
-            long mark = discarded + buffer.size();
-            openMarks.merge(mark, 1, Integer::sum);
-            return mark;
+            return dropped + buffer.size();
         }
     }
 
-    /** Ends a scope and returns what was captured during it; text no open scope needs any more is dropped. */
-    String close(long mark) {
+    /** The text captured from this offset on (or from the oldest text kept, if that is later). */
+    String textFrom(long from) {
         synchronized (lock) {
             byte[] all = buffer.toByteArray();
-            int from = (int) Math.max(0, Math.min(all.length, mark - discarded));
-            String text = new String(all, from, all.length - from, charset);
-            openMarks.computeIfPresent(mark, (m, n) -> n == 1 ? null : n - 1);
-            long keepFrom = openMarks.isEmpty() ? discarded + all.length : openMarks.firstKey();
-            int drop = (int) Math.max(0, keepFrom - discarded);
-            if (drop > 0) {
-                buffer.reset();
-                buffer.write(all, drop, all.length - drop);
-                discarded += drop;
-            }
-            return text;
+            int start = (int) Math.max(0, Math.min(all.length, from - dropped));
+            return new String(all, start, all.length - start, charset);
         }
     }
 
     private void append(byte[] bytes, int offset, int length) {
         synchronized (lock) {
             buffer.write(bytes, offset, length);
+            if (buffer.size() > MAX_RETAINED) {
+                byte[] all = buffer.toByteArray();
+                int drop = all.length - MAX_RETAINED / 2;
+                buffer.reset();
+                buffer.write(all, drop, all.length - drop);
+                dropped += drop;
+            }
         }
     }
 

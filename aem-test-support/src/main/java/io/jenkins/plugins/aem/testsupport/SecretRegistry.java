@@ -2,38 +2,42 @@ package io.jenkins.plugins.aem.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * The secrets of this test JVM: every password, token, session ID and {@code Authorization} value a simulator issued
- * or received, and any a test registered itself.
- *
- * <p>One per JVM, on purpose: simulators report from their own threads, and the scan runs in a JUnit extension; a
- * process-wide registry is the only meeting point that needs no wiring in every test. It lives in test code only.
+ * The secrets to look for: every password, token, session ID and {@code Authorization} value a simulator was configured
+ * with, issued or received, and any a test registered itself through {@link SecretScan}. Thread-safe: simulators add
+ * to it from their own threads while the scan reads it.
  */
 public final class SecretRegistry {
 
-    /** Shorter values are too likely to occur by chance (a state name, a number) to count as leaks. */
+    /**
+     * Shorter values are ignored: a 5-character value (a test's {@code "pw"}, {@code "admin"}) is too likely to occur in
+     * ordinary output by chance, and would fail classes for nothing.
+     */
     public static final int MIN_LENGTH = 6;
 
-    private static final SecretRegistry GLOBAL = new SecretRegistry();
-
-    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private final Map<String, SecretKind> secrets = new ConcurrentHashMap<>();
 
     SecretRegistry() {
     }
 
-    /** The registry of this JVM. */
+    /**
+     * The registry of this test JVM. It is reached statically because the simulator's observer is created by
+     * {@link java.util.ServiceLoader} inside the simulator and has no other way to find it; see {@link SuiteScan}.
+     */
     public static SecretRegistry global() {
-        return GLOBAL;
+        return SuiteScan.get().registry();
     }
 
-    /** Adds a secret; values shorter than {@value #MIN_LENGTH} characters are ignored. */
-    public void add(String secret) {
+    /**
+     * Adds a secret; values shorter than {@value #MIN_LENGTH} characters are ignored. A value already known keeps the
+     * kind it was first added with.
+     */
+    public void add(SecretKind kind, String secret) {
         if (secret != null && secret.length() >= MIN_LENGTH) {
-            secrets.add(secret);
+            secrets.putIfAbsent(secret, kind);
         }
     }
 
@@ -42,30 +46,22 @@ public final class SecretRegistry {
         secrets.remove(secret);
     }
 
-    /** The secrets that occur in this text. */
-    public List<String> findIn(String text) {
-        List<String> found = new ArrayList<>();
+    /** The secrets that occur in this text: exact, case-sensitive substrings. */
+    List<Leak> findIn(String text) {
+        List<Leak> found = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return found;
         }
-        for (String secret : secrets) {
+        secrets.forEach((secret, kind) -> {
             if (text.contains(secret)) {
-                found.add(secret);
+                found.add(new Leak(kind, secret));
             }
-        }
+        });
         return found;
     }
 
-    /** Names up to five secrets without revealing them, and how many more there are. */
-    static String describe(List<String> secrets) {
-        String named = secrets.stream().limit(5).map(SecretRegistry::describe).collect(Collectors.joining(", "));
-        return secrets.size() > 5 ? named + " and " + (secrets.size() - 5) + " more" : named;
-    }
-
-    /** Names a secret without revealing it: its length, and its first three characters only when it is long. */
-    static String describe(String secret) {
-        return secret.length() >= 12
-                ? "a " + secret.length() + "-character secret starting '" + secret.substring(0, 3) + "…'"
-                : "a " + secret.length() + "-character secret";
+    /** How many secrets are known, for the scan's summary line. */
+    int size() {
+        return secrets.size();
     }
 }

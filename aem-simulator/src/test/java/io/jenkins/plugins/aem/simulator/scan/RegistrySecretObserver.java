@@ -1,7 +1,8 @@
 package io.jenkins.plugins.aem.simulator.scan;
 
 import io.jenkins.plugins.aem.simulator.SecretObserver;
-import io.jenkins.plugins.aem.testsupport.SecretRegistry;
+import io.jenkins.plugins.aem.testsupport.SecretKind;
+import io.jenkins.plugins.aem.testsupport.SecretScan;
 
 /**
  * Hands what the simulator reports to the suite-wide secret scan. Shipped in the simulator's test jar, so every module
@@ -10,7 +11,7 @@ import io.jenkins.plugins.aem.testsupport.SecretRegistry;
 public final class RegistrySecretObserver implements SecretObserver {
 
     @Override
-    public void secretIssued(String secret) {
-        SecretRegistry.global().add(secret);
+    public void secretIssued(Kind kind, String secret) {
+        SecretScan.register(SecretKind.valueOf(kind.name()), secret); // the two enums share their names
     }
 }
