@@ -32,13 +32,8 @@ final class Credentials {
 
     /** The login for this header, or null when it is missing, malformed or wrong. */
     Login check(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String pair;
-        try {
-            pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+        String pair = decodeBasic(authorization);
+        if (pair == null) {
             return null;
         }
         int colon = pair.indexOf(':');
@@ -59,6 +54,18 @@ final class Credentials {
         List<String> out = new java.util.ArrayList<>(tokens);
         users.values().forEach(a -> out.add(a.password()));
         return out;
+    }
+
+    /** The decoded {@code user:password} of a Basic {@code Authorization} value, or null when it is not one. */
+    static String decodeBasic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The passwords of these users. */

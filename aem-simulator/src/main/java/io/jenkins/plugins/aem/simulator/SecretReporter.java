@@ -55,22 +55,15 @@ final class SecretReporter {
             return;
         }
         Kind kind = name.equalsIgnoreCase(Call.SESSION_HEADER) ? Kind.SESSION_ID : Kind.AUTHORIZATION;
-        if (!value.regionMatches(true, 0, "Basic ", 0, 6)) {
-            report(kind, value.strip());
+        String pair = Credentials.decodeBasic(value);
+        if (pair == null) {
+            report(kind, value.strip()); // not Basic, or not Base64: the raw value is all there is
             return;
         }
-        String encoded = value.substring(6).strip();
-        String password;
-        try {
-            String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            password = pair.substring(pair.indexOf(':') + 1); // no colon: the whole value is the secret
-        } catch (IllegalArgumentException e) {
-            report(kind, value.strip()); // not Base64: the raw value is all there is
-            return;
-        }
+        String password = pair.substring(pair.indexOf(':') + 1); // no colon: the whole value is the secret
         if (!published.contains(password)) {
             report(Kind.PASSWORD, password);
-            report(kind, encoded);
+            report(kind, value.substring(6).strip());
         }
     }
 }

@@ -55,26 +55,25 @@ public final class AemCredentials {
         return toLogin(c);
     }
 
-    /** The login for "Test connection": any credential of this controller an administrator may use. */
-    public static Credentials forAdministrator(@CheckForNull String credentialsId, String url) {
-        StandardCredentials c = findForAdministrator(require(credentialsId), url);
+    /**
+     * The credential "Test connection" logs in with: any of this controller's that an administrator may use.
+     *
+     * @throws AemException ({@code INVALID_INPUT}) when the ID is missing or unknown
+     */
+    public static StandardCredentials forAdministrator(@CheckForNull String credentialsId, String url) {
+        String id = require(credentialsId);
+        StandardCredentials c = CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
+                StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements(url)), CredentialsMatchers.withId(id));
         if (c == null) {
-            throw AemException.invalidInput("credentialsId", "'" + credentialsId + "' is not a credential of this "
-                    + "controller for " + url + ". Choose one from the list or add it under Manage Jenkins → Credentials.");
+            throw AemException.invalidInput("credentialsId", "'" + id + "' is not a credential of this controller for "
+                    + url + ". Choose one from the list or add it under Manage Jenkins → Credentials.");
         }
-        return toLogin(c);
+        return c;
     }
 
     /** Whether builds cannot see this credential because it is System-scoped; "Test connection" warns about it. */
-    public static boolean isSystemScoped(@CheckForNull String credentialsId, String url) {
-        StandardCredentials c = credentialsId == null ? null : findForAdministrator(credentialsId, url);
-        return c != null && c.getScope() == CredentialsScope.SYSTEM;
-    }
-
-    @CheckForNull
-    private static StandardCredentials findForAdministrator(String id, String url) {
-        return CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class,
-                Jenkins.get(), ACL.SYSTEM2, requirements(url)), CredentialsMatchers.withId(id.strip()));
+    public static boolean isSystemScoped(StandardCredentials credential) {
+        return credential.getScope() == CredentialsScope.SYSTEM;
     }
 
     private static String require(@CheckForNull String credentialsId) {
@@ -85,7 +84,12 @@ public final class AemCredentials {
         return credentialsId.strip();
     }
 
-    private static Credentials toLogin(StandardCredentials c) {
+    /**
+     * The AEM login this credential stands for.
+     *
+     * @throws AemException ({@code INVALID_INPUT}) for a kind AEM cannot log in with
+     */
+    public static Credentials toLogin(StandardCredentials c) {
         if (c instanceof StandardUsernamePasswordCredentials up) {
             return Credentials.of(up.getUsername(), up.getPassword().getPlainText());
         }

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.aem.impl;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.ConnectionSettings;
-import io.jenkins.plugins.aem.client.Credentials;
 import io.jenkins.plugins.aem.client.ServerInfo;
 import io.jenkins.plugins.aem.client.TlsTrust;
 import java.net.URI;
@@ -29,13 +29,13 @@ public final class ConnectionTester {
         try {
             URI base = ConnectionSettings.parseUrl(url);
             TlsTrust tls = new TlsTrust(mode(tlsMode), caBundle);
-            Credentials login = AemCredentials.forAdministrator(credentialsId, url);
-            ConnectionSettings settings = ConnectionResolver.settings(base, login, tls);
+            StandardCredentials credential = AemCredentials.forAdministrator(credentialsId, url);
+            ConnectionSettings settings = ConnectionResolver.settings(base, AemCredentials.toLogin(credential), tls);
             List<ServerInfo> servers = ClientPoolHolder.get().client(settings).servers(TIMEOUT)
                     .get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
             String names = servers.stream().map(s -> s.name() + " (" + s.kind() + ")").collect(Collectors.joining(", "));
             String ok = Messages.ConnectionTester_Success(servers.size(), names.isEmpty() ? "-" : names);
-            if (AemCredentials.isSystemScoped(credentialsId, url)) {
+            if (AemCredentials.isSystemScoped(credential)) {
                 return FormValidation.warning(ok + " " + Messages.ConnectionTester_SystemScope());
             }
             if (tls.mode() == TlsTrust.Mode.INSECURE) {
