@@ -106,6 +106,14 @@ class AemCommandTest {
         assertThat(json.get("server").asText()).isEqualTo("Rep");
         assertThat(json.get("task").asText()).isEqualTo("Orders");
         assertThat(json.get("elapsedSeconds").asDouble()).isPositive();
+        assertThat(json.get("stopReason").asText()).isEqualTo("NONE");
+
+        CliRun stopped = aem("stop-task", "--url", url(), "--server", "Rep", "--task", "Orders", "--json");
+        JsonNode stopJson = new ObjectMapper().readTree(stopped.lastOutLine());
+        assertThat(stopJson.get("state").asText()).isEqualTo("STOPPED");
+        // The same stop reason the client's outcome and the plugin's step result give for a stop AEM carried out.
+        assertThat(stopJson.get("stopReason").asText()).isEqualTo("NORMAL");
+        assertThat(aem("run-task", "--url", url(), "--server", "Rep", "--task", "Orders").exit()).isZero();
 
         CliRun again = aem("run-task", "--url", url(), "--server", "Rep", "--task", "Orders", "--json");
         assertThat(again.exit()).isEqualTo(1);

@@ -133,7 +133,7 @@ final class Operation {
             record.observe(answer.state(), answer.rawState());
             TaskWaiter.Decision d = waiter.judgeAnswer(answer.state(), answer.errorMessage());
             switch (d.verdict()) {
-                case DONE -> record.succeed(answer.state(), answer.rawState(), StopReason.NONE, answer.errorMessage());
+                case DONE -> record.succeed(answer.state(), answer.rawState(), goal.stopReasonOfAnswer(), answer.errorMessage());
                 case FAILED -> fail(AemException.of(FailureKind.TASK_FAILED, d.note()).aemMessage(answer.errorMessage()).build());
                 default -> poll();
             }

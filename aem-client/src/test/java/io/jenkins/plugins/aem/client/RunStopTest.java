@@ -32,8 +32,12 @@ class RunStopTest {
         assertThat(run.commandSent()).startsWith("RunTask option=RESUME_PROCESSING timeout=");
         assertThat(fx.sim.journal().entries().stream().filter(e -> e.isRun()).findFirst().orElseThrow().query())
                 .containsEntry("option", "RESUME_PROCESSING").containsEntry("action", "run");
+        assertThat(run.stopReason()).isEqualTo(StopReason.NONE);
         TaskOutcome stop = fx.stop(StopRequest.of(new TaskRef("Rep", "Orders")));
         assertThat(stop.state()).isEqualTo(TaskState.STOPPED);
+        // StopTask's answer has a state only; a stop AEM carried out is a normal stop, as its details then say.
+        assertThat(stop.stopReason()).isEqualTo(StopReason.NORMAL)
+                .hasToString(fx.sim.task("Rep", "Orders").stopReason());
         assertThat(fx.sim.task("Rep", "Orders").state()).isEqualTo("STOPPED");
         assertThat(fx.count(e -> e.isLogin())).isEqualTo(1);
         assertThat(fx.events).anyMatch(e -> e.kind() == ProgressEvent.Kind.COMMAND_SENT);
