@@ -18,6 +18,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
@@ -29,6 +30,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -38,8 +40,10 @@ import org.apache.hc.core5.util.Timeout;
 final class HttpTransport implements AutoCloseable {
 
     private static final AtomicInteger IDS = new AtomicInteger();
+    private static final TimeValue SHUTDOWN_WAIT = TimeValue.ofSeconds(2);
 
     private final CloseableHttpAsyncClient client;
+    private final PoolingAsyncClientConnectionManager connections;
     private final boolean proxyAuthentication;
 
     HttpTransport(TlsTrust tls, ProxySettings proxy, Duration connectTimeout, int maxPerRoute) {
@@ -50,17 +54,18 @@ final class HttpTransport implements AutoCloseable {
             // Checked by the client itself, so it holds whatever trust manager the CA bundle needs.
             tlsStrategy.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT).setHostnameVerifier(new DefaultHostnameVerifier());
         }
+        connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setTlsStrategy(tlsStrategy.buildAsync())
+                // AEM advertises HTTP/2 without supporting it.
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setTimeToLive(Timeout.ofMinutes(5)).build())
+                .setMaxConnPerRoute(maxPerRoute)
+                .setMaxConnTotal(Math.max(maxPerRoute * 4, 32))
+                .build();
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setTlsStrategy(tlsStrategy.buildAsync())
-                        // AEM advertises HTTP/2 without supporting it.
-                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setTimeToLive(Timeout.ofMinutes(5)).build())
-                        .setMaxConnPerRoute(maxPerRoute)
-                        .setMaxConnTotal(Math.max(maxPerRoute * 4, 32))
-                        .build())
+                .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoTimeout(Timeout.ofMinutes(5)).build())
                 .setThreadFactory(threads())
                 // Redirects would resend the session header to wherever they point; AEM never redirects its API.
@@ -135,8 +140,23 @@ final class HttpTransport implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Closes the client without noise. An immediate close shuts the I/O reactor's selector under its running threads,
+     * which then log a {@code ClosedSelectorException} at ERROR (SEVERE in a Jenkins log) on every shutdown. So the
+     * reactor is asked to end its own loop first, for a bounded time (every call was cancelled before), and only what
+     * is left after that is closed at once.
+     */
     @Override
     public void close() {
+        // Every connection is dropped first (nothing of ours is in flight any more), so that the reactor has no session
+        // to wind down and ends at once: a graceful close of a kept-alive connection waits on the peer.
+        connections.close(CloseMode.IMMEDIATE);
+        client.initiateShutdown();
+        try {
+            client.awaitShutdown(SHUTDOWN_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         client.close(CloseMode.IMMEDIATE);
     }
 }
