@@ -14,7 +14,6 @@ import io.jenkins.plugins.aem.client.TaskRef;
 import io.jenkins.plugins.aem.client.WaitRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -135,10 +134,14 @@ public final class TaskLauncher {
                 + "cancelled. " + what);
     }
 
-    /** Says in the console how the operation ended. */
+    /**
+     * Adds to the console what the client's own "reached STATE in N s" line does not say: AEM's last message about the
+     * task, when it has one.
+     */
     public static void reportSuccess(TaskListener listener, TaskOutcome outcome) {
-        String message = outcome.message().isBlank() ? "" : " AEM's message: " + outcome.message();
-        listener.getLogger().println(ConsoleProgress.PREFIX + outcome.task() + " is " + outcome.rawState() + " after "
-                + String.format(Locale.ROOT, "%.1f", outcome.elapsed().toMillis() / 1000.0) + " s." + message);
+        if (!outcome.message().isBlank()) {
+            listener.getLogger().println(ConsoleProgress.PREFIX + "AEM's message about " + outcome.task() + ": "
+                    + outcome.message());
+        }
     }
 }
