@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The rules this project adds to the hosting checker's for its multi-module layout: Dependabot reaches every module,
@@ -46,21 +48,18 @@ class ProjectConventionsTest {
         assertThat(defaults.check(RepositoryFiles.root())).isEmpty();
     }
 
-    @Test
-    void anEngineVersionThatDriftsFromThePluginsIsCaught(@TempDir Path copy) throws Exception {
-        replace("aem-parent/pom.xml", "<changelist>999999-SNAPSHOT</changelist>", "<changelist>1.0-SNAPSHOT</changelist>")
-                .apply(RepositoryFiles.copy(RepositoryFiles.root(), copy));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "aem-parent/pom.xml | <changelist>999999-SNAPSHOT</changelist> | <changelist>1.0-SNAPSHOT</changelist>"
+                + " | aem-parent/pom.xml sets changelist to 1.0-SNAPSHOT, the root pom.xml to 999999-SNAPSHOT",
+        "plugin/pom.xml | <changelist>999999-SNAPSHOT</changelist> | <changelist>-SNAPSHOT</changelist>"
+                + " | plugin/pom.xml sets changelist to -SNAPSHOT, the root pom.xml to 999999-SNAPSHOT",
+        "plugin/pom.xml | <jenkins.baseline>2.541</jenkins.baseline> | <jenkins.baseline>2.555</jenkins.baseline>"
+                + " | plugin/pom.xml sets jenkins.baseline to 2.555, the root pom.xml to 2.541"})
+    void aDefaultThatDriftsFromTheRootsIsCaught(String file, String text, String replacement, String message,
+            @TempDir Path copy) throws Exception {
+        replace(file, text, replacement).apply(RepositoryFiles.copy(RepositoryFiles.root(), copy));
 
-        assertThat(defaults.check(copy)).extracting(Finding::message).containsExactly(
-                "aem-parent/pom.xml sets changelist to 1.0-SNAPSHOT, the root pom.xml to 999999-SNAPSHOT");
-    }
-
-    @Test
-    void aPluginBaselineThatDriftsFromTheRootsIsCaught(@TempDir Path copy) throws Exception {
-        replace("plugin/pom.xml", "<jenkins.baseline>2.541</jenkins.baseline>", "<jenkins.baseline>2.555</jenkins.baseline>")
-                .apply(RepositoryFiles.copy(RepositoryFiles.root(), copy));
-
-        assertThat(defaults.check(copy)).extracting(Finding::message).containsExactly(
-                "plugin/pom.xml sets jenkins.baseline to 2.555, the root pom.xml to 2.541");
+        assertThat(defaults.check(copy)).extracting(Finding::message).containsExactly(message);
     }
 }
