@@ -1,0 +1,65 @@
+package io.jenkins.plugins.aem.testsupport.hosting;
+
+import static io.jenkins.plugins.aem.testsupport.hosting.RepositoryFiles.Edit.replace;
+import static io.jenkins.plugins.aem.testsupport.hosting.RepositoryFiles.Edit.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The rules this project adds to the hosting checker's for its multi-module layout: Dependabot reaches every module,
+ * and the defaults that three POMs each declare agree. Each holds for this repository and catches a copy that breaks it.
+ */
+class ProjectConventionsTest {
+
+    private final DependabotReach dependabot = new DependabotReach();
+    private final SharedDefaults defaults = new SharedDefaults();
+
+    @Test
+    void dependabotReachesEveryModuleOfThisRepository() {
+        assertThat(dependabot.check(RepositoryFiles.root())).isEmpty();
+    }
+
+    @Test
+    void aModuleLeftOutOfTheAggregatorIsNotReached(@TempDir Path copy) throws Exception {
+        replace("pom.xml", "<module>aem-bench</module>", "").apply(RepositoryFiles.copy(RepositoryFiles.root(), copy));
+
+        assertThat(dependabot.check(copy)).extracting(Finding::message)
+                .containsExactly(Path.of("aem-bench", "pom.xml") + " is not reached by Dependabot");
+    }
+
+    @Test
+    void dependabotPointedAtOneModuleMissesTheOthers(@TempDir Path copy) throws Exception {
+        write(".github/dependabot.yml", "version: 2\nupdates:\n  - package-ecosystem: maven\n    directory: /plugin\n")
+                .apply(RepositoryFiles.copy(RepositoryFiles.root(), copy));
+
+        assertThat(dependabot.check(copy)).extracting(Finding::message)
+                .hasSize(7)
+                .contains("pom.xml is not reached by Dependabot")
+                .noneMatch(m -> m.startsWith("plugin"));
+    }
+
+    @Test
+    void theSharedDefaultsOfThisRepositoryAgree() {
+        assertThat(defaults.check(RepositoryFiles.root())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "aem-parent/pom.xml | <changelist>999999-SNAPSHOT</changelist> | <changelist>1.0-SNAPSHOT</changelist>"
+                + " | aem-parent/pom.xml sets changelist to 1.0-SNAPSHOT, the root pom.xml to 999999-SNAPSHOT",
+        "plugin/pom.xml | <changelist>999999-SNAPSHOT</changelist> | <changelist>-SNAPSHOT</changelist>"
+                + " | plugin/pom.xml sets changelist to -SNAPSHOT, the root pom.xml to 999999-SNAPSHOT",
+        "plugin/pom.xml | <jenkins.baseline>2.541</jenkins.baseline> | <jenkins.baseline>2.555</jenkins.baseline>"
+                + " | plugin/pom.xml sets jenkins.baseline to 2.555, the root pom.xml to 2.541"})
+    void aDefaultThatDriftsFromTheRootsIsCaught(String file, String text, String replacement, String message,
+            @TempDir Path copy) throws Exception {
+        replace(file, text, replacement).apply(RepositoryFiles.copy(RepositoryFiles.root(), copy));
+
+        assertThat(defaults.check(copy)).extracting(Finding::message).containsExactly(message);
+    }
+}
