@@ -70,7 +70,7 @@ final class CappedBodyConsumer extends AbstractBinResponseConsumer<HttpResult> {
         private static final long serialVersionUID = 1L;
 
         BodyTooLargeException(int cap) {
-            super("the answer was larger than " + cap + " bytes");
+            super("an answer larger than " + (cap % (1 << 20) == 0 ? (cap >> 20) + " MiB" : cap + " bytes"));
         }
     }
 }

@@ -108,8 +108,8 @@ final class ResponseReader {
         }
         if (e instanceof CappedBodyConsumer.BodyTooLargeException) {
             // The cause tells a list read broken off at its budget from other failures; its text names only the cap.
-            return AemException.of(FailureKind.UNREACHABLE, where + " answered " + call + " with more than the client "
-                    + "reads (" + safe(e) + "). Check that the URL points at Qlik Enterprise Manager.").cause(e).build();
+            return AemException.of(FailureKind.UNREACHABLE, where + " answered " + call + " with " + safe(e)
+                    + ", not as AEM does. Check that the URL points at Qlik Enterprise Manager.").cause(e).build();
         }
         return AemException.of(FailureKind.UNREACHABLE, "The connection to AEM at " + where + " failed during " + call
                 + " (" + safe(e) + "). Check the network between here and AEM.").cause(e).retryable(true).build();
