@@ -42,7 +42,7 @@ record BenchConfig(List<ScenarioSpec> scenarios, long seed, Duration baselineSle
                         Duration.ofSeconds(1), false, 30, OP_TIMEOUT),
                 new ScenarioSpec("crowd", 300, Duration.ofSeconds(1), Duration.ofSeconds(10),
                         Duration.ofSeconds(1), true, 300, OP_TIMEOUT),
-                large(1), large(10), large(1000)), seed, BASELINE_SLEEP, RPS_BURST);
+                large(1), large(10), large(300)), seed, BASELINE_SLEEP, RPS_BURST);
     }
 
     /** A few operations of each kind, and a baseline that sleeps 0.5 s, for the smoke test: same code, seconds. */
