@@ -1,7 +1,9 @@
 package io.jenkins.plugins.aem.client;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,7 +42,7 @@ final class Operation {
     private volatile Future<?> current;
     private volatile long commandNanos;
     private volatile boolean lagWarned;
-    private final java.util.Set<String> notices = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> notices = ConcurrentHashMap.newKeySet();
 
     Operation(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, Duration grace,
               ProgressListener listener, TaskRef task, WaitGoal goal, Deadline deadline) {
@@ -251,9 +253,11 @@ final class Operation {
             if (result.isDone()) {
                 return;
             }
-            // AEM's details may lag behind the failure it already reported: only a failed task's stop reason is its.
-            StopReason why = e == null && s.failed() ? s.stopReason() : reason;
-            String text = e == null ? s.message() : "";
+            // AEM's details may lag behind the failure it already reported: only a failed task's reason and message
+            // are this failure's.
+            boolean same = e == null && s.failed();
+            StopReason why = same ? s.stopReason() : reason;
+            String text = same ? s.message() : "";
             fail(AemException.of(FailureKind.TASK_FAILED, TaskWaiter.failure(rawState, why, text)).aemMessage(text).build());
         });
     }
