@@ -29,6 +29,14 @@ public final class AemFixture implements AutoCloseable {
     public static final String USER = "jenkins-ops";
     public static final String PASSWORD = "Pa55-w0rd-not-for-logs";
     public static final String TOKEN = "pat-7f3c9e21b04d4a8f";
+    /** A least-privilege account: Operator on {@link #CI_TASKS} and nothing above them. */
+    public static final String CI_CONNECTION = "sim-ci";
+    public static final String CI_LOGIN_ID = "aem-ci-login";
+    public static final String CI_USER = "svc-jenkins-ci";
+    public static final String CI_PASSWORD = "Ci-Only-0wn-Tasks";
+    static final String[] CI_TASKS = {"Orders", "Customers", "Quiet", "Huge"};
+    /** The reason {@code Quiet} fails, which AEM gives only in the task's details. */
+    public static final String QUIET_REASON = "Cannot connect to the target: login failed for user 'repl' (SQL error 18456)";
 
     private final AemSimulator simulator;
 
@@ -38,19 +46,35 @@ public final class AemFixture implements AutoCloseable {
 
     /**
      * Starts the simulator. Tasks on {@code Replicate-1}: {@code Orders} (runs in 0.3 s), {@code Slow} (30 s to start),
-     * {@code Broken} (goes to ERROR), {@code Customers} (full load only, 1 s); on {@code Compose-1}: {@code Load} in
-     * project {@code DWH}.
+     * {@code Broken} (goes to ERROR), {@code Customers} (full load only, 1 s), {@code Quiet} (goes to ERROR, and AEM's
+     * answer leaves the reason to the task's details); on {@code Compose-1}: {@code Load} in project {@code DWH}; on
+     * {@code Replicate-Big}, 900 tasks in error with 1.5 KB messages (a GetTaskList of about 1.5 MB) and {@code Huge}.
+     * User {@link #CI_USER} holds Operator on {@link #CI_TASKS} only.
      */
     public static AemFixture start() throws Exception {
         return new AemFixture(AemSimulator.builder()
-                .user(USER, PASSWORD).token(TOKEN)
+                .user(USER, PASSWORD).token(TOKEN).taskOperator(CI_USER, CI_PASSWORD, CI_TASKS)
                 .server(SimServer.replicate("Replicate-1")
                         .task(SimTaskSpec.named("Orders").startDuration(Duration.ofMillis(300)).stopDuration(Duration.ofMillis(300)))
                         .task(SimTaskSpec.named("Slow").startDuration(Duration.ofSeconds(30)))
                         .task(SimTaskSpec.named("Broken").startDuration(Duration.ofMillis(200)).failOnRun("Source endpoint unreachable"))
-                        .task(SimTaskSpec.named("Customers").fullLoadOnly(true).fullLoadDuration(Duration.ofSeconds(1))))
+                        .task(SimTaskSpec.named("Customers").fullLoadOnly(true).fullLoadDuration(Duration.ofSeconds(1)))
+                        .task(SimTaskSpec.named("Quiet").startDuration(Duration.ofMillis(100)).failOnRun(QUIET_REASON)
+                                .errorMessageInAnswer(false)))
                 .server(SimServer.compose("Compose-1").task(SimTaskSpec.named("Load", "DWH").startDuration(Duration.ofMillis(300))))
+                .server(SimServer.replicate("Replicate-Big").fillerTasks(900, 1500)
+                        .task(SimTaskSpec.named("Huge").startDuration(Duration.ofMillis(800))))
                 .start());
+    }
+
+    /** Adds the least-privilege credential and the global connection {@value #CI_CONNECTION} that uses it. */
+    public void configureCiAccount(Jenkins jenkins) throws Exception {
+        CredentialsStore store = CredentialsProvider.lookupStores(jenkins).iterator().next();
+        store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, CI_LOGIN_ID,
+                "AEM CI account", CI_USER, CI_PASSWORD));
+        List<AemConnection> connections = new java.util.ArrayList<>(AemGlobalConfiguration.get().getConnections());
+        connections.add(new AemConnection(CI_CONNECTION, url(), CI_LOGIN_ID));
+        AemGlobalConfiguration.get().setConnections(connections);
     }
 
     /** Adds both credentials to Jenkins (global scope) and the global connection {@value #CONNECTION}. */

@@ -26,7 +26,8 @@ record BenchConfig(List<ScenarioSpec> scenarios, long seed, Duration baselineSle
                 new ScenarioSpec("slow-start", 100, Duration.ofSeconds(1), Duration.ofSeconds(20),
                         Duration.ofSeconds(1), false, 50, OP_TIMEOUT),
                 new ScenarioSpec("crowd", 1000, Duration.ofSeconds(1), Duration.ofSeconds(20),
-                        Duration.ofSeconds(1), true, 1000, OP_TIMEOUT)), seed, BASELINE_SLEEP, RPS_BURST);
+                        Duration.ofSeconds(1), true, 1000, OP_TIMEOUT),
+                large(1), large(10), large(1000)), seed, BASELINE_SLEEP, RPS_BURST);
     }
 
     /**
@@ -40,7 +41,8 @@ record BenchConfig(List<ScenarioSpec> scenarios, long seed, Duration baselineSle
                 new ScenarioSpec("slow-start", 60, Duration.ofSeconds(1), Duration.ofSeconds(20),
                         Duration.ofSeconds(1), false, 30, OP_TIMEOUT),
                 new ScenarioSpec("crowd", 300, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                        Duration.ofSeconds(1), true, 300, OP_TIMEOUT)), seed, BASELINE_SLEEP, RPS_BURST);
+                        Duration.ofSeconds(1), true, 300, OP_TIMEOUT),
+                large(1), large(10), large(300)), seed, BASELINE_SLEEP, RPS_BURST);
     }
 
     /** A few operations of each kind, and a baseline that sleeps 0.5 s, for the smoke test: same code, seconds. */
@@ -50,8 +52,21 @@ record BenchConfig(List<ScenarioSpec> scenarios, long seed, Duration baselineSle
                 new ScenarioSpec("slow-start", 4, Duration.ofMillis(200), Duration.ofMillis(1500),
                         Duration.ofSeconds(1), false, 4, OP_TIMEOUT),
                 new ScenarioSpec("crowd", 6, Duration.ofMillis(200), Duration.ofMillis(1500),
-                        Duration.ofSeconds(1), true, 6, OP_TIMEOUT)), seed, Duration.ofMillis(500),
+                        Duration.ofSeconds(1), true, 6, OP_TIMEOUT),
+                new ScenarioSpec("large-1", 1, Duration.ofMillis(1200), Duration.ofMillis(1500),
+                        Duration.ofSeconds(1), false, 1, OP_TIMEOUT, 900, 1500),
+                new ScenarioSpec("large-3", 3, Duration.ofMillis(1200), Duration.ofMillis(1500),
+                        Duration.ofSeconds(1), false, 3, OP_TIMEOUT, 900, 1500)), seed, Duration.ofMillis(500),
                 Duration.ofMillis(500));
+    }
+
+    /**
+     * {@code waits} run-and-waits at once on a server that also holds 2,000 tasks in error with 1.5 KB messages (a
+     * GetTaskList of about 3.4 MB, past the 1 MiB that once failed every wait), starting 1-10 s after the run call.
+     */
+    private static ScenarioSpec large(int waits) {
+        return new ScenarioSpec("large-" + waits, waits, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(1), false, waits, OP_TIMEOUT, 2000, 1500);
     }
 
     /** Tasks that AEM reports RUNNING within its own wait (60 s, far above their 0-200 ms start). */

@@ -40,6 +40,13 @@ final class BenchReport {
                     c.heapAddedBytes() < 0 ? "-" : ratio(c.heapAddedBytes(), b.heapAddedBytes()),
                     ratio(c.wall().toMillis(), b.wall().toMillis()));
         }
+        out.println("GetTaskList requests on the large server (client, baseline):");
+        for (ScenarioResult c : f.results()) {
+            if (c.scenario().startsWith("large-") && c.client().equals("client")) {
+                out.printf(Locale.ROOT, "  %-11s %d, %d%n", c.scenario(), c.taskLists(),
+                        f.result(c.scenario(), "baseline").taskLists());
+            }
+        }
         out.printf(Locale.ROOT, "simulator alone: %d requests/s (%d keep-alive readers)%n", f.simRps(),
                 SimThroughput.CLIENTS);
         out.println();

@@ -41,7 +41,7 @@ final class BenchSim implements AutoCloseable {
 
     /** Starts a simulator with the scenario's tasks, all STOPPED, on a free port. */
     static BenchSim start(ScenarioSpec spec, long seed) throws IOException {
-        SimServer server = SimServer.replicate(SERVER);
+        SimServer server = SimServer.replicate(SERVER).fillerTasks(spec.fillerTasks(), spec.messageChars());
         List<TaskRef> refs = new ArrayList<>();
         for (int i = 0; i < spec.tasks(); i++) {
             String name = String.format(Locale.ROOT, "T%04d", i);
@@ -66,6 +66,11 @@ final class BenchSim implements AutoCloseable {
     /** Every request received so far, logins included. */
     long requests() {
         return sim.journal().entries().size();
+    }
+
+    /** GetTaskList requests received so far (whole or broken off by the client). */
+    long taskLists() {
+        return sim.journal().count(JournalEntry::isTaskList);
     }
 
     long logins() {

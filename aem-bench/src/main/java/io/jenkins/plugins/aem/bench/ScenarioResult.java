@@ -21,10 +21,11 @@ import java.time.Duration;
  * @param heapAddedBytes  heap used after GC at the peak (every operation in flight) minus the same before the
  *                        scenario; {@code -1} when not every operation was in flight at once
  * @param wall            from the first operation started to the last completed
+ * @param taskLists       GetTaskList requests among the requests
  */
 record ScenarioResult(String scenario, String client, int ops, int correct, long requests, long logins, Stats detect,
                       double withinInterval, double ratioP99, ThreadSampler.ThreadPeak threads, long heapAddedBytes,
-                      Duration wall) {
+                      Duration wall, long taskLists) {
 
     /** Requests per correct operation; infinite when none completed. */
     double requestsPerOp() {

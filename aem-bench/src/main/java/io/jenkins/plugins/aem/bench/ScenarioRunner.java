@@ -57,7 +57,8 @@ final class ScenarioRunner {
             Duration wall = Duration.between(start, Instant.now());
             ThreadSampler.ThreadPeak threads = sampler.stop();
             return new ScenarioResult(spec.name(), clientName, ops, analysis.correct(), sim.requests(), sim.logins(),
-                    analysis.delays(), analysis.withinInterval(), analysis.ratioP99(), threads, heapPeak[0], wall);
+                    analysis.delays(), analysis.withinInterval(), analysis.ratioP99(), threads, heapPeak[0], wall,
+                    sim.taskLists());
         }
     }
 

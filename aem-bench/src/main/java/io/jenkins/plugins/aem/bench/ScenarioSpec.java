@@ -14,9 +14,22 @@ import java.time.Duration;
  * @param thenStop      after all runs, stop every task (the crowd's second half)
  * @param concurrency   operations in flight at once
  * @param timeout       each operation's deadline
+ * @param fillerTasks   further tasks on the server, never run, in ERROR with long messages: a server with many tasks
+ * @param messageChars  the length of each filler task's message
  */
 record ScenarioSpec(String name, int tasks, Duration transitionMin, Duration transitionMax, Duration serverWaitCap,
-                    boolean thenStop, int concurrency, Duration timeout) {
+                    boolean thenStop, int concurrency, Duration timeout, int fillerTasks, int messageChars) {
+
+    /** A scenario on a server that holds only the tasks it runs. */
+    ScenarioSpec(String name, int tasks, Duration transitionMin, Duration transitionMax, Duration serverWaitCap,
+                 boolean thenStop, int concurrency, Duration timeout) {
+        this(name, tasks, transitionMin, transitionMax, serverWaitCap, thenStop, concurrency, timeout, 0, 0);
+    }
+
+    /** The scenarios on a large server are named {@code large-<waits>}. */
+    boolean large() {
+        return fillerTasks > 0;
+    }
 
     /** {@code true} when every operation of a phase is in flight at the same time: the heap is probed then. */
     boolean allAtOnce() {

@@ -25,9 +25,10 @@ class BenchSmokeTest {
                 + "crowd_heap_mib=\\d+ sim_rps=\\d+");
         assertThat(lines).anyMatch(l -> l.startsWith("instant ") && l.contains("baseline"));
         assertThat(lines).anyMatch(l -> l.startsWith("crowd ") && l.contains("client"));
-        assertThat(lines).filteredOn(l -> l.startsWith("PASS ") || l.startsWith("FAIL ")).hasSize(7);
+        assertThat(lines).anyMatch(l -> l.startsWith("large-3 ") && l.contains("client"));
+        assertThat(lines).filteredOn(l -> l.startsWith("PASS ") || l.startsWith("FAIL ")).hasSize(9);
         // Both clients completed every operation correctly, whatever their speed.
-        assertThat(lines).filteredOn(l -> l.matches("^(instant|slow-start|crowd)\\s.*"))
+        assertThat(lines).filteredOn(l -> l.matches("^(instant|slow-start|crowd|large-\\d+)\\s.*"))
                 .allSatisfy(l -> assertThat(l).containsPattern("\\s(\\d+)/\\1\\s"));
     }
 

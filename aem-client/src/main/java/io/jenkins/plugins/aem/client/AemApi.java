@@ -79,11 +79,18 @@ final class AemApi {
                 }));
     }
 
-    /** GetTaskList of one server, as AEM sent it; {@link TaskListPoller} shares it among the waits on that server. */
-    CompletableFuture<JsonNode> taskList(String server, Duration responseTimeout, ProgressListener listener) {
+    /**
+     * GetTaskList of one server, as AEM sent it, broken off (failing with a {@link CappedBodyConsumer.BodyTooLargeException}
+     * cause) once it passes {@code maxBytes}; {@link TaskListPoller} shares it among the waits on that server.
+     */
+    CompletableFuture<ListAnswer> taskList(String server, Duration responseTimeout, ProgressListener listener, int maxBytes) {
         CompletableFuture<HttpResult> call = call("GET", "/servers/" + UrlPaths.segment(server) + "/tasks", null,
-                responseTimeout, "GetTaskList", listener, Deadline.after(responseTimeout));
-        return InFlight.derived(call, call.thenApply(r -> reader.read(r, "GetTaskList")));
+                responseTimeout, "GetTaskList", listener, Deadline.after(responseTimeout), () -> { }, maxBytes);
+        return InFlight.derived(call, call.thenApply(r -> new ListAnswer(reader.read(r, "GetTaskList"), r.bodyBytes())));
+    }
+
+    /** A GetTaskList answer and its size on the wire, which decides whether the next one is worth reading. */
+    record ListAnswer(JsonNode body, int bytes) {
     }
 
     /** Sends RunTask or StopTask; the answer's state is AEM's settled word, the error its refusal. */
@@ -119,14 +126,20 @@ final class AemApi {
         return call(method, path, body, responseTimeout, call, listener, deadline, () -> { });
     }
 
-    /** {@code onSend} runs each time the request leaves the host's queue for AEM. */
     private CompletableFuture<HttpResult> call(String method, String path, String body, Duration responseTimeout,
                                                String call, ProgressListener listener, Deadline deadline, Runnable onSend) {
+        return call(method, path, body, responseTimeout, call, listener, deadline, onSend, CappedBodyConsumer.MAX_BODY);
+    }
+
+    /** {@code onSend} runs each time the request leaves the host's queue for AEM; answers past {@code maxBody} fail. */
+    private CompletableFuture<HttpResult> call(String method, String path, String body, Duration responseTimeout,
+                                               String call, ProgressListener listener, Deadline deadline, Runnable onSend,
+                                               int maxBody) {
         Duration loginTimeout = responseTimeout.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : responseTimeout;
         // The shared login is never cancelled (other callers wait on it); the call's own requests are.
         InFlight inFlight = new InFlight();
         return inFlight.cancelledWith(session.get(() -> login(loginTimeout))
-                .thenCompose(id -> inFlight.track(send(method, path, body, id, responseTimeout, call, onSend)).thenCompose(r -> {
+                .thenCompose(id -> inFlight.track(send(method, path, body, id, responseTimeout, call, onSend, maxBody)).thenCompose(r -> {
                     AemException error = reader.errorOf(r, call);
                     if (error == null || !"INVALID_SESSION_ID".equals(error.errorCode())) {
                         return CompletableFuture.completedFuture(r);
@@ -135,15 +148,16 @@ final class AemApi {
                             "AEM session expired; logging in again as " + settings.credentials().username()));
                     // The refused call was not executed, so repeating it (even a run or stop) is safe.
                     return session.renew(id, () -> login(loginTimeout))
-                            .thenCompose(fresh -> inFlight.track(send(method, path, body, fresh, responseTimeout, call, onSend)));
+                            .thenCompose(fresh -> inFlight.track(send(method, path, body, fresh, responseTimeout, call, onSend, maxBody)));
                 })));
     }
 
     private CompletableFuture<HttpResult> send(String method, String path, String body, String sessionId,
-                                               Duration responseTimeout, String call, Runnable onSend) {
+                                               Duration responseTimeout, String call, Runnable onSend, int maxBody) {
         CompletableFuture<HttpResult> queued = limits.lane(method).submit(() -> {
             onSend.run();
-            return transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body, responseTimeout);
+            return transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body, responseTimeout,
+                    maxBody);
         });
         return InFlight.derived(queued, queued.handle((r, e) -> {
             if (e != null) {

@@ -16,12 +16,21 @@ import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 /** Reads an answer into memory, refusing bodies over a cap so that a misbehaving server cannot exhaust the heap. */
 final class CappedBodyConsumer extends AbstractBinResponseConsumer<HttpResult> {
 
-    /** AEM's largest answers (task lists of big servers) stay far below this. */
+    /**
+     * The largest answer read into memory. AEM's answers other than GetTaskList are a few kilobytes; GetTaskList has no
+     * bound, so the client reads it only within a budget ({@link ListRule}) and takes a larger one as "too large to
+     * share", never as a failure.
+     */
     static final int MAX_BODY = 1 << 20;
 
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final int maxBody;
     private int status;
     private final Map<String, String> headers = new HashMap<>();
+
+    CappedBodyConsumer(int maxBody) {
+        this.maxBody = maxBody;
+    }
 
     @Override
     protected void start(HttpResponse response, ContentType contentType) throws HttpException, IOException {
@@ -39,8 +48,8 @@ final class CappedBodyConsumer extends AbstractBinResponseConsumer<HttpResult> {
     @Override
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         int n = src.remaining();
-        if (body.size() + n > MAX_BODY) {
-            throw new BodyTooLargeException();
+        if (body.size() + n > maxBody) {
+            throw new BodyTooLargeException(maxBody);
         }
         byte[] chunk = new byte[n];
         src.get(chunk);
@@ -49,19 +58,19 @@ final class CappedBodyConsumer extends AbstractBinResponseConsumer<HttpResult> {
 
     @Override
     protected HttpResult buildResult() {
-        return new HttpResult(status, Map.copyOf(headers), body.toString(StandardCharsets.UTF_8));
+        return new HttpResult(status, Map.copyOf(headers), body.toString(StandardCharsets.UTF_8), body.size());
     }
 
     @Override
     public void releaseResources() {
     }
 
-    /** The answer's body passed {@link #MAX_BODY}. */
+    /** The answer's body passed the cap. */
     static final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        BodyTooLargeException() {
-            super("the answer was larger than " + (MAX_BODY >> 20) + " MiB");
+        BodyTooLargeException(int cap) {
+            super("an answer larger than " + (cap % (1 << 20) == 0 ? (cap >> 20) + " MiB" : cap + " bytes"));
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * What the pool keeps per AEM connection: the typed API, one shared status poller per server, and the server list,
  * which is read once and then reused for a minute (a server's kind does not change; whether it is monitored rarely
- * does).
+ * does), or, when AEM refused it to this login, the refusal.
  */
 final class Connection {
 
@@ -20,6 +20,7 @@ final class Connection {
     private final AemApi api;
     private final ScheduledExecutorService scheduler;
     private final Map<String, TaskListPoller> pollers = new ConcurrentHashMap<>();
+    private final RefusalMemory serverListRefusal = new RefusalMemory("GetServerList");
     private CompletableFuture<List<ServerInfo>> servers;
     private long serversAt;
 
@@ -31,7 +32,22 @@ final class Connection {
 
     /** The shared status poller of one server. */
     TaskListPoller poller(String server) {
-        return pollers.computeIfAbsent(server, s -> new TaskListPoller(s, scheduler, (t, l) -> api.taskList(s, t, l), api.reader()));
+        return pollers.computeIfAbsent(server, s -> new TaskListPoller(s, scheduler, new TaskListPoller.Reads() {
+            @Override
+            public CompletableFuture<AemApi.ListAnswer> list(int maxBytes, ProgressListener listener) {
+                return api.taskList(s, Timeouts.STATUS_READ, listener, maxBytes);
+            }
+
+            @Override
+            public CompletableFuture<TaskStatus> details(TaskRef task, ProgressListener listener) {
+                return api.taskStatus(task, Timeouts.STATUS_READ, listener, Deadline.after(Timeouts.STATUS_READ));
+            }
+        }, api.reader(), ListRule.DEFAULT));
+    }
+
+    /** Whether AEM refused this connection's login the server list lately; see {@link RefusalMemory}. */
+    RefusalMemory serverListRefusal() {
+        return serverListRefusal;
     }
 
     ConnectionSettings settings() {

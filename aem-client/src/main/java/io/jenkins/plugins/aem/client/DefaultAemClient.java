@@ -39,6 +39,8 @@ final class DefaultAemClient implements AemClient {
             if (option == null && kind == ServerKind.REPLICATE) {
                 option = RunOption.RESUME_PROCESSING;
                 op.step("No run option given; using RESUME_PROCESSING, AEM's default for Replicate tasks");
+            } else if (option == null && kind == ServerKind.UNKNOWN) {
+                op.step("No run option given and the server's kind is not known; sending none, so AEM decides");
             }
             String query = "action=run" + (option == null ? "" : "&option=" + option.name());
             op.command("RunTask", query, request.cdcPosition(), "RunTask" + (option == null ? "" : " option=" + option.name()));
@@ -85,10 +87,11 @@ final class DefaultAemClient implements AemClient {
     public CompletableFuture<List<TaskStatus>> tasks(String server, Duration timeout) {
         Deadline deadline = Deadline.after(Timeouts.check(timeout));
         String name = TaskRef.requireName("server", server, "the server's name as AEM shows it");
-        CompletableFuture<JsonNode> list = connection.api().taskList(name, deadline.remaining(), ProgressListener.NONE);
-        return read(InFlight.derived(list, list.thenApply(body -> {
+        CompletableFuture<AemApi.ListAnswer> list = connection.api().taskList(name, deadline.remaining(),
+                ProgressListener.NONE, CappedBodyConsumer.MAX_BODY);
+        return read(InFlight.derived(list, list.thenApply(answer -> {
             List<TaskStatus> tasks = new java.util.ArrayList<>();
-            for (JsonNode t : body.path("taskList")) {
+            for (JsonNode t : answer.body().path("taskList")) {
                 tasks.add(TaskDetailsParser.parse(t, new TaskRef(name, t.path("name").asText()), connection.api().reader()));
             }
             return tasks;

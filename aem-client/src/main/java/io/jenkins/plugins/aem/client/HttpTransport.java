@@ -103,6 +103,12 @@ final class HttpTransport implements AutoCloseable {
      */
     CompletableFuture<HttpResult> send(String method, URI uri, Map<String, String> headers, String jsonBody,
                                        Duration responseTimeout) {
+        return send(method, uri, headers, jsonBody, responseTimeout, CappedBodyConsumer.MAX_BODY);
+    }
+
+    /** As {@link #send(String, URI, Map, String, Duration)}, breaking the answer off once its body passes {@code maxBody}. */
+    CompletableFuture<HttpResult> send(String method, URI uri, Map<String, String> headers, String jsonBody,
+                                       Duration responseTimeout, int maxBody) {
         SimpleRequestBuilder request = SimpleRequestBuilder.create(method).setUri(uri);
         headers.forEach(request::addHeader);
         if (jsonBody != null) {
@@ -115,7 +121,7 @@ final class HttpTransport implements AutoCloseable {
                 .build());
         SimpleHttpRequest built = request.build();
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
-        Future<HttpResult> inFlight = client.execute(SimpleRequestProducer.create(built), new CappedBodyConsumer(), null, null,
+        Future<HttpResult> inFlight = client.execute(SimpleRequestProducer.create(built), new CappedBodyConsumer(maxBody), null, null,
                 new FutureCallback<>() {
                     @Override
                     public void completed(HttpResult r) {

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.aem.client;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,6 +42,7 @@ final class Operation {
     private volatile Future<?> current;
     private volatile long commandNanos;
     private volatile boolean lagWarned;
+    private final Set<String> notices = ConcurrentHashMap.newKeySet();
 
     Operation(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, Duration grace,
               ProgressListener listener, TaskRef task, WaitGoal goal, Deadline deadline) {
@@ -73,24 +76,38 @@ final class Operation {
     void withServer(Consumer<ServerKind> next) {
         event(ProgressEvent.Kind.STEP, "Connecting to AEM at " + connection.settings().baseUrl() + " as "
                 + connection.settings().credentials().username());
+        RefusalMemory refusal = connection.serverListRefusal();
+        if (refusal.standing()) {
+            withoutServerList(refusal, next);
+            return;
+        }
         attempt("GetServerList", () -> connection.servers(readTimeout(), listener, deadline), 0, servers -> {
             ServerKind kind;
             try {
                 kind = ServerCheck.kindOf(servers, task);
-            } catch (AemException refusal) {
-                fail(refusal);
+            } catch (AemException notUsable) {
+                fail(notUsable);
                 return;
             }
             next.accept(kind);
         }, error -> {
-            if (error.kind() == FailureKind.AEM_ERROR) {
-                // The user may lack the right to list servers; AEM then decides the option itself (section 0).
+            if (refusal.noteIfRefusal(error)) {
+                withoutServerList(refusal, next);
+            } else if (error.kind() == FailureKind.AEM_ERROR) {
+                // Another AEM answer to the list: AEM then decides the option itself (section 0).
                 event(ProgressEvent.Kind.WARNING, "Cannot read AEM's server list (" + error.errorCode() + "); going on without it.");
                 next.accept(ServerKind.UNKNOWN);
             } else {
                 fail(error);
             }
         });
+    }
+
+    /** Goes on without the server list AEM refused: RunTask and StopTask check the server themselves. */
+    private void withoutServerList(RefusalMemory refusal, Consumer<ServerKind> next) {
+        event(ProgressEvent.Kind.WARNING, refusal.notice("Going on without it: the command itself tells whether the "
+                + "server exists and is monitored."));
+        next.accept(ServerKind.UNKNOWN);
     }
 
     /** Sends the run or stop, then waits. */
@@ -134,7 +151,7 @@ final class Operation {
             TaskWaiter.Decision d = waiter.judgeAnswer(answer.state(), answer.errorMessage());
             switch (d.verdict()) {
                 case DONE -> record.succeed(answer.state(), answer.rawState(), goal.stopReasonOfAnswer(), answer.errorMessage());
-                case FAILED -> fail(AemException.of(FailureKind.TASK_FAILED, d.note()).aemMessage(answer.errorMessage()).build());
+                case FAILED -> failTask(answer.rawState(), StopReason.NONE, answer.errorMessage(), false);
                 default -> poll();
             }
         });
@@ -162,20 +179,30 @@ final class Operation {
                 Math.max(1, Math.round(interval + ThreadLocalRandom.current().nextDouble(-spread, spread + 1e-9))));
         if (goal == WaitGoal.LOAD_COMPLETED) {
             // Only GetTaskDetails carries the load counters that completion is judged by.
-            current = scheduler.schedule(() -> judge(connection.api().taskStatus(task, readTimeout(), listener, deadline)),
-                    delay, TimeUnit.MILLISECONDS);
+            current = scheduler.schedule(() -> judge(details()), delay, TimeUnit.MILLISECONDS);
         } else {
-            judge(connection.poller(task.server()).read(task, Duration.ofMillis(delay),
-                    event -> event(event.kind(), event.message())));
+            judge(connection.poller(task.server()).read(task, Duration.ofMillis(delay), this::shared));
         }
     }
 
-    private void judge(CompletableFuture<TaskStatus> read) {
+    private CompletableFuture<TaskListPoller.StatusRead> details() {
+        CompletableFuture<TaskStatus> read = connection.api().taskStatus(task, readTimeout(), listener, deadline);
+        return InFlight.derived(read, read.thenApply(s -> new TaskListPoller.StatusRead(s, true)));
+    }
+
+    /** What a shared read tells every wait it served; a warning (a refused list) is said once per operation. */
+    private void shared(ProgressEvent e) {
+        if (e.kind() != ProgressEvent.Kind.WARNING || notices.add(e.message())) {
+            event(e.kind(), e.message());
+        }
+    }
+
+    private void judge(CompletableFuture<TaskListPoller.StatusRead> read) {
         if (result.isDone()) {
             read.cancel(true);
             return;
         }
-        track(read).whenComplete((s, e) -> {
+        track(read).whenComplete((r, e) -> {
             if (result.isDone()) {
                 return;
             }
@@ -190,11 +217,18 @@ final class Operation {
                 poll();
                 return;
             }
+            TaskStatus s = r.status();
             record.observe(s.state(), s.rawState());
             TaskWaiter.Decision d = waiter.judge(s, Duration.ofNanos(System.nanoTime() - commandNanos));
             switch (d.verdict()) {
                 case DONE -> record.succeed(s.state(), s.rawState(), s.stopReason(), s.message());
-                case FAILED -> fail(AemException.of(FailureKind.TASK_FAILED, d.note()).aemMessage(s.message()).build());
+                case FAILED -> {
+                    if (s.failed()) {
+                        failTask(s.rawState(), s.stopReason(), s.message(), r.fromDetails());
+                    } else {
+                        fail(AemException.of(FailureKind.TASK_FAILED, d.note()).aemMessage(s.message()).build());
+                    }
+                }
                 default -> {
                     if (d.note() != null && !lagWarned) {
                         lagWarned = true;
@@ -203,6 +237,28 @@ final class Operation {
                     poll();
                 }
             }
+        });
+    }
+
+    /**
+     * Fails because the task failed, with AEM's own message for it (aem-api.md section 0, "failure reason"): the one
+     * at hand, or, when the answer or list entry had none, {@code message} from the task's details, read first.
+     */
+    private void failTask(String rawState, StopReason reason, String message, boolean fromDetails) {
+        if (!message.isBlank() || fromDetails) {
+            fail(AemException.of(FailureKind.TASK_FAILED, TaskWaiter.failure(rawState, reason, message)).aemMessage(message).build());
+            return;
+        }
+        track(connection.api().taskStatus(task, readTimeout(), listener, deadline)).whenComplete((s, e) -> {
+            if (result.isDone()) {
+                return;
+            }
+            // AEM's details may lag behind the failure it already reported: only a failed task's reason and message
+            // are this failure's.
+            boolean same = e == null && s.failed();
+            StopReason why = same ? s.stopReason() : reason;
+            String text = same ? s.message() : "";
+            fail(AemException.of(FailureKind.TASK_FAILED, TaskWaiter.failure(rawState, why, text)).aemMessage(text).build());
         });
     }
 

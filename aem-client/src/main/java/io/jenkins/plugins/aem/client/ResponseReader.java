@@ -107,7 +107,9 @@ final class ResponseReader {
                     .cause(e).retryable(true).build();
         }
         if (e instanceof CappedBodyConsumer.BodyTooLargeException) {
-            return notAem(call, "an answer larger than 1 MiB", false);
+            // The cause tells a list read broken off at its budget from other failures; its text names only the cap.
+            return AemException.of(FailureKind.UNREACHABLE, where + " answered " + call + " with " + safe(e)
+                    + ", not as AEM does. Check that the URL points at Qlik Enterprise Manager.").cause(e).build();
         }
         return AemException.of(FailureKind.UNREACHABLE, "The connection to AEM at " + where + " failed during " + call
                 + " (" + safe(e) + "). Check the network between here and AEM.").cause(e).retryable(true).build();

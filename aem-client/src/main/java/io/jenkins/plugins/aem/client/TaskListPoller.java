@@ -10,43 +10,64 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 
 /**
- * Answers the status polls of every wait on one server with one GetTaskList, so that a crowd of waits costs AEM one
- * request per poll tick instead of one per wait.
+ * Reads the states of every wait on one server: from one shared GetTaskList when that costs AEM less than a
+ * GetTaskDetails per wait ({@link ListRule}), else from each task's own details. A crowd of waits on a small server
+ * costs AEM one request per poll tick; a single wait, or waits on a server whose list is too large or refused, read
+ * only their own tasks.
  *
  * <p>Each poll says when it is due; it is also content to be read up to half its interval early. A tick fires at the
  * earliest due time and serves every poll whose early bound has passed. Reading early never delays detection, and
  * after one shared read the waits fall into step, so later ticks serve them together.
+ *
+ * <p>A list AEM refuses ({@code UNAUTHORIZED_REQUEST}: the account has no Viewer role on all tasks) is remembered,
+ * not asked again on every poll; each wait whose read it changes is told once.
  */
 final class TaskListPoller {
 
-    private record Poll(TaskRef task, long earliestNanos, long dueNanos, ProgressListener listener,
-                        CompletableFuture<TaskStatus> result) {
+    /** The two reads a poller may use; both go through the connection's session and host limits. */
+    interface Reads {
+        /** GetTaskList of the server, broken off past {@code maxBytes}. */
+        CompletableFuture<AemApi.ListAnswer> list(int maxBytes, ProgressListener listener);
+
+        /** GetTaskDetails of one task. */
+        CompletableFuture<TaskStatus> details(TaskRef task, ProgressListener listener);
     }
 
-    private final String server;
+    /** A task's status and whether it came from the task's own details (which carry its full message). */
+    record StatusRead(TaskStatus status, boolean fromDetails) {
+    }
+
+    private record Poll(TaskRef task, long earliestNanos, long dueNanos, ProgressListener listener,
+                        CompletableFuture<StatusRead> result) {
+    }
+
     private final ScheduledExecutorService scheduler;
-    private final BiFunction<Duration, ProgressListener, CompletableFuture<JsonNode>> readList;
+    private final Reads reads;
     private final ResponseReader reader;
+    private final ListRule rule;
+    private final RefusalMemory listRefusal;
     private final List<Poll> waiting = new ArrayList<>();
     private ScheduledFuture<?> tick;
     private long tickAt;
+    private CompletableFuture<AemApi.ListAnswer> listInFlight;
+    private volatile long lastListBytes = -1;
+    private volatile long lastListAt;
 
-    TaskListPoller(String server, ScheduledExecutorService scheduler,
-                   BiFunction<Duration, ProgressListener, CompletableFuture<JsonNode>> readList, ResponseReader reader) {
-        this.server = server;
+    TaskListPoller(String server, ScheduledExecutorService scheduler, Reads reads, ResponseReader reader, ListRule rule) {
         this.scheduler = scheduler;
-        this.readList = readList;
+        this.reads = reads;
         this.reader = reader;
+        this.rule = rule;
+        this.listRefusal = new RefusalMemory("GetTaskList on server '" + server + "'");
     }
 
     /**
-     * The task's status, read in about {@code delay} (between half of it and all of it). A re-login during the shared
-     * read is told to {@code listener}, as to every wait it served.
+     * The task's status, read in about {@code delay} (between half of it and all of it). A re-login during a shared
+     * read, and a refused list, are told to {@code listener}, as to every wait the read served.
      */
-    CompletableFuture<TaskStatus> read(TaskRef task, Duration delay, ProgressListener listener) {
+    CompletableFuture<StatusRead> read(TaskRef task, Duration delay, ProgressListener listener) {
         long now = System.nanoTime();
         Poll poll = new Poll(task, now + delay.toNanos() / 2, now + delay.toNanos(), listener, new CompletableFuture<>());
         synchronized (this) {
@@ -68,10 +89,12 @@ final class TaskListPoller {
 
     private void fire() {
         List<Poll> now = new ArrayList<>();
+        int waits;
         synchronized (this) {
             tick = null;
             long t = System.nanoTime();
             waiting.removeIf(p -> p.result().isDone());
+            waits = waiting.size();
             waiting.removeIf(p -> p.earliestNanos() <= t && now.add(p));
             if (!waiting.isEmpty()) {
                 schedule(waiting.stream().mapToLong(Poll::dueNanos).min().orElseThrow());
@@ -80,26 +103,86 @@ final class TaskListPoller {
         if (now.isEmpty()) {
             return;
         }
+        // Every wait that polls this server has one poll pending, so the pending polls count the waits sharing it.
+        if (!rule.useList(waits, lastListBytes())) {
+            now.forEach(this::details);
+        } else if (listRefusal.standing()) {
+            now.forEach(this::insteadOfRefusedList);
+        } else {
+            shareList(now, rule.budget(waits));
+        }
+    }
+
+    private void shareList(List<Poll> now, int maxBytes) {
         ProgressListener all = event -> now.forEach(p -> p.listener().onProgress(event));
-        readList.apply(Timeouts.STATUS_READ, all).whenComplete((list, e) -> {
+        CompletableFuture<AemApi.ListAnswer> read;
+        synchronized (this) {
+            // A list read still on its way is as fresh as a new one: joining it keeps a crowd at one list per tick,
+            // and a refusal at one.
+            if (listInFlight == null || listInFlight.isDone()) {
+                listInFlight = reads.list(maxBytes, all);
+            }
+            read = listInFlight;
+        }
+        read.whenComplete((list, e) -> {
             if (e != null) {
-                now.forEach(p -> p.result().completeExceptionally(e));
+                AemException error = reader.transport(e, "GetTaskList");
+                if (listRefusal.noteIfRefusal(error)) {
+                    now.forEach(this::insteadOfRefusedList);
+                } else if (error.getCause() instanceof CappedBodyConsumer.BodyTooLargeException) {
+                    // Larger than the waits' own reads together: they read those, until more waits share the server.
+                    noteListSize(maxBytes + 1L);
+                    now.forEach(this::details);
+                } else {
+                    now.forEach(p -> p.result().completeExceptionally(error));
+                }
                 return;
             }
+            noteListSize(list.bytes());
             Map<String, JsonNode> byName = new HashMap<>();
-            for (JsonNode t : list.path("taskList")) {
+            for (JsonNode t : list.body().path("taskList")) {
                 byName.put(t.path("name").asText(), t);
             }
             for (Poll p : now) {
                 JsonNode t = byName.get(p.task().task());
                 if (t == null || !t.hasNonNull("state")) {
-                    p.result().completeExceptionally(AemException.of(FailureKind.AEM_ERROR, "AEM lists no task named '"
-                                    + p.task().task() + "' on server '" + server + "'.")
-                            .errorCode(AemErrorCode.AEM_TASK_NOT_FOUND.name()).remedy(AemErrorCode.AEM_TASK_NOT_FOUND.remedy()).build());
+                    details(p); // AEM's own answer for this task: its state, or why it has none
                 } else {
-                    p.result().complete(TaskDetailsParser.parse(t, p.task(), reader));
+                    p.result().complete(new StatusRead(TaskDetailsParser.parse(t, p.task(), reader), false));
                 }
             }
         });
+    }
+
+    private void insteadOfRefusedList(Poll p) {
+        p.listener().onProgress(new ProgressEvent(ProgressEvent.Kind.WARNING, Duration.ZERO,
+                listRefusal.notice("Reading the task's own details (GetTaskDetails) instead.")));
+        details(p);
+    }
+
+    private void details(Poll p) {
+        CompletableFuture<TaskStatus> read = reads.details(p.task(), p.listener());
+        p.result().whenComplete((r, e) -> {
+            if (p.result().isCancelled()) {
+                read.cancel(true);
+            }
+        });
+        read.whenComplete((s, e) -> {
+            if (e != null) {
+                p.result().completeExceptionally(e);
+            } else {
+                p.result().complete(new StatusRead(s, true));
+            }
+        });
+    }
+
+    private void noteListSize(long bytes) {
+        lastListBytes = bytes;
+        lastListAt = System.nanoTime();
+    }
+
+    /** The last list's size in bytes, or -1 when none was read lately: servers gain and lose tasks. */
+    private long lastListBytes() {
+        return System.nanoTime() - lastListAt < RefusalMemory.MEMORY.toNanos() ? lastListBytes : -1;
     }
 }

@@ -43,8 +43,7 @@ final class TaskWaiter {
      */
     Decision judgeAnswer(TaskState state, String errorMessage) {
         if (state == TaskState.ERROR) {
-            return new Decision(Verdict.FAILED, "The task failed: ERROR"
-                    + (errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage) + ".");
+            return new Decision(Verdict.FAILED, failure(TaskState.ERROR.name(), StopReason.NONE, errorMessage));
         }
         if (goal == WaitGoal.RUNNING && state == TaskState.RUNNING || goal == WaitGoal.STOPPED && state == TaskState.STOPPED) {
             return new Decision(Verdict.DONE, null);
@@ -104,7 +103,18 @@ final class TaskWaiter {
     }
 
     private Decision failed(TaskStatus s) {
-        return new Decision(Verdict.FAILED, "The task failed: " + s.rawState() + reason(s) + message(s) + ".");
+        return new Decision(Verdict.FAILED, failure(s.rawState(), s.stopReason(), s.message()));
+    }
+
+    /**
+     * How a failed task is reported: its state, its stop reason, and AEM's own message for it (aem-api.md section 0,
+     * "failure reason"). The one wording of a task failure; with no message it says where the reason is instead.
+     */
+    static String failure(String rawState, StopReason reason, String message) {
+        String why = message == null || message.isBlank()
+                ? ". AEM gave no message for the task; its log in AEM says why."
+                : ": " + message + ".";
+        return "The task failed: " + rawState + (reason == null || reason == StopReason.NONE ? "" : " (stop reason " + reason + ")") + why;
     }
 
     private Decision lag(TaskStatus s) {

@@ -88,7 +88,8 @@ class CommandsTest {
         fx.sim.faults().failNext(RequestKind.READ, 1, "UNAUTHORIZED_REQUEST");
         assertThat(fx.run(RunRequest.of(new TaskRef("Rep", "Orders"))).state()).isEqualTo(TaskState.RUNNING);
         assertThat(onlyRun().query()).doesNotContainKey("option");
-        assertThat(fx.events).anyMatch(e -> e.kind() == ProgressEvent.Kind.WARNING && e.message().contains("server list"));
+        assertThat(fx.events).anyMatch(e -> e.kind() == ProgressEvent.Kind.WARNING
+                && e.message().equals(LeastPrivilegeTest.SERVER_LIST_NOTICE));
     }
 
     private int indexOf(ProgressEvent.Kind kind, String text) {

@@ -12,8 +12,9 @@ final class AemErrors {
         return new AemError(401, "UNAUTHORIZED_REQUEST", "Unauthorized Request.");
     }
 
-    static AemError forbidden() {
-        return new AemError(403, "UNAUTHORIZED_REQUEST", "Unauthorized Request.");
+    /** A refusal for lack of a role; AEM documents no HTTP status for it, so the simulator's is configurable. */
+    static AemError forbidden(int status) {
+        return new AemError(status, "UNAUTHORIZED_REQUEST", "Unauthorized Request.");
     }
 
     static AemError invalidSession() {

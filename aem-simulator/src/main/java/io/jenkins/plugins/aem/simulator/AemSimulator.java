@@ -64,8 +64,9 @@ public final class AemSimulator implements AutoCloseable {
         Json json = new Json();
         ReadController reads = new ReadController(registry, json, clock, () -> detailsShape);
         Duration cap = b.serverWaitCap;
-        CommandController commands = new CommandController(registry, reads, json, () -> cap);
-        Dispatcher dispatcher = new Dispatcher(credentials, sessions, faults, reads, commands, json);
+        AemError unauthorized = AemErrors.forbidden(b.unauthorizedStatus);
+        CommandController commands = new CommandController(registry, reads, json, () -> cap, unauthorized);
+        Dispatcher dispatcher = new Dispatcher(credentials, sessions, faults, reads, commands, json, unauthorized);
         ApiHandler handler = new ApiHandler(dispatcher, faults, sessions, journal, responder, scheduler, workers, clock,
                 secrets);
         try {

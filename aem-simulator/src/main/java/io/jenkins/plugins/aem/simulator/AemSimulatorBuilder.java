@@ -30,6 +30,7 @@ public final class AemSimulatorBuilder {
     final List<SimServer> servers = new ArrayList<>();
     final List<Consumer<Faults>> faultSetup = new ArrayList<>();
     Set<String> publishedPasswords = Set.of();
+    int unauthorizedStatus = 403;
 
     AemSimulatorBuilder() {
     }
@@ -67,13 +68,35 @@ public final class AemSimulatorBuilder {
 
     /** An operator user (may run and stop). Repeatable. */
     public AemSimulatorBuilder user(String name, String password) {
-        users.put(name, new Credentials.Account(checkPassword(password), Role.OPERATOR));
+        users.put(name, new Credentials.Account(checkPassword(password), Role.Access.OPERATOR_ALL));
         return this;
     }
 
     /** A viewer user (reads only; run and stop answer UNAUTHORIZED_REQUEST). */
     public AemSimulatorBuilder viewer(String name, String password) {
-        users.put(name, new Credentials.Account(checkPassword(password), Role.VIEWER));
+        users.put(name, new Credentials.Account(checkPassword(password), new Role.Access(Role.VIEWER, Set.of())));
+        return this;
+    }
+
+    /**
+     * A user with Operator on these tasks (wire names, {@code task} or {@code task__project}) and no role above them,
+     * as security teams give a CI account: AEM refuses it GetServerList, GetServerDetails, GetTaskList and every other
+     * task with {@code UNAUTHORIZED_REQUEST} (see {@link #unauthorizedStatus}).
+     */
+    public AemSimulatorBuilder taskOperator(String name, String password, String... tasks) {
+        users.put(name, new Credentials.Account(checkPassword(password), new Role.Access(Role.TASK_OPERATOR, Set.of(tasks))));
+        return this;
+    }
+
+    /**
+     * The HTTP status of an {@code UNAUTHORIZED_REQUEST} refusal for lack of a role (default 403). AEM documents none,
+     * so clients must branch on the code; set 401 or 500 to check that they do.
+     */
+    public AemSimulatorBuilder unauthorizedStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("unauthorizedStatus must be an HTTP error status, 400 to 599");
+        }
+        unauthorizedStatus = status;
         return this;
     }
 

@@ -19,8 +19,11 @@ final class CommandController {
     private final ReadController reads;
     private final Json json;
     private final Supplier<Duration> waitCap;
+    private final AemError unauthorized;
 
-    CommandController(Registry registry, ReadController reads, Json json, Supplier<Duration> waitCap) {
+    CommandController(Registry registry, ReadController reads, Json json, Supplier<Duration> waitCap,
+                      AemError unauthorized) {
+        this.unauthorized = unauthorized;
         this.registry = registry;
         this.reads = reads;
         this.json = json;
@@ -47,8 +50,8 @@ final class CommandController {
         if (!run && !"stop".equalsIgnoreCase(action)) {
             return done(c.refuse(AemErrors.deserialize("unknown action '" + action + "'")));
         }
-        if (session.role() != Role.OPERATOR) {
-            return done(c.refuse(AemErrors.forbidden()));
+        if (!session.access().mayCommand(task.wireName())) {
+            return done(c.refuse(unauthorized));
         }
         if (timeout == null && timeoutText != null) {
             return done(c.refuse(AemErrors.deserialize("timeout '" + timeoutText + "' is not a whole number")));
@@ -92,7 +95,7 @@ final class CommandController {
             if (injected != null) {
                 return done(json.error(c.error(injected.code())));
             }
-            return settled.thenApply(v -> v == null ? json.error(c.error("AEM_RUN_TASK_TIMEOUT")) : stateAnswer(v));
+            return settled.thenApply(v -> v == null ? json.error(c.error("AEM_RUN_TASK_TIMEOUT")) : stateAnswer(task, v));
         }
     }
 
@@ -113,14 +116,15 @@ final class CommandController {
             if (injected != null) {
                 return done(json.error(c.error(injected.code())));
             }
-            return settled.thenApply(v -> v == null ? json.error(c.error("AEM_STOP_TASK_TIMEOUT")) : stateAnswer(v));
+            return settled.thenApply(v -> v == null ? json.error(c.error("AEM_STOP_TASK_TIMEOUT")) : stateAnswer(task, v));
         }
     }
 
-    private ApiResponse stateAnswer(TaskView v) {
+    private ApiResponse stateAnswer(SimTask task, TaskView v) {
         ObjectNode n = json.object();
         n.put("state", v.state());
-        n.put("error_message", "ERROR".equals(v.state()) ? v.message() : "");
+        // Some AEM answers leave error_message empty: the reason is then only in the task's details.
+        n.put("error_message", "ERROR".equals(v.state()) && task.spec().errorMessageInAnswer() ? v.message() : "");
         return json.answer(200, n);
     }
 

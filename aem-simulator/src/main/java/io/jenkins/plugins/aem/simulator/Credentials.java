@@ -13,11 +13,11 @@ import java.util.Set;
  */
 final class Credentials {
     /** A successful login. */
-    record Login(String user, Role role) {
+    record Login(String user, Role.Access access) {
     }
 
     /** A configured user. */
-    record Account(String password, Role role) {
+    record Account(String password, Role.Access access) {
     }
 
     static final String TOKEN_USER = "api-token";
@@ -43,10 +43,10 @@ final class Credentials {
         String user = pair.substring(0, colon);
         String secret = pair.substring(colon + 1);
         if (TOKEN_USER.equals(user.toLowerCase(Locale.ROOT)) && tokens.contains(secret)) {
-            return new Login(TOKEN_USER, Role.OPERATOR);
+            return new Login(TOKEN_USER, Role.Access.OPERATOR_ALL);
         }
         Account a = users.get(user);
-        return a != null && a.password().equals(secret) ? new Login(user, a.role()) : null;
+        return a != null && a.password().equals(secret) ? new Login(user, a.access()) : null;
     }
 
     /** Every configured password and token. */

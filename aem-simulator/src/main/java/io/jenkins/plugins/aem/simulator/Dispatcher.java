@@ -15,9 +15,11 @@ final class Dispatcher {
     private final ReadController reads;
     private final CommandController commands;
     private final Json json;
+    private final AemError unauthorized;
 
     Dispatcher(Credentials credentials, Sessions sessions, Faults faults, ReadController reads,
-               CommandController commands, Json json) {
+               CommandController commands, Json json, AemError unauthorized) {
+        this.unauthorized = unauthorized;
         this.credentials = credentials;
         this.sessions = sessions;
         this.faults = faults;
@@ -48,6 +50,11 @@ final class Dispatcher {
         if (r.isLogout()) {
             sessions.expire(session.id());
             return done(ApiResponse.empty(Map.of()));
+        }
+        Role.Access access = session.access();
+        if (get && (r.isServerList() || r.isServerDetails() || r.isTaskList()) && !access.mayList()
+                || get && r.isTaskDetails() && !access.mayRead(r.task())) {
+            return done(json.error(unauthorized)); // aem-api.md section 2.5: Viewer on all servers, the server or all tasks
         }
         if (r.isServerList() && get) {
             return done(reads.serverList());
@@ -80,7 +87,7 @@ final class Dispatcher {
         if (login == null) {
             return json.error(AemErrors.unauthorizedLogin());
         }
-        Session s = sessions.open(login.user(), login.role());
+        Session s = sessions.open(login.user(), login.access());
         call.sessionAlias = s.alias();
         call.user = s.user();
         return ApiResponse.empty(Map.of(Call.SESSION_HEADER, s.id()));

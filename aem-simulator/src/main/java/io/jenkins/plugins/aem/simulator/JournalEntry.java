@@ -42,4 +42,14 @@ public record JournalEntry(Instant at, String method, String rawPath, String pat
     public boolean isTaskDetails() {
         return kind == RequestKind.READ && Route.parse(rawPath).isTaskDetails() && "GET".equalsIgnoreCase(method);
     }
+
+    /** Whether this was a GetTaskList call ({@code GET .../servers/{s}/tasks}). */
+    public boolean isTaskList() {
+        return kind == RequestKind.READ && Route.parse(rawPath).isTaskList() && "GET".equalsIgnoreCase(method);
+    }
+
+    /** Whether this was a GetServerList call ({@code GET .../servers}). */
+    public boolean isServerList() {
+        return kind == RequestKind.READ && Route.parse(rawPath).isServerList() && "GET".equalsIgnoreCase(method);
+    }
 }

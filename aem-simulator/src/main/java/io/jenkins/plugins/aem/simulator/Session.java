@@ -8,21 +8,21 @@ final class Session {
     private final String id;
     private final String alias;
     private final String user;
-    private final Role role;
+    private final Role.Access access;
     private volatile long lastUsedNanos;
 
-    Session(String id, String alias, String user, Role role, long now) {
+    Session(String id, String alias, String user, Role.Access access, long now) {
         this.id = id;
         this.alias = alias;
         this.user = user;
-        this.role = role;
+        this.access = access;
         this.lastUsedNanos = now;
     }
 
     String id() { return id; }
     String alias() { return alias; }
     String user() { return user; }
-    Role role() { return role; }
+    Role.Access access() { return access; }
     long lastUsedNanos() { return lastUsedNanos; }
     void touch(long now) { lastUsedNanos = now; }
 }

@@ -27,11 +27,11 @@ final class Sessions {
     }
 
     /** Opens a session with a fresh unguessable 128-bit URL-safe ID. */
-    Session open(String user, Role role) {
+    Session open(String user, Role.Access access) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Session s = new Session(id, "s" + aliases.incrementAndGet(), user, role, System.nanoTime());
+        Session s = new Session(id, "s" + aliases.incrementAndGet(), user, access, System.nanoTime());
         secrets.report(SecretObserver.Kind.SESSION_ID, id); // before the client can have it, so a scan never misses it
         live.put(id, s);
         synchronized (issued) {

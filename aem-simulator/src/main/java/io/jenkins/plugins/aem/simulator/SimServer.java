@@ -52,6 +52,25 @@ public final class SimServer {
         return this;
     }
 
+    /**
+     * Adds {@code count} tasks in ERROR (stop reason FATAL_ERROR), each with a message of {@code messageChars}
+     * characters, named {@code Filler-00001} and on: a server as big installations have, whose GetTaskList runs to
+     * megabytes (800 such tasks with 1.5 KB messages pass 1 MiB).
+     */
+    public SimServer fillerTasks(int count, int messageChars) {
+        if (count < 0 || messageChars < 0) {
+            throw new IllegalArgumentException("filler task count and message size must be zero or more");
+        }
+        String unit = "ORA-01555: snapshot too old: rollback segment number 12 with name \"_SYSSMU12$\" too small; ";
+        String message = unit.repeat(messageChars / unit.length() + 1).substring(0, messageChars);
+        for (int i = 1; i <= count; i++) {
+            String name = String.format(java.util.Locale.ROOT, "Filler-%05d", i);
+            task(compose ? SimTaskSpec.named(name, "Filler").initialState("ERROR", "NONE", message)
+                    : SimTaskSpec.named(name).initialState("ERROR", "FATAL_ERROR", message));
+        }
+        return this;
+    }
+
     /** Free text shown in the server list. */
     public SimServer description(String v) { description = Objects.requireNonNull(v); return this; }
     /** The host AEM connects to (display only). */

@@ -32,6 +32,7 @@ public final class SimTaskSpec {
     private volatile boolean initialFullLoadCompleted;
     private volatile int tables = 10;
     private volatile int memoryMb = 512;
+    private volatile boolean errorMessageInAnswer = true;
     private InjectedError runError; // guarded by this: "once" errors are taken atomically
     private InjectedError stopError; // guarded by this
 
@@ -60,7 +61,7 @@ public final class SimTaskSpec {
         c.recoveryEndsInError = recoveryEndsInError; c.recoveryMessage = recoveryMessage; c.lag = lag;
         c.initialState = initialState; c.initialStopReason = initialStopReason; c.initialMessage = initialMessage;
         c.initialFullLoadCompleted = initialFullLoadCompleted; c.tables = tables; c.memoryMb = memoryMb;
-        c.runError = runError; c.stopError = stopError;
+        c.runError = runError; c.stopError = stopError; c.errorMessageInAnswer = errorMessageInAnswer;
         return c;
     }
 
@@ -103,6 +104,11 @@ public final class SimTaskSpec {
         initialMessage = Objects.requireNonNull(message); return this;
     }
     public SimTaskSpec initialFullLoadCompleted(boolean v) { initialFullLoadCompleted = v; return this; }
+    /**
+     * Whether a run or stop answer in ERROR carries the task's message in {@code error_message} (default true); false
+     * answers {@code "error_message":""}, leaving the reason only in GetTaskDetails' {@code message}.
+     */
+    public SimTaskSpec errorMessageInAnswer(boolean v) { errorMessageInAnswer = v; return this; }
     public SimTaskSpec tables(int v) { tables = Math.max(1, v); return this; }
     public SimTaskSpec memoryMb(int v) { memoryMb = Math.max(1, v); return this; }
     /** Every run is answered with this code (no effect unless it is a *_TIMEOUT code). */
@@ -160,6 +166,7 @@ public final class SimTaskSpec {
     public boolean initialFullLoadCompleted() { return initialFullLoadCompleted; }
     public int tables() { return tables; }
     public int memoryMb() { return memoryMb; }
+    public boolean errorMessageInAnswer() { return errorMessageInAnswer; }
     public synchronized InjectedError runError() { return runError; }
     public synchronized InjectedError stopError() { return stopError; }
 }

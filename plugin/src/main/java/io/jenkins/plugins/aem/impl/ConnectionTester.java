@@ -3,8 +3,10 @@ package io.jenkins.plugins.aem.impl;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.aem.Messages;
+import io.jenkins.plugins.aem.client.AemErrorCode;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.ConnectionSettings;
+import io.jenkins.plugins.aem.client.FailureKind;
 import io.jenkins.plugins.aem.client.ServerInfo;
 import io.jenkins.plugins.aem.client.TlsTrust;
 import java.net.URI;
@@ -15,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-/** "Test connection": logs in as the chosen credential and lists the servers AEM manages. */
+/**
+ * "Test connection": logs in as the chosen credential and lists the servers AEM manages, or says that the account may
+ * not list them, which is fine for one that only runs its own tasks.
+ */
 public final class ConnectionTester {
 
     /** Long enough for a slow login, short enough for a button in a form. */
@@ -31,10 +36,7 @@ public final class ConnectionTester {
             TlsTrust tls = new TlsTrust(mode(tlsMode), caBundle);
             StandardCredentials credential = AemCredentials.forAdministrator(credentialsId, url);
             ConnectionSettings settings = ConnectionResolver.settings(base, AemCredentials.toLogin(credential), tls);
-            List<ServerInfo> servers = ClientPoolHolder.get().client(settings).servers(TIMEOUT)
-                    .get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-            String names = servers.stream().map(s -> s.name() + " (" + s.kind() + ")").collect(Collectors.joining(", "));
-            String ok = Messages.ConnectionTester_Success(servers.size(), names.isEmpty() ? "-" : names);
+            String ok = loginAndList(settings);
             if (AemCredentials.isSystemScoped(credential)) {
                 return FormValidation.warning(ok + " " + Messages.ConnectionTester_SystemScope());
             }
@@ -51,6 +53,29 @@ public final class ConnectionTester {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FormValidation.error(Messages.ConnectionTester_Timeout(TIMEOUT.toSeconds()));
+        }
+    }
+
+    /**
+     * What the login and the server list said. An account with Operator on its own tasks only passes the login and is
+     * refused the list ({@code UNAUTHORIZED_REQUEST}): that is fine, as builds need RunTask, StopTask and
+     * GetTaskDetails alone, so the test passes and says so.
+     */
+    private static String loginAndList(ConnectionSettings settings)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            List<ServerInfo> servers = ClientPoolHolder.get().client(settings).servers(TIMEOUT)
+                    .get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+            String names = servers.stream().map(s -> s.name() + " (" + s.kind() + ")").collect(Collectors.joining(", "));
+            return Messages.ConnectionTester_Success(servers.size(), names.isEmpty() ? "-" : names);
+        } catch (ExecutionException e) {
+            AemException failure = FailureReporter.unwrap(e);
+            // A refused login is UNREACHABLE; only AEM's answer to the list itself says the login passed.
+            if (failure.kind() == FailureKind.AEM_ERROR
+                    && AemErrorCode.UNAUTHORIZED_REQUEST.name().equals(failure.errorCode())) {
+                return Messages.ConnectionTester_MayNotListServers();
+            }
+            throw e;
         }
     }
 

@@ -28,8 +28,12 @@ final class ConfigMapper {
             switch (role) {
                 case "operator" -> b.user(u.name(), u.password());
                 case "viewer" -> b.viewer(u.name(), u.password());
-                default -> throw new IllegalArgumentException("user " + u.name() + ": role must be operator or viewer");
+                case "task-operator" -> b.taskOperator(u.name(), u.password(), list(u.tasks()).toArray(String[]::new));
+                default -> throw new IllegalArgumentException("user " + u.name()
+                        + ": role must be operator, viewer or task-operator");
             }
+            require(u.tasks() == null || role.equals("task-operator"), "user " + u.name()
+                    + ": tasks are given only with role task-operator");
         }
         list(c.tokens()).forEach(b::token);
         if (c.sessionIdleTimeout() != null) b.sessionIdleTimeout(DurationRange.parseOne(c.sessionIdleTimeout()));
@@ -37,6 +41,7 @@ final class ConfigMapper {
         if (c.detailsShape() != null) b.detailsShape(c.detailsShape());
         if (c.seed() != null) b.seed(c.seed());
         if (c.journalCapacity() != null) b.journalCapacity(c.journalCapacity());
+        if (c.unauthorizedStatus() != null) b.unauthorizedStatus(c.unauthorizedStatus());
         if (c.faults() != null) faults(b, c.faults());
         for (ServerSection s : list(c.servers())) {
             b.server(server(s));
@@ -89,6 +94,9 @@ final class ConfigMapper {
             require(t.name() != null, "server " + s.name() + ": every task needs a name");
             out.task(task(t));
         }
+        if (s.fillerTasks() != null) {
+            out.fillerTasks(s.fillerTasks(), s.fillerMessageChars() == null ? 1500 : s.fillerMessageChars());
+        }
         return out;
     }
 
@@ -121,6 +129,7 @@ final class ConfigMapper {
         if (t.stopError() != null) s.stopError(error(t.stopError()));
         if (t.tables() != null) s.tables(t.tables());
         if (t.memoryMb() != null) s.memoryMb(t.memoryMb());
+        if (t.errorMessageInAnswer() != null) s.errorMessageInAnswer(t.errorMessageInAnswer());
         return s;
     }
 

@@ -17,8 +17,11 @@ import java.util.List;
  * @param licenseState     license state shown in server details
  * @param daysToExpiration license days left shown in server details
  * @param tasks            the server's tasks
+ * @param fillerTasks      that many extra tasks in ERROR with long messages, for a server with a large task list
+ * @param fillerMessageChars the length of each filler task's message (default 1,500)
  */
 public record ServerSection(String name, String type, String state, String message, String description,
                             String host, Integer port, String platform, String version, String licenseState,
-                            Integer daysToExpiration, List<TaskSection> tasks) {
+                            Integer daysToExpiration, List<TaskSection> tasks,
+                            Integer fillerTasks, Integer fillerMessageChars) {
 }

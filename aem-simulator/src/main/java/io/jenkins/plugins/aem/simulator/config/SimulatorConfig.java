@@ -24,7 +24,7 @@ import java.util.List;
  * @param host               address to bind (default 127.0.0.1)
  * @param port               port (default 0 = free port; the command line's --port wins)
  * @param tls                HTTPS settings
- * @param users              users with password and role ({@code operator} or {@code viewer})
+ * @param users              users with password and role ({@code operator}, {@code viewer} or {@code task-operator})
  * @param tokens             personal access tokens accepted as {@code api-token:<token>}
  * @param sessionIdleTimeout sliding session expiry (default 5m)
  * @param serverWaitCap      longest server-side wait of run/stop (default 60s)
@@ -33,11 +33,12 @@ import java.util.List;
  * @param journalCapacity    journal entries kept
  * @param faults             faults active from the start
  * @param servers            the Replicate and Compose servers with their tasks
+ * @param unauthorizedStatus HTTP status of an UNAUTHORIZED_REQUEST refusal for lack of a role (default 403)
  */
 public record SimulatorConfig(String host, Integer port, TlsSection tls, List<UserSection> users,
                               List<String> tokens, String sessionIdleTimeout, String serverWaitCap,
                               DetailsShape detailsShape, Long seed, Integer journalCapacity, FaultsSection faults,
-                              List<ServerSection> servers) {
+                              List<ServerSection> servers, Integer unauthorizedStatus) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
