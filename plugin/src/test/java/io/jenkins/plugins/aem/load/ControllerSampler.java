@@ -4,7 +4,10 @@ import hudson.model.Computer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 
 /**
@@ -26,6 +29,7 @@ final class ControllerSampler implements AutoCloseable {
     private final AtomicInteger pluginThreadsPeak = new AtomicInteger();
     private final AtomicInteger busyExecutorsPeak = new AtomicInteger();
     private final Thread thread;
+    private volatile Map<String, Integer> namesAtPeak = Map.of();
     private volatile boolean running = true;
 
     private ControllerSampler(long everyMillis) {
@@ -53,6 +57,7 @@ final class ControllerSampler implements AutoCloseable {
     Sample sample() {
         int controller = 0;
         int plugin = 0;
+        Map<String, Integer> names = new TreeMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info == null) {
                 continue; // ended between the two calls
@@ -62,6 +67,7 @@ final class ControllerSampler implements AutoCloseable {
                 continue;
             }
             controller++;
+            names.merge(name.replaceAll("[0-9]+", "N"), 1, Integer::sum);
             if (name.startsWith(PLUGIN_THREAD_PREFIX) || name.startsWith(HTTP_CLIENT_THREAD_PREFIX)) {
                 plugin++;
             }
@@ -71,6 +77,9 @@ final class ControllerSampler implements AutoCloseable {
             busy += c.countBusy(); // regular executors only: a pipeline's own flyweight executor is no executor slot
         }
         Sample s = new Sample(controller, plugin, busy);
+        if (controller > controllerThreadsPeak.get()) {
+            namesAtPeak = names;
+        }
         controllerThreadsPeak.accumulateAndGet(controller, Math::max);
         pluginThreadsPeak.accumulateAndGet(plugin, Math::max);
         busyExecutorsPeak.accumulateAndGet(busy, Math::max);
@@ -79,6 +88,12 @@ final class ControllerSampler implements AutoCloseable {
 
     Sample peaks() {
         return new Sample(controllerThreadsPeak.get(), pluginThreadsPeak.get(), busyExecutorsPeak.get());
+    }
+
+    /** The controller's threads at the peak, by name with digits as N, most first: where the growth went. */
+    String largestGroupsAtPeak(int groups) {
+        return namesAtPeak.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(groups).map(e -> e.getKey().replace(' ', '_') + ":" + e.getValue()).collect(Collectors.joining(","));
     }
 
     @Override

@@ -117,7 +117,9 @@ class JenkinsCrowdBench {
                     + " controller_threads_before=" + before.controllerThreads()
                     + " controller_threads_peak=" + peaks.controllerThreads()
                     + " heap_before_mib=" + mib(heapBefore.usedBytes()) + " heap_crowd_mib=" + mib(heapCrowd.usedBytes())
-                    + " plugin_heap_added_mib=" + mib(heapCrowd.pluginBytes() - heapBefore.pluginBytes()));
+                    + " plugin_heap_before_kib=" + heapBefore.pluginBytes() / 1024
+                    + " plugin_heap_crowd_kib=" + heapCrowd.pluginBytes() / 1024
+                    + " thread_groups_at_peak=" + sampler.largestGroupsAtPeak(8));
             detection.unmeasured.forEach(u -> details.add("JENKINS_BENCH_UNMEASURED " + u));
             for (WorkflowRun run : runs) {
                 String log = JenkinsRule.getLog(run);
