@@ -148,6 +148,7 @@ class JenkinsFaultSoak {
         int lost = 0;
         long duplicates = 0;
         int leaked = 0;
+        Map<String, Integer> endings = new TreeMap<>();
         for (SoakRemote.Outcome o : outcomes) {
             SoakExpectation e = expected.get(o.job());
             long runs = journal.commands(SERVER, o.job(), true);
@@ -164,7 +165,9 @@ class JenkinsFaultSoak {
                 System.out.println("JENKINS_SOAK_WRONG " + o.job() + " (" + e + "): " + problem);
             }
             leaked += leaks.count(o.log());
+            endings.merge(e + ":" + e.endingSeen(o).replace(' ', '_'), 1, Integer::sum);
         }
+        System.out.println("JENKINS_SOAK_DETAIL stored_deadlines=" + deadlines.size() + " endings=" + endings);
         lost += expected.size() - outcomes.size();
         leaked += leaks.countInFiles(controller.getHome().toPath());
         FigureLine line = new FigureLine("JENKINS_SOAK").put("builds", expected.size()).put("restarts", 1).put("kills", 1)

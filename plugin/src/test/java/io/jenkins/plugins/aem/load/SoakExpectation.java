@@ -67,6 +67,9 @@ enum SoakExpectation {
         if (resumes != resumed) {
             return resumes ? "did not resume its wait" : "resumed although Jenkins never restarted under it";
         }
+        if (resumed && (this == RESUMED_SUCCESS || this == RESUMED_TIMEOUT) && storedDeadline == null) {
+            return "its deadline was not taken before the restart";
+        }
         if (resumed && storedDeadline != null && !storedDeadline.equals(m.group(1))) {
             return "resumed until " + m.group(1) + " instead of its stored deadline " + storedDeadline;
         }
@@ -74,6 +77,11 @@ enum SoakExpectation {
             return "did not say that it cannot know whether its run was sent";
         }
         return null;
+    }
+
+    /** Which of the endings this build's log shows, for the detail line. */
+    String endingSeen(SoakRemote.Outcome outcome) {
+        return java.util.Arrays.stream(endings).filter(outcome.log()::contains).findFirst().orElse("none");
     }
 
     /** Whether the build resumed a wait after a restart. */
