@@ -8,6 +8,7 @@ import io.jenkins.plugins.aem.client.PollSchedule;
 import io.jenkins.plugins.aem.simulator.AemSimulator;
 import io.jenkins.plugins.aem.simulator.AemSimulatorBuilder;
 import io.jenkins.plugins.aem.simulator.CommandRecord;
+import io.jenkins.plugins.aem.simulator.JournalEntry;
 import io.jenkins.plugins.aem.simulator.SimServer;
 import io.jenkins.plugins.aem.simulator.SimTask;
 import io.jenkins.plugins.aem.simulator.SimTaskSpec;
@@ -155,15 +156,18 @@ class JenkinsCrowdBench {
         Thread.sleep(3_000); // a few polls in: the waits are under way
         Instant abortedAt = Instant.now();
         long[] abortNanos = new long[ABORTS];
+        Instant[] interruptedAt = new Instant[ABORTS];
         for (int i = 0; i < ABORTS; i++) {
             Executor executor = runs.get(i).getExecutor();
             abortNanos[i] = System.nanoTime();
+            interruptedAt[i] = Instant.now();
             if (executor != null) {
                 executor.interrupt();
             }
         }
         long[] reportedMillis = new long[ABORTS];
         java.util.Arrays.fill(reportedMillis, -1);
+
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int pending = ABORTS;
         while (pending > 0 && System.nanoTime() < giveUp) {
@@ -192,18 +196,24 @@ class JenkinsCrowdBench {
         JournalFigures journal = new JournalFigures(aem.journal().entries());
         long unasked = 0;
         long stopsSent = 0;
-        for (int s = 0; s < SERVERS; s++) {
-            String server = CrowdAem.server(s, SERVERS);
-            Set<String> tasks = new HashSet<>();
-            for (int i = s; i < ABORTS; i += SERVERS) {
-                tasks.add(CrowdAem.task(i));
-            }
-            for (var e : journal.taskCallsAfter(server, tasks, abortedAt)) {
-                String task = e.path().substring(e.path().lastIndexOf('/') + 1);
-                if (e.isStop() && stopAsked.contains(task)) {
-                    stopsSent++;
-                } else {
+        List<String> unaskedDelays = new ArrayList<>();
+        for (int i = 0; i < ABORTS; i++) {
+            String task = CrowdAem.task(i);
+            Set<String> one = Set.of(task);
+            String server = CrowdAem.server(i, SERVERS);
+            stopsSent += journal.taskCallsAfter(server, one, abortedAt).stream()
+                    .filter(e -> e.isStop() && stopAsked.contains(task)).count();
+            // Counted from this build's own abort, not from the first of the 50: the interrupts take a while, and a
+            // poll made before a build's abort is not a call after it. Where stopTaskOnAbort asked for a stop, that
+            // stop and the status reads of its wait for STOPPED are asked for; anything before the stop is not.
+            Instant from = interruptedAt[i];
+            List<JournalEntry> after = journal.taskCallsAfter(server, one, from);
+            Instant stopAt = stopAsked.contains(task) ? after.stream().filter(JournalEntry::isStop).map(JournalEntry::at)
+                    .findFirst().orElse(Instant.MAX) : Instant.MAX;
+            for (var e : after) {
+                if (!e.isStop() && e.at().isBefore(stopAt) || e.isStop() && !stopAsked.contains(task)) {
                     unasked++;
+                    unaskedDelays.add(java.time.Duration.between(from, e.at()).toMillis() + "ms:" + e.method() + " " + task);
                 }
             }
         }
@@ -215,7 +225,8 @@ class JenkinsCrowdBench {
         details.add("JENKINS_BENCH_ABORT aborted=" + aborted + "/" + ABORTS + " reported_within_1s="
                 + java.util.Arrays.stream(reportedMillis).filter(ms -> ms >= 0 && ms <= 1000).count()
                 + " stops_sent_on_abort=" + stopsSent + "/" + stopAsked.size()
-                + " status_reads_once_all_ended=" + journal.statusReadsAfter(quietFrom));
+                + " status_reads_once_all_ended=" + journal.statusReadsAfter(quietFrom)
+                + (unaskedDelays.isEmpty() ? "" : " unasked_calls=" + String.join(",", unaskedDelays)));
         return aborted;
     }
 
