@@ -61,6 +61,15 @@ public class AemException extends RuntimeException {
         return errorCode;
     }
 
+    /**
+     * Whether AEM answered this call with {@code UNAUTHORIZED_REQUEST}: the login lacks the role for it, as a
+     * least-privilege account does for server and list reads (aem-api.md section 0). A refused login is
+     * {@link FailureKind#UNREACHABLE}, so this also says that the login itself passed.
+     */
+    public boolean refusedForRole() {
+        return kind == FailureKind.AEM_ERROR && AemErrorCode.UNAUTHORIZED_REQUEST.name().equals(errorCode);
+    }
+
     /** AEM's own {@code error_message} or task message, or {@code null}. */
     public String aemMessage() {
         return aemMessage;

@@ -28,7 +28,7 @@ final class RefusalMemory {
 
     /** Notes a refusal when {@code error} is AEM's {@code UNAUTHORIZED_REQUEST}; returns whether it was one. */
     boolean noteIfRefusal(AemException error) {
-        if (error.kind() != FailureKind.AEM_ERROR || !AemErrorCode.UNAUTHORIZED_REQUEST.name().equals(error.errorCode())) {
+        if (!error.refusedForRole()) {
             return false;
         }
         refusedAt = System.nanoTime();

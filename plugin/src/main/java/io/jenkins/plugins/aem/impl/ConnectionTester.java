@@ -3,10 +3,8 @@ package io.jenkins.plugins.aem.impl;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.aem.Messages;
-import io.jenkins.plugins.aem.client.AemErrorCode;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.ConnectionSettings;
-import io.jenkins.plugins.aem.client.FailureKind;
 import io.jenkins.plugins.aem.client.ServerInfo;
 import io.jenkins.plugins.aem.client.TlsTrust;
 import java.net.URI;
@@ -70,9 +68,7 @@ public final class ConnectionTester {
             return Messages.ConnectionTester_Success(servers.size(), names.isEmpty() ? "-" : names);
         } catch (ExecutionException e) {
             AemException failure = FailureReporter.unwrap(e);
-            // A refused login is UNREACHABLE; only AEM's answer to the list itself says the login passed.
-            if (failure.kind() == FailureKind.AEM_ERROR
-                    && AemErrorCode.UNAUTHORIZED_REQUEST.name().equals(failure.errorCode())) {
+            if (failure.refusedForRole()) {
                 return Messages.ConnectionTester_MayNotListServers();
             }
             throw e;
