@@ -44,7 +44,8 @@ public interface AemClient {
      *       A resumed wait knows nothing of the reads before the restart, so for it the first read is the first.</li>
      *   <li>{@link FailureKind#TIMED_OUT} when the deadline passes, naming the conditions that did not hold.</li>
      *   <li>{@link FailureKind#AEM_ERROR} at once when AEM refuses the read (for example, no such task); network
-     *       failures and proxy error pages are read again within the deadline.</li>
+     *       failures and proxy error pages are read again within the deadline, and when no read ever succeeded the
+     *       wait ends at the deadline with the last such failure ({@link FailureKind#UNREACHABLE}).</li>
      * </ul>
      * Cancelling the future ends the wait at once; nothing more is sent.
      *

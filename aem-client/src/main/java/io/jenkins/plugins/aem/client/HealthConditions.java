@@ -64,6 +64,24 @@ public record HealthConditions(TaskState state, boolean fullLoadCompleted, Durat
         }
     }
 
+    /**
+     * Reads a state to wait for as a user typed it, in any case.
+     *
+     * @return the state, or {@code null} for a blank text (no state condition)
+     * @throws AemException ({@link FailureKind#INVALID_INPUT}) for anything but RUNNING or STOPPED
+     */
+    public static TaskState state(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        TaskState s = TaskState.fromWire(text);
+        if (s != TaskState.RUNNING && s != TaskState.STOPPED) {
+            throw AemException.invalidInput("state", "'" + text.strip() + "' is not a state to wait for. Give RUNNING "
+                    + "or STOPPED; a wait fails by itself when the task goes to ERROR.");
+        }
+        return s;
+    }
+
     /** The task is RUNNING; nothing more. */
     public static HealthConditions running() {
         return new HealthConditions(TaskState.RUNNING, false, null, null, false);

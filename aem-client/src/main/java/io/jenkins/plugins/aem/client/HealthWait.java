@@ -167,6 +167,10 @@ final class HealthWait {
         }
         TaskStatus seen = last;
         AemException error = lastError;
+        if (seen == null && error != null) {
+            fail(error); // AEM was never read: that, not the deadline, is what the user must fix (as for run and stop)
+            return;
+        }
         fail(AemException.of(FailureKind.TIMED_OUT, HealthWording.timedOut(task, request.conditions(), deadline.elapsed(),
                         seen, lastUnmet, error))
                 .errorCode(error == null ? null : error.errorCode()).lastStatus(seen).build());

@@ -100,6 +100,15 @@ public record TaskStatus(TaskRef task, TaskState state, String rawState, StopRea
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * The status in one line for people, for example {@code RUNNING; full load completed, tables 10 completed, 0
+     * loading, 0 queued, 0 in error; total latency 00:00:02 (2 s), source 00:00:01; data errors 0}, with AEM's
+     * message at the end when it has one.
+     */
+    public String describe() {
+        return HealthWording.values(this) + (message.isBlank() ? "" : "; message: " + message);
+    }
+
     private static Long known(long count) {
         return count < 0 ? null : count;
     }

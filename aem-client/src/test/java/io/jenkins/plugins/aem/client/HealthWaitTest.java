@@ -289,6 +289,15 @@ class HealthWaitTest {
     }
 
     @Test
+    void anAemNeverReadEndsAtTheDeadlineAsUnreachable() {
+        fx.sim.faults().html503(1.0).onlyFor(RequestKind.READ);
+        AemException e = fails(await("Steady", LATENCY_5, Duration.ofSeconds(2)));
+        assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
+        assertThat(e.getMessage()).contains("HTTP 503 without an AEM error code");
+        assertThat(messages(ProgressEvent.Kind.RETRY)).isNotEmpty();
+    }
+
+    @Test
     void readsThatFailOnTheWayAreReadAgain() {
         fx.sim.faults().html503(0.5).onlyFor(RequestKind.READ);
         HealthOutcome out = SimFixture.join(await("Catching", LATENCY_5, Duration.ofSeconds(30)));
