@@ -26,6 +26,13 @@ final class HealthPlanner {
 
     private static final int KEPT = 3;
 
+    /**
+     * How fast a latency is taken to fall at most before its trend is known, in milliseconds per second: ten seconds
+     * a second, a task applying changes eleven times as fast as they arrive. A latency of ten minutes is then not read
+     * again for the probe alone; one that falls faster still is seen within {@code max}.
+     */
+    private static final double FASTEST_CATCH_UP = 10_000;
+
     private final HealthSchedule schedule;
     private final HealthConditions conditions;
     private final Deque<Sample> latency = new ArrayDeque<>();
@@ -93,7 +100,7 @@ final class HealthPlanner {
         if (!j.unmet().contains(HealthWording.Unmet.LATENCY)) {
             return null;
         }
-        return crossing(latency, total.toMillis() - conditions.maxLatency().toMillis());
+        return crossing(latency, total.toMillis() - conditions.maxLatency().toMillis(), FASTEST_CATCH_UP);
     }
 
     private Plan fullLoadPlan(TaskStatus s, boolean pending, long atNanos) {
@@ -106,19 +113,26 @@ final class HealthPlanner {
         }
         long left = s.tablesQueued() + s.tablesLoading();
         keep(tables, new Sample(atNanos, left));
-        return left == 0 ? new Plan(schedule.min(), true) : crossing(tables, left);
+        return left == 0 ? new Plan(schedule.min(), true) : crossing(tables, left, Double.POSITIVE_INFINITY);
     }
 
     /**
      * When a value falling along its last readings will have fallen by {@code distance} more: a straight line through
-     * the oldest and newest kept readings. With one reading, after the probe; when it does not fall, backing off.
+     * the last two readings (or, when those are too close to tell, the oldest kept one and the last), read just after.
+     * With one reading, the trend is not known: the next read is after {@code distance} at {@code fastestFall} per
+     * second, at least the probe. When the value does not fall, backing off.
      */
-    private Plan crossing(Deque<Sample> samples, double distance) {
+    private Plan crossing(Deque<Sample> samples, double distance, double fastestFall) {
         if (samples.size() < 2) {
-            return new Plan(schedule.probe(), true);
+            double soonest = distance / fastestFall;
+            Duration d = Duration.ofMillis(Math.round(Math.min(soonest, 1e6) * 1000));
+            return new Plan(max(schedule.probe(), d), true);
         }
-        Sample first = samples.peekFirst();
         Sample last = samples.peekLast();
+        Sample first = samples.stream().skip(samples.size() - 2L).findFirst().orElseThrow();
+        if (last.atNanos() - first.atNanos() < schedule.min().toNanos()) {
+            first = samples.peekFirst();
+        }
         double span = (last.atNanos() - first.atNanos()) / 1e9;
         double fallPerSecond = span <= 0 ? 0 : (first.value() - last.value()) / span;
         if (fallPerSecond <= 0) {

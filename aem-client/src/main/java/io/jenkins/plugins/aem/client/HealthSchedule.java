@@ -9,7 +9,8 @@ import java.time.Duration;
  * <ul>
  *   <li>While the latency falls, the next read is when the trend of the last reads says it will be at the maximum
  *       (a straight line through them), and at most {@code max} later.</li>
- *   <li>With one reading only, the next is after {@code probe}, to see the trend.</li>
+ *   <li>With one reading only, the next is after {@code probe}, to see the trend; later when the latency is so high
+ *       that even a task catching up at ten seconds a second could not be there sooner.</li>
  *   <li>When nothing can be foreseen (the task is not yet in the wanted state, the latency rises or stays, a table
  *       is in error, a value is unknown), reads back off from {@code min}, doubling each time up to {@code max}.</li>
  *   <li>While the latency is held, reads are a third of the hold apart (at least {@code min}), the last at its

@@ -21,32 +21,42 @@ class HealthPlannerTest {
     }
 
     @Test
-    void aFallingLatencyIsReadWhereItsTrendCrossesTheMaximumAndNeverMoreThanMaxApart() {
+    void aFallingLatencyIsReadWhereItsTrendCrossesTheMaximum() {
         HealthPlanner p = new HealthPlanner(SCHEDULE, LATENCY_5);
         HealthJudge j = new HealthJudge(LATENCY_5);
-        // One reading: probe to see the trend.
-        assertThat(next(p, j, HealthJudgeTest.running(hms(305)), 0)).isEqualTo(Duration.ofSeconds(5));
-        // 250 s to go at 10 s/s: read just after the foreseen crossing.
-        assertThat(next(p, j, HealthJudgeTest.running(hms(255)), 5 * S)).isEqualTo(Duration.ofSeconds(26));
-        // 100 s to go at 10 s/s: read just after the crossing.
-        assertThat(next(p, j, HealthJudgeTest.running(hms(105)), 20 * S)).isEqualTo(Duration.ofSeconds(11));
+        // One reading, 50 s above the maximum: the trend is not known yet; no sooner than the probe.
+        assertThat(next(p, j, HealthJudgeTest.running(hms(55)), 0)).isEqualTo(Duration.ofSeconds(5));
+        // 40 s to go at 2 s/s: read just after the foreseen crossing.
+        assertThat(next(p, j, HealthJudgeTest.running(hms(45)), 5 * S)).isEqualTo(Duration.ofSeconds(21));
+        // It fell faster (38 s in 21 s): the last two readings make the trend.
+        assertThat(next(p, j, HealthJudgeTest.running(hms(7)), 26 * S)).isEqualTo(Duration.ofMillis(2105));
+    }
+
+    @Test
+    void aHighFirstReadingIsReadAgainNoSoonerThanATenfoldCatchUpCouldEndIt() {
+        HealthPlanner p = new HealthPlanner(SCHEDULE, LATENCY_5);
+        HealthJudge j = new HealthJudge(LATENCY_5);
+        assertThat(next(p, j, HealthJudgeTest.running(hms(125)), 0)).isEqualTo(Duration.ofSeconds(12));
+        HealthPlanner far = new HealthPlanner(SCHEDULE, LATENCY_5);
+        assertThat(next(far, new HealthJudge(LATENCY_5), HealthJudgeTest.running(hms(900)), 0))
+                .isBetween(Duration.ofSeconds(27), Duration.ofSeconds(33));
     }
 
     @Test
     void aCrossingFartherThanMaxIsReadAtMax() {
         HealthPlanner p = new HealthPlanner(SCHEDULE, LATENCY_5);
         HealthJudge j = new HealthJudge(LATENCY_5);
-        next(p, j, HealthJudgeTest.running(hms(1000)), 0);
-        // 990 s to go at 2 s/s.
-        assertThat(next(p, j, HealthJudgeTest.running(hms(990)), 5 * S)).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(33));
+        assertThat(next(p, j, HealthJudgeTest.running(hms(40)), 0)).isEqualTo(Duration.ofSeconds(5));
+        // 34 s to go at 0.2 s/s: 170 s away, read at max (with its jitter) so that a failure is seen in time.
+        assertThat(next(p, j, HealthJudgeTest.running(hms(39)), 5 * S)).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(33));
     }
 
     @Test
     void aLatencyThatDoesNotFallBacksOffFromTheProbeUpToMax() {
         HealthPlanner p = new HealthPlanner(SCHEDULE, LATENCY_5);
         HealthJudge j = new HealthJudge(LATENCY_5);
-        assertThat(next(p, j, HealthJudgeTest.running(hms(100)), 0)).isEqualTo(Duration.ofSeconds(5));
-        long at = 5 * S;
+        assertThat(next(p, j, HealthJudgeTest.running(hms(100)), 0)).isEqualTo(Duration.ofMillis(9500));
+        long at = 10 * S;
         Duration last = Duration.ZERO;
         for (int i = 0; i < 8; i++) {
             last = next(p, j, HealthJudgeTest.running(hms(100 + i)), at);
