@@ -37,7 +37,8 @@ record HealthBenchConfig(int waits, Duration convergeMin, Duration convergeMax, 
     static HealthBenchConfig smoke(long seed) {
         return new HealthBenchConfig(12, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(500),
-                new HealthSchedule(Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(3), 0.1), seed);
+                new HealthSchedule(Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(3),
+                        Duration.ofSeconds(1), 0.1), seed);
     }
 
     /** How late after the latency came down a wait may see it and still be correct: its worst read gap, plus 5 s. */

@@ -30,9 +30,10 @@ public interface AemClient {
     CompletableFuture<TaskOutcome> await(WaitRequest request, ProgressListener listener);
 
     /**
-     * Waits until a task is healthy as the request's conditions say, without commanding it: only its details are read
-     * (GetTaskDetails; Viewer on the task suffices), never a list, a server or a command. Waits on the same task share
-     * their reads.
+     * Waits until a task is healthy as the request's conditions say, without commanding it: it reads the task's details
+     * (GetTaskDetails; Viewer on the task suffices) and, where several waits share a server, the server's task list
+     * between those reads, as run and stop waits do (a list AEM refuses this account is remembered and done without).
+     * It sends no command and never reads the server list. Waits on the same task share their reads.
      *
      * <p>The future completes with the read that met every condition. It completes exceptionally with an
      * {@link AemException} whose {@link AemException#lastStatus()} holds the last values read:
@@ -51,8 +52,9 @@ public interface AemClient {
      *
      * <p>Reads follow {@link HealthSchedule}: where the latency's trend says it will be low enough, at most the
      * schedule's {@code max} apart (30 s by default). So a failure is seen at most {@link
-     * HealthSchedule#worstDetectionDelay()} (33 s by default) after AEM shows it, plus the read's own time. The
-     * listener hears at most one line per read, and only when a value changed; see {@link ProgressEvent.Kind}.
+     * HealthSchedule#worstDetectionDelay()} (33 s by default) after AEM shows it, plus the read's own time; where
+     * waits share the server's task list, within {@link HealthSchedule#watchedDetectionDelay()} (11 s). The listener
+     * hears at most one line per read, and only when a value changed; see {@link ProgressEvent.Kind}.
      */
     CompletableFuture<HealthOutcome> awaitHealth(HealthWaitRequest request, ProgressListener listener);
 

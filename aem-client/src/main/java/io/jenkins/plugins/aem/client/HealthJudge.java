@@ -47,6 +47,16 @@ final class HealthJudge {
         return conditions.needsRunning() && s.state() == TaskState.STOPPED && !seenRunning;
     }
 
+    /**
+     * Notes a state read without the health values (from the shared task list) and says whether the task's details
+     * must be read now: it failed, stopped after running, or is not in the state of the last full read.
+     */
+    boolean stateChanged(TaskStatus fromList, TaskStatus lastFull) {
+        boolean stopped = conditions.needsRunning() && fromList.state() == TaskState.STOPPED && seenRunning;
+        seenRunning |= fromList.alive();
+        return fromList.failed() || stopped || lastFull == null || !fromList.rawState().equals(lastFull.rawState());
+    }
+
     Judgement judge(TaskStatus s, long atNanos) {
         if (s.failed()) {
             holding = false;

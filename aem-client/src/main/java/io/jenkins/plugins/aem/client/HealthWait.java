@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One health wait: reads the task's details when {@link HealthPlanner} says, judges each read with
  * {@link HealthJudge}, and ends met, failed, timed out or cancelled. It sends nothing but GetTaskDetails (Viewer on the
- * task suffices), through the server's {@link TaskListPoller} so that waits on the same task share their reads. Every
+ * task suffices), and, where the waits on a server share its task list, GetTaskList to watch the state between
+ * them; both through the server's {@link TaskListPoller}, so that waits share their reads. Every
  * step is a callback on the shared scheduler or the HTTP client's threads; nothing blocks. Cancelling {@link #result}
  * cancels the read pending or in flight, and nothing further is sent.
  */
@@ -24,6 +25,8 @@ final class HealthWait {
 
     private final Connection connection;
     private final ProgressListener listener;
+    private final ScheduledExecutorService scheduler;
+    private final HealthSchedule schedule;
     private final HealthWaitRequest request;
     private final TaskRef task;
     private final Deadline deadline;
@@ -41,6 +44,8 @@ final class HealthWait {
                ProgressListener listener, HealthWaitRequest request) {
         this.connection = connection;
         this.listener = listener == null ? ProgressListener.NONE : listener;
+        this.scheduler = scheduler;
+        this.schedule = schedule;
         this.request = request;
         this.task = request.task();
         this.deadline = Deadline.at(request.deadline(), request.startedAt());
@@ -63,6 +68,9 @@ final class HealthWait {
                     + ": any certificate is accepted. Use a CA bundle instead outside of tests.");
         }
         event(ProgressEvent.Kind.STEP, HealthWording.start(task, request.conditions(), request.deadline()));
+        TaskListPoller poller = connection.poller(task.server());
+        poller.watching(true);
+        result.whenComplete((r, e) -> poller.watching(false));
         read(Duration.ZERO);
     }
 
@@ -75,7 +83,12 @@ final class HealthWait {
             return;
         }
         Duration d = delay.compareTo(deadline.remaining()) < 0 ? delay : deadline.remaining();
-        CompletableFuture<TaskListPoller.StatusRead> read = connection.poller(task.server()).readDetails(task, d, this::shared);
+        follow(connection.poller(task.server()).readDetails(task, d, this::shared), "GetTaskDetails", r -> judge(r.status()));
+    }
+
+    /** Hands {@code read}'s answer to {@code next}, or its failure to {@link #failedRead}, unless the wait ended. */
+    private void follow(CompletableFuture<TaskListPoller.StatusRead> read, String call,
+                        java.util.function.Consumer<TaskListPoller.StatusRead> next) {
         current = read;
         if (result.isDone()) {
             read.cancel(true);
@@ -86,9 +99,53 @@ final class HealthWait {
                 return;
             }
             if (e != null) {
-                failedRead(connection.api().reader().transport(e, "GetTaskDetails"));
+                failedRead(connection.api().reader().transport(e, call));
             } else {
-                judge(r.status());
+                next.accept(r);
+            }
+        });
+    }
+
+    /**
+     * Reads the details after {@code delay}, and in the meantime, once per watch, looks the task's state up in the
+     * server's task list while the waits on the server share it.
+     */
+    private void plan(Duration delay) {
+        Duration d = delay.compareTo(deadline.remaining()) < 0 ? delay : deadline.remaining();
+        watch(System.nanoTime() + d.toNanos());
+    }
+
+    /**
+     * One beat of the watch until the details are due at {@code dueNanos}: the state from the shared list when the
+     * waits share it, else nothing (whether they share it is asked again at the next beat, as waits come and go).
+     */
+    private void watch(long dueNanos) {
+        if (result.isDone()) {
+            return;
+        }
+        Duration left = Duration.ofNanos(Math.max(0, dueNanos - System.nanoTime()));
+        if (left.compareTo(schedule.watch()) <= 0) {
+            read(left);
+            return;
+        }
+        double spread = schedule.jitter() * schedule.watch().toMillis();
+        Duration beat = Duration.ofMillis(Math.round(schedule.watch().toMillis()
+                + java.util.concurrent.ThreadLocalRandom.current().nextDouble(-spread, spread + 1e-9)));
+        TaskListPoller poller = connection.poller(task.server());
+        if (!poller.sharesList()) {
+            current = scheduler.schedule(() -> watch(dueNanos), beat.toMillis(), TimeUnit.MILLISECONDS);
+            if (result.isDone()) {
+                current.cancel(false);
+            }
+            return;
+        }
+        follow(poller.watch(task, beat, this::shared), "the task's state", r -> {
+            if (r.fromDetails()) {
+                judge(r.status()); // the poller read the details after all: a full read
+            } else if (judge.stateChanged(r.status(), last)) {
+                read(Duration.ZERO); // judged on the details, with every value and AEM's full message
+            } else {
+                watch(dueNanos);
             }
         });
     }
@@ -121,7 +178,7 @@ final class HealthWait {
                 if (deadline.expired()) {
                     timeOut();
                 } else {
-                    read(planner.next(s, j, now));
+                    plan(planner.next(s, j, now));
                 }
             }
         }

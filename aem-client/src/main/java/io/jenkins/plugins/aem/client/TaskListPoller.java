@@ -45,8 +45,12 @@ final class TaskListPoller {
     record StatusRead(TaskStatus status, boolean fromDetails) {
     }
 
+    /**
+     * One pending read: of a task's state (from the list or its details), or of its details only.
+     * {@code watch} marks the state reads of waits counted among the {@link #watching watchers}.
+     */
     private record Poll(TaskRef task, long earliestNanos, long dueNanos, ProgressListener listener,
-                        CompletableFuture<StatusRead> result, boolean needsDetails) {
+                        CompletableFuture<StatusRead> result, boolean needsDetails, boolean watch) {
     }
 
     private final ScheduledExecutorService scheduler;
@@ -55,6 +59,7 @@ final class TaskListPoller {
     private final ListRule rule;
     private final RefusalMemory listRefusal;
     private final List<Poll> waiting = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger watchers = new java.util.concurrent.atomic.AtomicInteger();
     private ScheduledFuture<?> tick;
     private long tickAt;
     private CompletableFuture<AemApi.ListAnswer> listInFlight;
@@ -74,7 +79,25 @@ final class TaskListPoller {
      * read, and a refused list, are told to {@code listener}, as to every wait the read served.
      */
     CompletableFuture<StatusRead> read(TaskRef task, Duration delay, ProgressListener listener) {
-        return add(task, delay, listener, false);
+        return add(task, delay, listener, false, false);
+    }
+
+    /** {@link #read}, for a wait counted among the watchers; see {@link #watching}. */
+    CompletableFuture<StatusRead> watch(TaskRef task, Duration delay, ProgressListener listener) {
+        return add(task, delay, listener, false, true);
+    }
+
+    /**
+     * A wait that watches its task's state between reads of its own joins ({@code true}) or leaves the server. It
+     * counts among the waits that share the list whether or not it has a read pending, so that a crowd of them can
+     * start sharing it.
+     */
+    void watching(boolean joins) {
+        if (joins) {
+            watchers.incrementAndGet();
+        } else {
+            watchers.decrementAndGet();
+        }
     }
 
     /**
@@ -82,13 +105,14 @@ final class TaskListPoller {
      * task is read then; never from the list.
      */
     CompletableFuture<StatusRead> readDetails(TaskRef task, Duration delay, ProgressListener listener) {
-        return add(task, delay, listener, true);
+        return add(task, delay, listener, true, false);
     }
 
-    private CompletableFuture<StatusRead> add(TaskRef task, Duration delay, ProgressListener listener, boolean needsDetails) {
+    private CompletableFuture<StatusRead> add(TaskRef task, Duration delay, ProgressListener listener, boolean needsDetails,
+                                              boolean watch) {
         long now = System.nanoTime();
         Poll poll = new Poll(task, now + delay.toNanos() / 2, now + delay.toNanos(), listener, new CompletableFuture<>(),
-                needsDetails);
+                needsDetails, watch);
         synchronized (this) {
             waiting.add(poll);
             if (tick == null || poll.dueNanos() < tickAt) {
@@ -96,6 +120,19 @@ final class TaskListPoller {
             }
         }
         return poll.result();
+    }
+
+    /**
+     * Whether a watcher's poll would now be served from the shared list: the list is not refused, and the waits that
+     * may share it would read it as the next tick decides. A hint only: the tick decides when it fires.
+     */
+    synchronized boolean sharesList() {
+        return !listRefusal.standing() && rule.useList(sharing(), lastListBytes());
+    }
+
+    /** The waits that may share a list: every watcher, and every other wait with a state read pending. */
+    private int sharing() {
+        return watchers.get() + (int) waiting.stream().filter(p -> !p.needsDetails() && !p.watch()).count();
     }
 
     private void schedule(long at) {
@@ -114,13 +151,16 @@ final class TaskListPoller {
             tick = null;
             long t = System.nanoTime();
             waiting.removeIf(p -> p.result().isDone());
-            // Every wait that polls this server has one poll pending, so the pending polls count the waits that may
-            // share a list; waits that need their details never do.
-            waits = (int) waiting.stream().filter(p -> !p.needsDetails()).count();
+            // Every run or stop wait on this server has one poll pending, and every watcher counts whether or not it
+            // has one: together they are the waits that may share a list.
+            waits = sharing();
             java.util.Set<TaskRef> readNow = new java.util.HashSet<>();
             waiting.stream().filter(p -> p.needsDetails() && p.dueNanos() <= t).forEach(p -> readNow.add(p.task()));
+            // State polls are served early only along with one that is due: a tick that a details read brought on
+            // must not cost a list read.
+            boolean stateDue = waiting.stream().anyMatch(p -> !p.needsDetails() && p.dueNanos() <= t);
             waiting.removeIf(p -> p.earliestNanos() <= t && (readNow.contains(p.task()) ? ownDetails.add(p)
-                    : !p.needsDetails() && now.add(p)));
+                    : !p.needsDetails() && stateDue && now.add(p)));
             if (!waiting.isEmpty()) {
                 schedule(waiting.stream().mapToLong(Poll::dueNanos).min().orElseThrow());
             }
