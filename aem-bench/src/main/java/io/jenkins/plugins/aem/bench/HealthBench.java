@@ -20,7 +20,8 @@ import java.util.function.Function;
  * first with the naive 5-second poller, then with the client, each on a simulator of its own with the same curves.
  *
  * <p>A wait is correct when it succeeded, not before its task's latency truly came down, and no later than its
- * client's worst read gap plus 5 s after. The report ends with the line {@code HEALTH_BENCH waits=...}; the exit
+ * client's worst read gap plus 5 s after; for the one task in twenty that goes to ERROR on the way, when it failed
+ * on that, within the same bound. The report ends with the line {@code HEALTH_BENCH waits=...}; the exit
  * status is 0 only when every wait was correct, the client added at most 16 threads and 64 MiB of heap, and it made
  * at least 3 times fewer requests per wait than the baseline.
  */
@@ -31,8 +32,9 @@ final class HealthBench {
     static final double MIN_REQUEST_RATIO = 3.0;
 
     /** One client's run. */
-    record Run(String client, int waits, int correct, long requests, long logins, long detailsReads, Stats detectMs,
-               ThreadSampler.ThreadPeak threads, long heapBytes, Duration wall, List<String> wrong) {
+    record Run(String client, int waits, int correct, long requests, long logins, long detailsReads, long listReads,
+               Stats detectMs,
+               Stats failureMs, ThreadSampler.ThreadPeak threads, long heapBytes, Duration wall, List<String> wrong) {
 
         double requestsPerWait() {
             return (double) requests / waits;
@@ -48,9 +50,11 @@ final class HealthBench {
                         + "down in %d-%d s (straight, fast then slow, rising first).%n", config.waits(),
                 config.maxLatency().toSeconds(), config.startMin().toSeconds(), config.startMax().toSeconds(),
                 config.convergeMin().toSeconds(), config.convergeMax().toSeconds());
+        out.printf(Locale.ROOT, "One task in twenty goes to ERROR on the way: its wait must fail on it.%n");
         out.printf(Locale.ROOT, "baseline: a thread per wait, one login, GetTaskDetails every %.1f s. client: "
-                        + "awaitHealth, reads %s to %s apart by the latency's trend.%n",
-                config.baselineSleep().toMillis() / 1000.0, config.schedule().min(), config.schedule().max());
+                        + "awaitHealth, reads %.1f to %.1f s apart by the latency's trend.%n",
+                config.baselineSleep().toMillis() / 1000.0, config.schedule().min().toMillis() / 1000.0,
+                config.schedule().max().toMillis() / 1000.0);
         Run baseline = measure(config, tasks -> new NaiveHealthPoller(tasks.baseUrl(), BenchSim.USER, BenchSim.PASSWORD,
                 config.baselineSleep()), out);
         Run client = measure(config, tasks -> new HealthClientUnderTest(tasks.baseUrl(), BenchSim.USER,
@@ -100,10 +104,11 @@ final class HealthBench {
             long heap;
             try (HealthWaitClient client = factory.apply(tasks)) {
                 name = client.name();
+                tasks.startFailures();
                 for (int i = 0; i < refs.size(); i++) {
                     int n = i;
                     client.await(refs.get(i), config.maxLatency(), config.timeout()).whenComplete((at, e) -> {
-                        done.set(n, at);
+                        done.set(n, e == null ? at : Instant.now());
                         failures.set(n, e);
                         finished.countDown();
                     });
@@ -123,33 +128,40 @@ final class HealthBench {
             Duration wall = Duration.between(start, Instant.now());
             ThreadSampler.ThreadPeak threads = sampler.stop();
             List<Long> delays = new ArrayList<>();
+            List<Long> failureDelays = new ArrayList<>();
             List<String> wrong = new ArrayList<>();
             Duration bound = config.detectionBound(name);
             for (int i = 0; i < refs.size(); i++) {
                 TaskRef task = refs.get(i);
-                if (failures.get(i) != null || done.get(i) == null) {
-                    wrong.add(task.task() + " failed: " + failures.get(i));
+                Throwable failure = failures.get(i);
+                boolean failed = tasks.fails(task);
+                if (failed != (failure != null) || failed && !String.valueOf(failure.getMessage()).contains(
+                        "client".equals(name) ? ConvergingTasks.FAILURE_MESSAGE : "went to ERROR")) {
+                    wrong.add(task.task() + (failure == null ? " did not fail" : " failed: " + failure));
                     continue;
                 }
-                long delay = Duration.between(tasks.cameDown(task, config.maxLatency()), done.get(i)).toMillis();
-                delays.add(Math.max(0, delay));
+                Instant truth = failed ? tasks.failedAt(task) : tasks.cameDown(task, config.maxLatency());
+                long delay = Duration.between(truth, done.get(i)).toMillis();
+                (failed ? failureDelays : delays).add(Math.max(0, delay));
                 if (delay < -50 || delay > bound.toMillis()) {
-                    wrong.add(task.task() + " ended " + delay + " ms after its latency came down");
+                    wrong.add(task.task() + " ended " + delay + " ms after its " + (failed ? "failure" : "latency came down"));
                 }
             }
             Run run = new Run(name, refs.size(), refs.size() - wrong.size(), tasks.requests(), tasks.logins(),
-                    tasks.detailsReads(), Stats.of(delays), threads, heap, wall, wrong);
+                    tasks.detailsReads(), tasks.listReads(), Stats.of(delays), Stats.of(failureDelays), threads, heap, wall, wrong);
             report(run, out);
             return run;
         }
     }
 
     private static void report(Run r, PrintStream out) {
-        out.printf(Locale.ROOT, "%-8s %d/%d correct; %.2f requests per wait (%d GetTaskDetails, %d logins); seen "
-                        + "p50/p99/max %d/%d/%d ms after the latency came down; +%d threads (client +%d); heap %s MiB; "
-                        + "%.1f s%n", r.client(), r.correct(), r.waits(), r.requestsPerWait(), r.detailsReads(), r.logins(),
-                r.detectMs().p50(), r.detectMs().p99(), r.detectMs().max(), r.threads().added(), r.threads().clientAdded(),
-                Targets.fmt(HeapProbe.mib(r.heapBytes())), r.wall().toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "%-8s %d/%d correct; %.2f requests per wait (%d GetTaskDetails, %d GetTaskList, %d "
+                        + "logins); seen p50/p99/max %d/%d/%d ms after the latency came down, %d/%d/%d ms after a "
+                        + "failure (%d tasks); +%d threads (client +%d); heap %s MiB; %.1f s%n", r.client(), r.correct(),
+                r.waits(), r.requestsPerWait(), r.detailsReads(), r.listReads(), r.logins(), r.detectMs().p50(), r.detectMs().p99(),
+                r.detectMs().max(), r.failureMs().p50(), r.failureMs().p99(), r.failureMs().max(), r.failureMs().count(),
+                r.threads().added(), r.threads().clientAdded(), Targets.fmt(HeapProbe.mib(r.heapBytes())),
+                r.wall().toMillis() / 1000.0);
         r.wrong().stream().limit(5).forEach(w -> out.println("  wrong: " + w));
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The health bench's reference: how the scripts in the field wait for a task to catch up. One platform thread per
@@ -19,7 +18,7 @@ final class NaiveHealthPoller implements HealthWaitClient {
 
     private final NaiveHttp http;
     private final long sleepMs;
-    private final AtomicInteger threads = new AtomicInteger();
+    private final WaitThreads threads = new WaitThreads("naive-health");
 
     NaiveHealthPoller(String baseUrl, String user, String password, Duration sleep) {
         this.http = new NaiveHttp(baseUrl, user, password);
@@ -33,18 +32,8 @@ final class NaiveHealthPoller implements HealthWaitClient {
 
     @Override
     public CompletableFuture<Instant> await(TaskRef task, Duration max, Duration timeout) {
-        CompletableFuture<Instant> done = new CompletableFuture<>();
         Instant deadline = Instant.now().plus(timeout);
-        Thread waiter = new Thread(() -> {
-            try {
-                poll(task, max.toSeconds(), deadline);
-                done.complete(Instant.now());
-            } catch (Exception | Error e) {
-                done.completeExceptionally(e);
-            }
-        }, "naive-health-" + threads.incrementAndGet());
-        waiter.start();
-        return done;
+        return threads.start(() -> poll(task, max.toSeconds(), deadline));
     }
 
     private void poll(TaskRef task, long maxSeconds, Instant deadline) throws IOException, InterruptedException {
