@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Every sentence a health read or a health wait says to a user, in one place: the conditions, the values read, what
- * does not hold yet, and each way a wait ends. docs/troubleshooting.md quotes the fixed parts ({@link #DOCUMENTED}).
+ * does not hold yet, and each way a wait ends. docs/troubleshooting.md quotes them ({@link #DOCUMENTED}).
  */
 final class HealthWording {
 
@@ -29,11 +29,9 @@ final class HealthWording {
     static final String TABLE_IN_ERROR = "a table in error keeps the wait from ending until the table is reloaded or "
             + "the deadline passes";
 
-    /** The fixed parts of the messages above, as troubleshooting.md must quote them. */
-    static final List<String> DOCUMENTED = List.of(TIMED_OUT.substring(0, TIMED_OUT.indexOf(" %s")),
-            STOPPED_WHILE_NEEDED, WAITING_FOR_START, NO_LATENCY, UNREADABLE_LATENCY.substring(0,
-                    UNREADABLE_LATENCY.indexOf(" '%s'")), NO_COUNTERS.substring(0, NO_COUNTERS.indexOf(" %s")),
-            TABLE_IN_ERROR);
+    /** The messages above; troubleshooting.md quotes each of their fixed parts (between the {@code %s}). */
+    static final List<String> DOCUMENTED = List.of(TIMED_OUT, STOPPED_WHILE_NEEDED, WAITING_FOR_START, NO_LATENCY,
+            UNREADABLE_LATENCY, NO_COUNTERS, TABLE_IN_ERROR);
 
     private HealthWording() {
     }
