@@ -78,7 +78,8 @@ final class HealthWait {
         if (result.isDone()) {
             return;
         }
-        if (deadline.expired()) {
+        // A wait resumed past its deadline still reads once, so that it ends with the task's values.
+        if (deadline.expired() && (last != null || failedReads > 0)) {
             timeOut();
             return;
         }

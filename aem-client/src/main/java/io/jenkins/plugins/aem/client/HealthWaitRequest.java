@@ -10,7 +10,8 @@ import java.time.Instant;
  * request (the Jenkins plugin keeps it with the build) and starts {@link AemClient#awaitHealth} again with the same
  * request waits for the same conditions until the same deadline, its elapsed time counted from the same start. What
  * the task did while nobody watched is not known: the resumed wait judges the task afresh (see
- * {@link AemClient#awaitHealth}).
+ * {@link AemClient#awaitHealth}). A wait resumed after its deadline reads the task once: it is met if the conditions
+ * hold then, and times out with the values read otherwise.
  *
  * @param task       the task
  * @param conditions what to wait for; {@code null} means {@link HealthConditions#running()}

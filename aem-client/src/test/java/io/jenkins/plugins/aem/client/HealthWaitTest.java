@@ -192,12 +192,16 @@ class HealthWaitTest {
     }
 
     @Test
-    void aDeadlineAlreadyPassedEndsAfterOneRead() {
+    void aWaitResumedPastItsDeadlineReadsOnceAndEndsWithTheValues() {
         Instant now = Instant.now();
         AemException e = fails(fx.client().awaitHealth(new HealthWaitRequest(new TaskRef("Rep", "Steady"), LATENCY_5,
                 now.minusSeconds(60), now.minusSeconds(1)), fx.listener()));
         assertThat(e.kind()).isEqualTo(FailureKind.TIMED_OUT);
-        assertThat(detailsOf("Steady")).isLessThanOrEqualTo(1);
+        assertThat(e.lastStatus().totalLatency()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(detailsOf("Steady")).isEqualTo(1);
+        HealthOutcome met = SimFixture.join(fx.client().awaitHealth(new HealthWaitRequest(new TaskRef("Rep", "Steady"),
+                HealthConditions.running(), now.minusSeconds(60), now.minusSeconds(1)), fx.listener()));
+        assertThat(met.status().state()).isEqualTo(TaskState.RUNNING);
     }
 
     @Test
