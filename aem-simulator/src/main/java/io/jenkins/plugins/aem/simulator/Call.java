@@ -37,7 +37,7 @@ final class Call {
         this.query = parseQuery(ex.getRequestURI().getRawQuery());
         this.headers = ex.getRequestHeaders();
         this.body = body;
-        this.kind = route.kind(method);
+        this.kind = route.kind(method, param("action"));
     }
 
     static Call read(HttpExchange ex, Instant at) throws IOException {
