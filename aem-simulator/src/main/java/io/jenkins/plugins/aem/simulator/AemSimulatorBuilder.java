@@ -31,6 +31,7 @@ public final class AemSimulatorBuilder {
     final List<Consumer<Faults>> faultSetup = new ArrayList<>();
     Set<String> publishedPasswords = Set.of();
     int unauthorizedStatus = 403;
+    boolean shuffleExportKeys = true;
 
     AemSimulatorBuilder() {
     }
@@ -132,6 +133,12 @@ public final class AemSimulatorBuilder {
     public AemSimulatorBuilder seed(long v) { seed = v; return this; }
     /** How many journal entries to keep (oldest dropped first; default 100,000). */
     public AemSimulatorBuilder journalCapacity(int v) { journalCapacity = Math.max(1, v); return this; }
+    /**
+     * Whether ExportTask lists each object's keys in a new random order every time (default true): AEM promises no
+     * order, and a client that compares exports without normalising them must fail here too. False keeps the order
+     * of the stored definition, for reading exports by eye.
+     */
+    public AemSimulatorBuilder shuffleExportKeys(boolean v) { shuffleExportKeys = v; return this; }
     /** Adds a server. The object stays live: its state can be changed while running. */
     public AemSimulatorBuilder server(SimServer v) { servers.add(Objects.requireNonNull(v)); return this; }
     /** Faults to set right after start (they can also be changed later through {@link AemSimulator#faults()}). */

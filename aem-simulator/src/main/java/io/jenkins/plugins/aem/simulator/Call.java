@@ -59,6 +59,11 @@ final class Call {
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** The body as the journal keeps it: an ImportTask body with its endpoint secrets redacted. */
+    String journalBody() {
+        return kind == RequestKind.IMPORT ? SecretFields.redactedBody(body) : bodyText();
+    }
+
     /** Query parameter names are matched case-insensitively, as HTTP.sys applications do. */
     String param(String name) {
         for (Map.Entry<String, String> e : query.entrySet()) {
@@ -88,8 +93,11 @@ final class Call {
         return out;
     }
 
-    /** Hands every value of the headers that carry credentials or a session ID, as received, to the reporter. */
-    void reportSecretHeaders(SecretReporter reporter) {
+    /** Hands every credential, session ID and endpoint secret the request carries, as received, to the reporter. */
+    void reportSecrets(SecretReporter reporter) {
+        if (kind == RequestKind.IMPORT) {
+            SecretFields.report(body, reporter);
+        }
         headers.forEach((name, values) -> {
             if (isSecret(name)) {
                 values.forEach(v -> reporter.reportHeader(name, v));
