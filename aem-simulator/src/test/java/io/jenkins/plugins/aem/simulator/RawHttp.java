@@ -43,6 +43,8 @@ final class RawHttp {
                 }
             } catch (SocketTimeoutException e) {
                 // the server is still waiting (for the rest of a body): report what came so far
+            } catch (IOException e) {
+                // closed with unread bytes in its buffer: a reset after the answer; report what came
             }
             String text = got.toString(StandardCharsets.UTF_8);
             int status = text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : 0;
