@@ -86,6 +86,10 @@ final class CommandController {
             if ("RECOVERY".equals(p.state())) {
                 return done(c.refuse(c.error("AEM_TASK_IN_RECOVERY")));
             }
+            String noEndpoint = registry.repository(task.server()).runRefusal(task.wireName());
+            if (noEndpoint != null) { // the definition names a source or target the server does not have
+                return done(c.refuse(c.error(noEndpoint)));
+            }
             InjectedError injected = task.spec().takeRunError();
             if (injected != null && !injected.commandTakesEffect()) {
                 return done(c.refuse(c.error(injected.code())));

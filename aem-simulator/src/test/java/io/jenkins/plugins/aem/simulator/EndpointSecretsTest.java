@@ -106,6 +106,23 @@ class EndpointSecretsTest {
     }
 
     @Test
+    void aTaskWhoseEndpointsDoNotExistCannotRun() throws Exception {
+        String[][] cases = {{"Missing-Src", "Target-DB", "AEM_RUN_TASK_NO_SRC"},
+            {"Source-DB", "Missing-Trg", "AEM_RUN_TASK_TRG"}, {"Missing-Src", "Missing-Trg", "AEM_RUN_TASK_NO_SRC_NO_TRG"}};
+        for (String[] c : cases) {
+            String name = "T-" + c[2];
+            ObjectNode body = (ObjectNode) des.exported(PROD, "Orders");
+            ObjectNode head = (ObjectNode) body.path("cmd.replication_definition").path("tasks").get(0).path("task");
+            head.put("name", name).put("source_name", c[0]).putArray("target_names").add(c[1]);
+            ((ObjectNode) body.path("cmd.replication_definition")).remove("databases");
+            assertThat(des.importTask(PROD, name, body.toString()).statusCode())
+                    .as("AEM imports a task whose endpoints are missing").isEqualTo(200);
+            ExportTaskTest.assertError(des.run(PROD, name, "&timeout=1"), 500, c[2]);
+            assertThat(sim.task(PROD, name).state()).isEqualTo("STOPPED");
+        }
+    }
+
+    @Test
     void endpointsAreSharedByTheTasksOfAServer() throws Exception {
         ObjectNode other = (ObjectNode) des.exported(PROD, "Orders");
         ((ObjectNode) other.path("cmd.replication_definition").path("tasks").get(0).path("task")).put("name", "Other");
