@@ -410,13 +410,7 @@ public final class ServerRepository {
         if (spec.definition() == null) {
             return Versioned.lazy(() -> DefaultDefinitions.task(server.name(), spec), now);
         }
-        ImportBody body;
-        try {
-            body = ImportBody.parse(spec.definition().getBytes(StandardCharsets.UTF_8), spec.name());
-        } catch (ImportBody.Refused e) {
-            throw new IllegalArgumentException("server " + server.name() + ", task " + spec.name() + ": the definition "
-                    + "is refused (" + e.code() + "): " + e.getMessage(), e);
-        }
+        ImportBody body = parseDefinition(spec.definition(), spec.name());
         body.databases().forEach(db -> addConfiguredEndpoint(db, now));
         Versioned v = Versioned.empty();
         v.add(body.task().deepCopy(), now);
@@ -433,16 +427,28 @@ public final class ServerRepository {
         v.add(merged(v.latest(), stored), now);
     }
 
-    private ObjectNode parseEndpoint(String json) {
+    /** An endpoint's JSON as {@link SimServer#endpoint} takes it; throws IllegalArgumentException when malformed. */
+    static ObjectNode parseEndpoint(String json) {
         try {
             JsonNode n = MAPPER.readTree(json);
-            if (n instanceof ObjectNode o && n.path("name").isTextual() && n.path("db_settings").isObject()) {
+            if (n instanceof ObjectNode o && n.path("name").isTextual() && !n.path("name").asText().isEmpty()
+                    && n.path("db_settings").isObject()) {
                 return o;
             }
         } catch (IOException e) {
             // reported below
         }
-        throw new IllegalArgumentException("server " + server.name() + ": an endpoint must be a JSON object with a name "
-                + "and db_settings, as in an export's databases");
+        throw new IllegalArgumentException("an endpoint must be a JSON object with a name and db_settings, as in an "
+                + "export's databases: " + (json.length() > 60 ? json.substring(0, 60) + "..." : json));
+    }
+
+    /** Checks a task's configured definition; throws IllegalArgumentException naming the task and the problem. */
+    static ImportBody parseDefinition(String json, String task) {
+        try {
+            return ImportBody.parse(json.getBytes(StandardCharsets.UTF_8), task);
+        } catch (ImportBody.Refused e) {
+            throw new IllegalArgumentException("task " + task + ": the definition is refused (" + e.code() + "): "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -85,7 +85,11 @@ public final class SimServer {
      * default definitions use, are added unless given here.
      */
     public synchronized SimServer endpoint(String databaseJson) {
-        endpoints.add(Objects.requireNonNull(databaseJson, "databaseJson"));
+        if (compose) {
+            throw new IllegalArgumentException("Compose server " + name + " has no endpoints: they are Replicate's");
+        }
+        ServerRepository.parseEndpoint(Objects.requireNonNull(databaseJson, "databaseJson"));
+        endpoints.add(databaseJson);
         return this;
     }
 
