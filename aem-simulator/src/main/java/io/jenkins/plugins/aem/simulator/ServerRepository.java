@@ -335,12 +335,12 @@ public final class ServerRepository {
     }
 
     private static boolean visible(Entry e, long now) {
-        return e != null && (e.definition == null || e.definition.visible(now) != null);
+        return e != null && (e.definition == null || e.definition.isVisible(now));
     }
 
     private boolean endpointVisible(String name, long now) {
         Versioned v = endpoints.get(name);
-        return v != null && v.visible(now) != null;
+        return v != null && v.isVisible(now);
     }
 
     /** The endpoints a definition uses (its source, then its targets) that exist in the chosen version. */
