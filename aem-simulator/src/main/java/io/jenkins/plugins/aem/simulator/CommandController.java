@@ -86,9 +86,9 @@ final class CommandController {
             if ("RECOVERY".equals(p.state())) {
                 return done(c.refuse(c.error("AEM_TASK_IN_RECOVERY")));
             }
-            String noEndpoint = registry.repository(task.server()).runRefusal(task.wireName());
-            if (noEndpoint != null) { // the definition names a source or target the server does not have
-                return done(c.refuse(c.error(noEndpoint)));
+            String byDefinition = registry.repository(task.server()).runRefusal(task.wireName());
+            if (byDefinition != null) { // e.g. its source endpoint does not exist on the server
+                return done(c.refuse(c.error(byDefinition)));
             }
             InjectedError injected = task.spec().takeRunError();
             if (injected != null && !injected.commandTakesEffect()) {

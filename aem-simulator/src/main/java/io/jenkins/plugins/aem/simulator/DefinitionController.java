@@ -23,14 +23,30 @@ final class DefinitionController {
         this.unauthorized = unauthorized;
     }
 
-    /** Answers a request whose kind is EXPORT, IMPORT or DELETE. */
+    /** Answers ExportTask, ImportTask, DeleteTask or GetEndpointList. */
     ApiResponse handle(Call call, Session session) {
         return switch (call.kind) {
             case EXPORT -> export(call, session);
             case IMPORT -> importTask(call, session);
             case DELETE -> delete(call, session);
-            default -> throw new IllegalArgumentException("not a definition call: " + call.kind);
+            default -> endpointList(call, session);
         };
+    }
+
+    /**
+     * GetEndpointList (aem-release-api.md section 6.1): the server's endpoints as reads show them now, for Viewer on All
+     * Endpoints. A client checks with it which endpoints a target already has.
+     */
+    private ApiResponse endpointList(Call call, Session session) {
+        String server = call.route.server();
+        AemError refused = refusal(server, "GetEndpointList");
+        if (refused != null) {
+            return json.error(refused);
+        }
+        if (!session.access().mayListEndpoints()) {
+            return json.error(unauthorized);
+        }
+        return json.answer(200, registry.repository(server).endpointList());
     }
 
     private ApiResponse export(Call call, Session session) {

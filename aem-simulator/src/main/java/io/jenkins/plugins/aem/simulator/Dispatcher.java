@@ -53,7 +53,8 @@ final class Dispatcher {
             sessions.expire(session.id());
             return done(ApiResponse.empty(Map.of()));
         }
-        if (call.kind == RequestKind.EXPORT || call.kind == RequestKind.IMPORT || call.kind == RequestKind.DELETE) {
+        if (call.kind == RequestKind.EXPORT || call.kind == RequestKind.IMPORT || call.kind == RequestKind.DELETE
+                || r.isEndpointList() && "GET".equals(call.method)) {
             return done(definitions.handle(call, session));
         }
         Role.Access access = session.access();
