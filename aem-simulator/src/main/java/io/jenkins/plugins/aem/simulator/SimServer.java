@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A simulated Replicate or Compose server as AEM monitors it. Built fluently before start; the object given to
  * the builder stays live, so its {@link #state(String, String)} and {@link #license(String, int)} can be changed
- * while the simulator runs (the task list is fixed at start).
+ * while the simulator runs. The tasks and endpoints given here are those at start; ImportTask and DeleteTask change
+ * them afterwards, in the server's repository ({@link AemSimulator#repository(String)}).
  */
 public final class SimServer {
     private final String name;
