@@ -65,6 +65,9 @@ final class Dispatcher {
         if (r.isServerList() && get) {
             return done(reads.serverList());
         }
+        if (r.isServerDetails() && get && call.param("action") != null) {
+            return done(notFound(call)); // ExportAll and the like are not simulated: no server details in their place
+        }
         if (r.isServerDetails() && get) {
             return done(reads.serverDetails(r.server()));
         }
