@@ -68,7 +68,7 @@ public final class SimTaskSpec {
         c.initialState = initialState; c.initialStopReason = initialStopReason; c.initialMessage = initialMessage;
         c.initialFullLoadCompleted = initialFullLoadCompleted; c.tables = tables; c.memoryMb = memoryMb;
         c.runError = runError; c.stopError = stopError; c.errorMessageInAnswer = errorMessageInAnswer;
-        c.definition = definition;
+        c.definition = newName.equals(name) ? definition : null; // it names this task
         return c;
     }
 
@@ -188,7 +188,10 @@ public final class SimTaskSpec {
     public int tables() { return tables; }
     public int memoryMb() { return memoryMb; }
     public boolean errorMessageInAnswer() { return errorMessageInAnswer; }
-    /** The definition given with {@link #definition(String)}, or null for the default. */
+    /**
+     * The definition given with {@link #definition(String)}, or null for the default: the task's definition at start.
+     * ImportTask changes the repository's copy ({@link ServerRepository#definition(String)}), never this.
+     */
     public String definition() { return definition; }
     public synchronized InjectedError runError() { return runError; }
     public synchronized InjectedError stopError() { return stopError; }
