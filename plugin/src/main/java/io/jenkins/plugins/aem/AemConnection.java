@@ -30,6 +30,7 @@ public final class AemConnection implements Describable<AemConnection> {
     private TlsTrust.Mode tlsMode = TlsTrust.Mode.SYSTEM;
     private String caBundle;
     private int defaultTimeout = (int) Timeouts.DEFAULT.toSeconds();
+    private String releaseCredentialsId;
 
     @DataBoundConstructor
     public AemConnection(String name, String url, String credentialsId) {
@@ -48,6 +49,21 @@ public final class AemConnection implements Describable<AemConnection> {
 
     public String getCredentialsId() {
         return credentialsId;
+    }
+
+    /**
+     * The credentials that exporting and deploying task definitions log in with, or {@code null} to use
+     * {@link #getCredentialsId()}: deploying needs Designer on All Tasks, far more than running and stopping do, so
+     * the connection may keep a least-privileged account for those.
+     */
+    @CheckForNull
+    public String getReleaseCredentialsId() {
+        return releaseCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setReleaseCredentialsId(@CheckForNull String releaseCredentialsId) {
+        this.releaseCredentialsId = releaseCredentialsId == null || releaseCredentialsId.isBlank() ? null : releaseCredentialsId;
     }
 
     @NonNull
@@ -159,6 +175,12 @@ public final class AemConnection implements Describable<AemConnection> {
                 return TaskForms.currentValueOnly(credentialsId);
             }
             return TaskForms.credentialsItems(null, url, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillReleaseCredentialsIdItems(@QueryParameter String url,
+                                                            @QueryParameter String releaseCredentialsId) {
+            return doFillCredentialsIdItems(url, releaseCredentialsId);
         }
 
         /** Logs in with the chosen credentials and lists AEM's servers. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.aem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.aem.client.TlsTrust;
@@ -27,9 +28,11 @@ class ConfigurationAsCodeTest {
         assertEquals("prod", prod.getName());
         assertEquals("https://aem.example.com", prod.getUrl());
         assertEquals("aem-login", prod.getCredentialsId());
+        assertEquals("aem-release", prod.getReleaseCredentialsId());
         assertEquals(TlsTrust.Mode.SYSTEM, prod.getTlsMode());
         assertEquals(900, prod.getDefaultTimeout());
         AemConnection lab = connections.get(1);
+        assertNull(lab.getReleaseCredentialsId());
         assertEquals(TlsTrust.Mode.INSECURE, lab.getTlsMode());
         assertEquals(60, lab.getDefaultTimeout());
     }
@@ -43,6 +46,7 @@ class ConfigurationAsCodeTest {
         assertTrue(yaml.contains("name: \"prod\""), yaml);
         assertTrue(yaml.contains("url: \"https://aem.example.com\""), yaml);
         assertTrue(yaml.contains("credentialsId: \"aem-login\""), yaml);
+        assertTrue(yaml.contains("releaseCredentialsId: \"aem-release\""), yaml);
         assertTrue(yaml.contains("defaultTimeout: 900"), yaml);
         assertTrue(yaml.contains("tlsMode: INSECURE"), yaml);
     }

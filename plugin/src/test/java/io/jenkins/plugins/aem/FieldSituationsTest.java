@@ -10,6 +10,8 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
+import io.jenkins.plugins.aem.steps.AemRunTaskStep;
+import io.jenkins.plugins.aem.steps.AemStopTaskStep;
 import java.util.regex.Pattern;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,16 +72,16 @@ class FieldSituationsTest extends AemJenkinsTest {
 
     @Test
     void freestyleRunWithWaitForCompletionAndStopWorkWithOperatorOnTheTaskAlone() throws Exception {
-        AemRunTaskBuilder run = new AemRunTaskBuilder("Replicate-1", "Customers");
+        AemRunTaskStep run = new AemRunTaskStep("Replicate-1", "Customers");
         run.setConnection(AemFixture.CI_CONNECTION);
         run.setWaitForCompletion(true);
-        FreeStyleBuild b = freestyle(run, Result.SUCCESS);
+        FreeStyleBuild b = freestyle(new AemRunTaskBuilder(run), Result.SUCCESS);
         assertEquals(1, progressLines(JenkinsRule.getLog(b), SERVER_LIST_NOTICE));
 
         aem.task("Replicate-1", "Orders").setState("RUNNING");
-        AemStopTaskBuilder stop = new AemStopTaskBuilder("Replicate-1", "Orders");
+        AemStopTaskStep stop = new AemStopTaskStep("Replicate-1", "Orders");
         stop.setConnection(AemFixture.CI_CONNECTION);
-        freestyle(stop, Result.SUCCESS);
+        freestyle(new AemStopTaskBuilder(stop), Result.SUCCESS);
         assertEquals("STOPPED", aem.task("Replicate-1", "Orders").state());
     }
 
@@ -110,9 +112,9 @@ class FieldSituationsTest extends AemJenkinsTest {
         WorkflowRun b = runPipeline("aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Quiet'", Result.FAILURE);
         assertTrue(JenkinsRule.getLog(b).lines().anyMatch(FieldSituationsTest::failureLine), JenkinsRule.getLog(b));
 
-        AemRunTaskBuilder run = new AemRunTaskBuilder("Replicate-1", "Quiet");
+        AemRunTaskStep run = new AemRunTaskStep("Replicate-1", "Quiet");
         run.setConnection(AemFixture.CI_CONNECTION);
-        FreeStyleBuild f = freestyle(run, Result.FAILURE);
+        FreeStyleBuild f = freestyle(new AemRunTaskBuilder(run), Result.FAILURE);
         assertTrue(JenkinsRule.getLog(f).lines().anyMatch(FieldSituationsTest::failureLine), JenkinsRule.getLog(f));
         j.assertLogNotContains("\tat ", f);
     }

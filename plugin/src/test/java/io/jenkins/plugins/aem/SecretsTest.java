@@ -38,10 +38,10 @@ class SecretsTest extends AemJenkinsTest {
     @Test
     void formsHaveNoPasswordField() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
-        AemRunTaskBuilder run = new AemRunTaskBuilder("Replicate-1", "Orders");
+        AemRunTaskStep run = new AemRunTaskStep("Replicate-1", "Orders");
         run.setUrl(aem.url());
         run.setCredentialsId(AemFixture.LOGIN_ID);
-        p.getBuildersList().add(run);
+        p.getBuildersList().add(new AemRunTaskBuilder(run));
         String page = j.createWebClient().getPage(p, "configure").asXml();
         assertTrue(page.contains("Replicate-1"), "the step is on the page");
         assertFalse(page.toLowerCase(Locale.ROOT).contains("type=\"password\""));
@@ -53,10 +53,10 @@ class SecretsTest extends AemJenkinsTest {
         aem.task("Replicate-1", "Orders").spec().runError("AEM_RUN_TASK_INNER_ERR");
         aem.simulator().faults().sessionExpiry(1.0);
         FreeStyleProject p = j.createFreeStyleProject();
-        AemRunTaskBuilder run = new AemRunTaskBuilder("Replicate-1", "Orders");
+        AemRunTaskStep run = new AemRunTaskStep("Replicate-1", "Orders");
         run.setUrl(aem.url());
         run.setCredentialsId(AemFixture.LOGIN_ID);
-        p.getBuildersList().add(run);
+        p.getBuildersList().add(new AemRunTaskBuilder(run));
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         aem.assertNoSecrets("the build log", JenkinsRule.getLog(b));
         String config = Files.readString(p.getConfigFile().getFile().toPath());

@@ -14,11 +14,13 @@ final class Dispatcher {
     private final Faults faults;
     private final ReadController reads;
     private final CommandController commands;
+    private final DefinitionController definitions;
     private final Json json;
     private final AemError unauthorized;
 
     Dispatcher(Credentials credentials, Sessions sessions, Faults faults, ReadController reads,
-               CommandController commands, Json json, AemError unauthorized) {
+               CommandController commands, DefinitionController definitions, Json json, AemError unauthorized) {
+        this.definitions = definitions;
         this.unauthorized = unauthorized;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -51,6 +53,10 @@ final class Dispatcher {
             sessions.expire(session.id());
             return done(ApiResponse.empty(Map.of()));
         }
+        if (call.kind == RequestKind.EXPORT || call.kind == RequestKind.IMPORT || call.kind == RequestKind.DELETE
+                || r.isEndpointList() && "GET".equals(call.method)) {
+            return done(definitions.handle(call, session));
+        }
         Role.Access access = session.access();
         if (get && (r.isServerList() || r.isServerDetails() || r.isTaskList()) && !access.mayList()
                 || get && r.isTaskDetails() && !access.mayRead(r.task())) {
@@ -58,6 +64,9 @@ final class Dispatcher {
         }
         if (r.isServerList() && get) {
             return done(reads.serverList());
+        }
+        if (r.isServerDetails() && get && call.param("action") != null) {
+            return done(notFound(call)); // ExportAll and the like are not simulated: no server details in their place
         }
         if (r.isServerDetails() && get) {
             return done(reads.serverDetails(r.server()));

@@ -45,17 +45,31 @@ record Route(List<String> segments, boolean inApi, boolean valid) {
     boolean isServerDetails() { return is(2, "servers"); }
     boolean isTaskList() { return is(3, "servers") && "tasks".equalsIgnoreCase(segments.get(2)); }
     boolean isTaskDetails() { return is(4, "servers") && "tasks".equalsIgnoreCase(segments.get(2)); }
+    boolean isEndpointList() { return is(3, "servers") && "endpoints".equalsIgnoreCase(segments.get(2)); }
 
     String server() { return segments.get(1); }
     String task() { return segments.get(3); }
 
-    RequestKind kind(String method) {
+    /** The kind of a request on this path, with this method and {@code action} query parameter (or null). */
+    RequestKind kind(String method, String action) {
         if (isLogin()) {
             return RequestKind.LOGIN;
         }
         if (isLogout()) {
             return RequestKind.LOGOUT;
         }
-        return isTaskDetails() && "POST".equalsIgnoreCase(method) ? RequestKind.COMMAND : RequestKind.READ;
+        boolean post = "POST".equalsIgnoreCase(method);
+        if (isTaskDetails()) {
+            if (!post && "export".equalsIgnoreCase(action)) {
+                return RequestKind.EXPORT;
+            }
+            if (post && "import".equalsIgnoreCase(action)) {
+                return RequestKind.IMPORT;
+            }
+            if (post && "delete".equalsIgnoreCase(action)) {
+                return RequestKind.DELETE;
+            }
+        }
+        return isTaskDetails() && post ? RequestKind.COMMAND : RequestKind.READ;
     }
 }

@@ -12,6 +12,7 @@ public final class SimTaskSpec {
     private final String name;
     private final String project;
     private volatile String description = "";
+    private volatile String definition; // an export's JSON, or null for the default definition
     private volatile DurationRange startDuration = DurationRange.ofMillis(1000);
     private volatile DurationRange stopDuration = DurationRange.ofMillis(1000);
     private volatile DurationRange fullLoadDuration = DurationRange.ofMillis(2000);
@@ -53,8 +54,14 @@ public final class SimTaskSpec {
     }
 
     /** An independent copy, so a builder's spec can be reused by several simulators. */
-    public synchronized SimTaskSpec copy() {
-        SimTaskSpec c = new SimTaskSpec(name, project);
+    public SimTaskSpec copy() {
+        return copyAs(name);
+    }
+
+    /** An independent copy under another name (a task ImportTask creates takes its behaviour from a template). */
+    synchronized SimTaskSpec copyAs(String newName) {
+        SimTaskSpec c = new SimTaskSpec(newName, project);
+        c.definition = newName.equals(name) ? definition : null; // it names this task
         c.description = description; c.startDuration = startDuration; c.stopDuration = stopDuration;
         c.fullLoadDuration = fullLoadDuration; c.startingState = startingState; c.stoppingState = stoppingState;
         c.fullLoadOnly = fullLoadOnly; c.failOnRun = failOnRun; c.failMessage = failMessage; c.recovery = recovery;
@@ -111,6 +118,20 @@ public final class SimTaskSpec {
      * answers {@code "error_message":""}, leaving the reason only in GetTaskDetails' {@code message}.
      */
     public SimTaskSpec errorMessageInAnswer(boolean v) { errorMessageInAnswer = v; return this; }
+    /**
+     * The task's definition (Replicate only), as the JSON an export gives: {@code {"cmd.replication_definition":
+     * {"tasks":[{"task":{"name":..},..}],"databases":[..]},..}}. Its one task must carry this spec's name; its endpoints
+     * are added to the server. Without it the task gets a default definition (see the module README).
+     */
+    public SimTaskSpec definition(String exportJson) {
+        if (project != null) {
+            throw new IllegalArgumentException("Compose task " + name + " has no definition: ExportTask and ImportTask "
+                    + "are Replicate-only");
+        }
+        ServerRepository.parseDefinition(exportJson, name); // refuse a bad one now, not when the simulator starts
+        definition = exportJson;
+        return this;
+    }
     public SimTaskSpec tables(int v) { tables = Math.max(1, v); return this; }
     public SimTaskSpec memoryMb(int v) { memoryMb = Math.max(1, v); return this; }
     /** How GetTaskDetails' health members behave (latency, tables, data errors); null keeps the fixed values. */
@@ -150,6 +171,11 @@ public final class SimTaskSpec {
     /** The name used in URLs and lists: {@code name} or {@code name__project}. */
     public String wireName() { return project == null ? name : name + "__" + project; }
     public String description() { return description; }
+    /**
+     * The definition given with {@link #definition(String)}, or null for the default: the task's definition at start.
+     * ImportTask changes the repository's copy ({@link ServerRepository#definition(String)}), never this.
+     */
+    public String definition() { return definition; }
     public DurationRange startDuration() { return startDuration; }
     public DurationRange stopDuration() { return stopDuration; }
     public DurationRange fullLoadDuration() { return fullLoadDuration; }

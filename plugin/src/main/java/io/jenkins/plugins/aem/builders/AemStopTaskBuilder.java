@@ -3,25 +3,24 @@ package io.jenkins.plugins.aem.builders;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import io.jenkins.plugins.aem.Messages;
-import io.jenkins.plugins.aem.impl.TaskInvocation;
+import io.jenkins.plugins.aem.steps.AemStopTaskStep;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /** Freestyle "Stop a Qlik Enterprise Manager task": the {@code aemStopTask} step for freestyle jobs. */
-public final class AemStopTaskBuilder extends AemTaskBuilder {
+public final class AemStopTaskBuilder extends AemStepBuilder<AemStopTaskStep> {
 
     @DataBoundConstructor
-    public AemStopTaskBuilder(String server, String task) {
-        super(server, task);
-    }
-
-    @Override
-    protected TaskInvocation.Action action() {
-        return TaskInvocation.Action.STOP;
+    public AemStopTaskBuilder(AemStopTaskStep step) {
+        super(step);
     }
 
     /** No {@code @Symbol}: {@code aemStopTask} belongs to the pipeline step. */
     @Extension
-    public static final class DescriptorImpl extends TaskBuilderDescriptor {
+    public static final class DescriptorImpl extends StepBuilderDescriptor {
+
+        public DescriptorImpl() {
+            super(AemStopTaskStep.class);
+        }
 
         @NonNull
         @Override

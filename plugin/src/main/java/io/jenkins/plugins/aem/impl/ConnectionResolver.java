@@ -22,29 +22,49 @@ public final class ConnectionResolver {
     private ConnectionResolver() {
     }
 
+    /** What a step does with AEM, which decides the login a global connection gives it. */
+    public enum Purpose {
+        /** Reading, running, stopping and waiting: the connection's own credentials, as least-privileged as they may be. */
+        OPERATE,
+        /**
+         * Exporting and deploying task definitions: the connection's release credentials when it has them (AEM asks
+         * for Designer on All Tasks to import), else its own.
+         */
+        RELEASE
+    }
+
     /**
-     * The connection a build uses. Credentials are looked up as the build sees them and tracked.
+     * The connection a build uses. Credentials are looked up as the build sees them and tracked. A credentials ID given
+     * with a global connection logs in with those credentials instead of the connection's.
      *
      * @throws AemException ({@code INVALID_INPUT}) naming the field and the fix
      */
-    public static ResolvedConnection forBuild(TaskInvocation invocation, Run<?, ?> run) {
-        String name = invocation.connection();
+    public static ResolvedConnection forBuild(ConnectionFields fields, Run<?, ?> run, Purpose purpose) {
+        String name = fields.connection();
         if (name != null) {
-            if (invocation.url() != null || invocation.credentialsId() != null) {
-                throw AemException.invalidInput("connection", "was given together with url or credentialsId. Give "
-                        + "either the name of a global AEM connection, or url and credentialsId.");
+            if (fields.url() != null) {
+                throw AemException.invalidInput("connection", "was given together with url. Give either the name of a "
+                        + "global AEM connection, or url and credentialsId.");
             }
             AemConnection c = globalConnection(name);
             URI url = ConnectionSettings.parseUrl(c.getUrl());
-            ConnectionSettings settings = settings(url, AemCredentials.forBuild(c.getCredentialsId(), run, c.getUrl()), c.tlsTrust());
-            return new ResolvedConnection("connection '" + c.getName() + "' (" + url + ")", settings, c.defaultTimeoutDuration());
+            String id = fields.credentialsId();
+            String whose = id == null ? "" : ", logging in with credentials '" + id + "'";
+            if (id == null && purpose == Purpose.RELEASE && c.getReleaseCredentialsId() != null) {
+                id = c.getReleaseCredentialsId();
+                whose = ", logging in with its release credentials '" + id + "'";
+            }
+            ConnectionSettings settings = settings(url, AemCredentials.forBuild(id == null ? c.getCredentialsId() : id,
+                    run, c.getUrl()), c.tlsTrust());
+            return new ResolvedConnection("connection '" + c.getName() + "' (" + url + ")" + whose, settings,
+                    c.defaultTimeoutDuration());
         }
-        if (invocation.url() == null) {
+        if (fields.url() == null) {
             throw AemException.invalidInput("connection", "is missing. Give connection: the name of a global AEM "
                     + "connection (Manage Jenkins → System), or url and credentialsId.");
         }
-        URI url = ConnectionSettings.parseUrl(invocation.url());
-        Credentials login = AemCredentials.forBuild(invocation.credentialsId(), run, invocation.url());
+        URI url = ConnectionSettings.parseUrl(fields.url());
+        Credentials login = AemCredentials.forBuild(fields.credentialsId(), run, fields.url());
         return new ResolvedConnection(url.toString(), settings(url, login, TlsTrust.system()), null);
     }
 

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * a pipeline step keeps it across a controller restart. Input is checked by the client's own rules when the requests
  * are built, so the plugin and the {@code aem} command refuse exactly the same things.
  */
-public final class TaskInvocation implements Serializable {
+public final class TaskInvocation implements ConnectionFields, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,16 +66,19 @@ public final class TaskInvocation implements Serializable {
     }
 
     @CheckForNull
+    @Override
     public String connection() {
         return connection;
     }
 
     @CheckForNull
+    @Override
     public String url() {
         return url;
     }
 
     @CheckForNull
+    @Override
     public String credentialsId() {
         return credentialsId;
     }

@@ -3,8 +3,8 @@ package io.jenkins.plugins.aem.impl;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 /**
- * What a pipeline step and a freestyle build step have in common: the fields a user fills in. Run-only fields default
- * to "not given", so a stop implements only the first group.
+ * The fields a user fills in for a run or a stop, read when the step is frozen into a {@link TaskInvocation}. Run-only
+ * fields default to "not given", so a stop implements only the first group.
  */
 public interface TaskParameters {
 

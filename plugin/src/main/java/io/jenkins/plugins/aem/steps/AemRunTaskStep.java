@@ -7,11 +7,12 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.aem.Messages;
+import io.jenkins.plugins.aem.impl.StepCall;
+import io.jenkins.plugins.aem.impl.TaskCommandCall;
 import io.jenkins.plugins.aem.impl.TaskForms;
 import io.jenkins.plugins.aem.impl.TaskInvocation;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -85,8 +86,8 @@ public final class AemRunTaskStep extends AemTaskStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new AemTaskExecution(context, TaskInvocation.of(TaskInvocation.Action.RUN, this));
+    public StepCall<?> newCall(UnaryOperator<String> expand) {
+        return new TaskCommandCall(TaskInvocation.of(TaskInvocation.Action.RUN, this, expand));
     }
 
     @Extension

@@ -3,10 +3,11 @@ package io.jenkins.plugins.aem.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import io.jenkins.plugins.aem.Messages;
+import io.jenkins.plugins.aem.impl.StepCall;
+import io.jenkins.plugins.aem.impl.TaskCommandCall;
 import io.jenkins.plugins.aem.impl.TaskInvocation;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -25,8 +26,8 @@ public final class AemStopTaskStep extends AemTaskStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new AemTaskExecution(context, TaskInvocation.of(TaskInvocation.Action.STOP, this));
+    public StepCall<?> newCall(UnaryOperator<String> expand) {
+        return new TaskCommandCall(TaskInvocation.of(TaskInvocation.Action.STOP, this, expand));
     }
 
     @Extension

@@ -6,19 +6,27 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.aem.impl.StepCall;
 import io.jenkins.plugins.aem.impl.TaskForms;
 import io.jenkins.plugins.aem.impl.TaskParameters;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The fields both pipeline steps share: where AEM is and which task. The server and task are mandatory; the connection
- * is either a global connection's name or a URL with a credentials ID.
+ * The fields every step of this plugin shares: where AEM is and which task. The server and task are mandatory; the
+ * connection is either a global connection's name or a URL with a credentials ID.
+ *
+ * <p>Each step is the one place for its fields, their defaults and their form checks: its freestyle build step
+ * ({@link io.jenkins.plugins.aem.builders.AemStepBuilder}) holds an instance of it and shows its form, and both run
+ * the {@link StepCall} it makes.
  */
 public abstract class AemTaskStep extends Step implements TaskParameters {
 
@@ -33,6 +41,19 @@ public abstract class AemTaskStep extends Step implements TaskParameters {
     protected AemTaskStep(String server, String task) {
         this.server = server;
         this.task = task;
+    }
+
+    /**
+     * Freezes the fields for one use of the step.
+     *
+     * @param expand expands build variables ({@code ${VAR}}) in a freestyle build; the identity for a pipeline, whose
+     *               Groovy strings are interpolated already
+     */
+    public abstract StepCall<?> newCall(UnaryOperator<String> expand);
+
+    @Override
+    public final StepExecution start(StepContext context) {
+        return new AemStepExecution<>(context, newCall(UnaryOperator.identity()));
     }
 
     @Override
@@ -100,7 +121,7 @@ public abstract class AemTaskStep extends Step implements TaskParameters {
         this.timeout = timeout;
     }
 
-    /** The form methods both steps share. Each checks that the user may configure the job first. */
+    /** The form methods every step shares. Each checks that the user may configure the job first. */
     public abstract static class TaskStepDescriptor extends StepDescriptor {
 
         /** Only the build and its log: the steps talk to AEM from the controller and need no agent or workspace. */

@@ -12,6 +12,7 @@ import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
+import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -19,15 +20,15 @@ import org.jvnet.hudson.test.JenkinsRule;
 /** The freestyle "Run a Qlik Enterprise Manager task" build step. */
 class AemRunTaskBuilderTest extends AemJenkinsTest {
 
-    private FreeStyleProject project(AemRunTaskBuilder step) throws Exception {
+    private FreeStyleProject project(AemRunTaskStep step) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(step);
+        p.getBuildersList().add(new AemRunTaskBuilder(step));
         return p;
     }
 
     @Test
     void runsTaskWithBuildVariablesExpanded() throws Exception {
-        AemRunTaskBuilder step = new AemRunTaskBuilder("Replicate-1", "${TASK}");
+        AemRunTaskStep step = new AemRunTaskStep("Replicate-1", "${TASK}");
         step.setConnection("sim");
         FreeStyleProject p = project(step);
         p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("TASK", "Orders")));
@@ -40,7 +41,7 @@ class AemRunTaskBuilderTest extends AemJenkinsTest {
     @Test
     void failureNamesCodeAndRemedyWithoutStackTrace() throws Exception {
         aem.task("Replicate-1", "Orders").spec().runError("AEM_RUN_TASK_NO_SRC");
-        AemRunTaskBuilder step = new AemRunTaskBuilder("Replicate-1", "Orders");
+        AemRunTaskStep step = new AemRunTaskStep("Replicate-1", "Orders");
         step.setConnection("sim");
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, project(step).scheduleBuild2(0));
         j.assertLogContains("AEM error code: AEM_RUN_TASK_NO_SRC", b);
@@ -49,7 +50,7 @@ class AemRunTaskBuilderTest extends AemJenkinsTest {
 
     @Test
     void abortEndsTheBuildWithinASecond() throws Exception {
-        AemRunTaskBuilder step = new AemRunTaskBuilder("Replicate-1", "Slow");
+        AemRunTaskStep step = new AemRunTaskStep("Replicate-1", "Slow");
         step.setConnection("sim");
         step.setTimeout(120);
         FreeStyleBuild b = project(step).scheduleBuild2(0).waitForStart();
@@ -64,7 +65,7 @@ class AemRunTaskBuilderTest extends AemJenkinsTest {
 
     @Test
     void configurationRoundTripsThroughTheForm() throws Exception {
-        AemRunTaskBuilder step = new AemRunTaskBuilder("Replicate-1", "Orders");
+        AemRunTaskStep step = new AemRunTaskStep("Replicate-1", "Orders");
         step.setConnection("sim");
         step.setOption("RESUME_PROCESSING_FROM_TIMESTAMP");
         step.setCdcPosition("2026-11-01T00:00:00");
@@ -73,6 +74,6 @@ class AemRunTaskBuilderTest extends AemJenkinsTest {
         step.setTimeout(900);
         FreeStyleProject p = project(step);
         j.configRoundtrip(p);
-        j.assertEqualDataBoundBeans(step, p.getBuildersList().get(AemRunTaskBuilder.class));
+        j.assertEqualDataBoundBeans(step, p.getBuildersList().get(AemRunTaskBuilder.class).getStep());
     }
 }

@@ -8,6 +8,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.aem.AemFixture;
 import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
+import io.jenkins.plugins.aem.steps.AemStopTaskStep;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 
@@ -17,11 +18,11 @@ class AemStopTaskBuilderTest extends AemJenkinsTest {
     @Test
     void stopsTaskThroughInlineUrl() throws Exception {
         aem.task("Replicate-1", "Orders").setState("RUNNING");
-        AemStopTaskBuilder step = new AemStopTaskBuilder("Replicate-1", "Orders");
+        AemStopTaskStep step = new AemStopTaskStep("Replicate-1", "Orders");
         step.setUrl(aem.url());
         step.setCredentialsId(AemFixture.LOGIN_ID);
         FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(step);
+        p.getBuildersList().add(new AemStopTaskBuilder(step));
         FreeStyleBuild b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
         j.assertLogContains("is STOPPED", b);
         assertEquals(1, aem.journal().count(JournalEntry::isStop));
@@ -32,24 +33,24 @@ class AemStopTaskBuilderTest extends AemJenkinsTest {
     void timeoutFailsWithTheLastStateSeen() throws Exception {
         aem.task("Replicate-1", "Slow").setState("RUNNING");
         aem.task("Replicate-1", "Slow").spec().stopDuration(java.time.Duration.ofSeconds(60));
-        AemStopTaskBuilder step = new AemStopTaskBuilder("Replicate-1", "Slow");
+        AemStopTaskStep step = new AemStopTaskStep("Replicate-1", "Slow");
         step.setConnection("sim");
         step.setTimeout(3);
         FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(step);
+        p.getBuildersList().add(new AemStopTaskBuilder(step));
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("state seen: RUNNING", b);
     }
 
     @Test
     void configurationRoundTripsThroughTheForm() throws Exception {
-        AemStopTaskBuilder step = new AemStopTaskBuilder("Compose-1", "Load");
+        AemStopTaskStep step = new AemStopTaskStep("Compose-1", "Load");
         step.setUrl("https://aem.example.com");
         step.setCredentialsId(AemFixture.LOGIN_ID);
         step.setProject("DWH");
         FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(step);
+        p.getBuildersList().add(new AemStopTaskBuilder(step));
         j.configRoundtrip(p);
-        j.assertEqualDataBoundBeans(step, p.getBuildersList().get(AemStopTaskBuilder.class));
+        j.assertEqualDataBoundBeans(step, p.getBuildersList().get(AemStopTaskBuilder.class).getStep());
     }
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.aem.AemFixture;
 import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.client.AemErrorCode;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import java.time.Duration;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -108,7 +110,22 @@ class AemRunTaskStepTest extends AemJenkinsTest {
         b = runPipeline("aemRunTask url: '" + aem.url() + "', credentialsId: 'missing', server: 'Replicate-1', task: 'Orders'",
                 Result.FAILURE);
         j.assertLogContains("credentialsId: 'missing' is not a credential this build can use", b);
+        b = runPipeline("aemRunTask connection: 'sim', url: '" + aem.url() + "', server: 'Replicate-1', task: 'Orders'",
+                Result.FAILURE);
+        j.assertLogContains("connection: was given together with url", b);
         assertEquals(0, aem.journal().entries().size(), "nothing may reach AEM for input errors");
+    }
+
+    @Test
+    void credentialsGivenWithAConnectionReplaceItsLogin() throws Exception {
+        aem.configureCiAccount(j.jenkins);
+        WorkflowRun b = runPipeline("def r = aemRunTask connection: 'sim', credentialsId: '" + AemFixture.CI_LOGIN_ID
+                + "', server: 'Replicate-1', task: 'Orders'\necho \"state=${r.state}\"", Result.SUCCESS);
+        j.assertLogContains("[AEM] Using connection 'sim' (" + aem.url() + "), logging in with credentials '"
+                + AemFixture.CI_LOGIN_ID + "'", b);
+        j.assertLogContains("state=RUNNING", b);
+        assertEquals(List.of(AemFixture.CI_USER), aem.journal().entries().stream().filter(JournalEntry::isLogin)
+                .map(JournalEntry::user).distinct().toList(), "only the step's credentials logged in");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.aem.simulator.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * A task. Durations are text: {@code "2s"}, {@code "500ms"}, {@code "PT2S"} or a random range {@code "1s..3s"}.
  *
  * @param name             task name
  * @param project          Compose project (required on Compose servers; wire name {@code name__project})
  * @param description      free text
+ * @param definition       the task's definition as an export gives it (Replicate only; default: a generated one)
  * @param startDuration    time from run to RUNNING
  * @param stopDuration     time from stop to STOPPED
  * @param fullLoadDuration time a full load takes
@@ -24,7 +27,7 @@ package io.jenkins.plugins.aem.simulator.config;
  * @param errorMessageInAnswer whether a run or stop answer in ERROR carries the message (default true)
  * @param health           how GetTaskDetails' latency, table counts and data errors behave
  */
-public record TaskSection(String name, String project, String description, String startDuration,
+public record TaskSection(String name, String project, String description, JsonNode definition, String startDuration,
                           String stopDuration, String fullLoadDuration, String startingState, String stoppingState,
                           Boolean fullLoadOnly, Boolean failOnRun, String failMessage, RecoverySection recovery,
                           String lag, InitialSection initial, ErrorSection runError, ErrorSection stopError,
