@@ -63,9 +63,8 @@ final class HealthWait {
 
     /** Reads at once, then as planned. */
     void start() {
-        if (connection.settings().tls().mode() == TlsTrust.Mode.INSECURE) {
-            event(ProgressEvent.Kind.WARNING, "TLS verification is OFF for " + connection.settings().baseUrl()
-                    + ": any certificate is accepted. Use a CA bundle instead outside of tests.");
+        if (connection.settings().insecureWarning() != null) {
+            event(ProgressEvent.Kind.WARNING, connection.settings().insecureWarning());
         }
         event(ProgressEvent.Kind.STEP, HealthWording.start(task, request.conditions(), request.deadline()));
         TaskListPoller poller = connection.poller(task.server());

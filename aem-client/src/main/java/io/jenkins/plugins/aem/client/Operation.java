@@ -66,9 +66,8 @@ final class Operation {
         });
         Future<?> watchdog = scheduler.schedule(record::timeOut, deadline.remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> watchdog.cancel(false));
-        if (connection.settings().tls().mode() == TlsTrust.Mode.INSECURE) {
-            event(ProgressEvent.Kind.WARNING, "TLS verification is OFF for " + connection.settings().baseUrl()
-                    + ": any certificate is accepted. Use a CA bundle instead outside of tests.");
+        if (connection.settings().insecureWarning() != null) {
+            event(ProgressEvent.Kind.WARNING, connection.settings().insecureWarning());
         }
     }
 
