@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class HealthWait {
 
-    /** How far past the deadline a hung read may run before the wait ends regardless. */
-    private static final Duration OVERRUN = Duration.ofSeconds(4);
 
     final CompletableFuture<HealthOutcome> result = new CompletableFuture<>();
 
@@ -51,14 +49,7 @@ final class HealthWait {
         this.deadline = Deadline.at(request.deadline(), request.startedAt());
         this.judge = new HealthJudge(request.conditions());
         this.planner = new HealthPlanner(schedule, request.conditions());
-        result.whenComplete((r, e) -> {
-            Future<?> f = current;
-            if (f != null && !f.isDone()) {
-                f.cancel(true);
-            }
-        });
-        Future<?> watchdog = scheduler.schedule(this::timeOut, deadline.remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
-        result.whenComplete((r, e) -> watchdog.cancel(false));
+        EndGuard.arrange(result, () -> current, scheduler, deadline, this::timeOut);
     }
 
     /** Reads at once, then as planned. */
