@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reference the client is measured against: how today's scripts and comparable plugins wait. One platform
@@ -21,7 +20,7 @@ final class NaiveClient implements WaitClient {
 
     private final NaiveHttp http;
     private final long sleepMs;
-    private final AtomicInteger threads = new AtomicInteger();
+    private final WaitThreads threads = new WaitThreads("naive-wait");
 
     NaiveClient(String baseUrl, String user, String password, Duration sleep) {
         this.http = new NaiveHttp(baseUrl, user, password);
@@ -44,18 +43,8 @@ final class NaiveClient implements WaitClient {
     }
 
     private CompletableFuture<Instant> onOwnThread(TaskRef task, String action, String goal, Duration timeout) {
-        CompletableFuture<Instant> done = new CompletableFuture<>();
         Instant deadline = Instant.now().plus(timeout);
-        Thread waiter = new Thread(() -> {
-            try {
-                waitFor(task, action, goal, deadline);
-                done.complete(Instant.now());
-            } catch (Exception | Error e) {
-                done.completeExceptionally(e);
-            }
-        }, "naive-wait-" + threads.incrementAndGet());
-        waiter.start();
-        return done;
+        return threads.start(() -> waitFor(task, action, goal, deadline));
     }
 
     private void waitFor(TaskRef task, String action, String goal, Instant deadline) throws IOException,

@@ -101,6 +101,12 @@ public record ConnectionSettings(URI baseUrl, Credentials credentials, TlsTrust 
         return "https".equals(baseUrl.getScheme());
     }
 
+    /** The warning every operation starts with when certificates are not checked, or {@code null}. */
+    String insecureWarning() {
+        return tls.mode() != TlsTrust.Mode.INSECURE ? null : "TLS verification is OFF for " + baseUrl
+                + ": any certificate is accepted. Use a CA bundle instead outside of tests.";
+    }
+
     @Override
     public String toString() {
         return "ConnectionSettings[" + baseUrl + " as " + credentials.username() + ", tls=" + tls.mode()

@@ -18,13 +18,10 @@ import java.util.function.Supplier;
  */
 final class Operation {
 
-    /** How far past the deadline a hung request may run before the operation ends regardless. */
-    private static final Duration OVERRUN = Duration.ofSeconds(4);
-
     /**
      * How much longer than AEM's own wait a run or stop may take to answer: AEM answers when its wait ends, and a
      * slow network or a busy AEM must not turn that answer into a transport failure (the watchdog still ends the
-     * operation {@link #OVERRUN} after its deadline).
+     * operation {@link EndGuard#OVERRUN} after its deadline).
      */
     private static final Duration COMMAND_ANSWER_MARGIN = Duration.ofSeconds(15);
 
@@ -56,19 +53,9 @@ final class Operation {
         this.goal = goal;
         this.deadline = deadline;
         this.waiter = new TaskWaiter(goal, grace);
-        // However the operation ends (cancelled, timed out, closed), nothing of it may stay in flight: a hung request
-        // would hold a slot of the host's limit until its own timeout.
-        result.whenComplete((r, e) -> {
-            Future<?> f = current;
-            if (f != null && !f.isDone()) {
-                f.cancel(true);
-            }
-        });
-        Future<?> watchdog = scheduler.schedule(record::timeOut, deadline.remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
-        result.whenComplete((r, e) -> watchdog.cancel(false));
-        if (connection.settings().tls().mode() == TlsTrust.Mode.INSECURE) {
-            event(ProgressEvent.Kind.WARNING, "TLS verification is OFF for " + connection.settings().baseUrl()
-                    + ": any certificate is accepted. Use a CA bundle instead outside of tests.");
+        EndGuard.arrange(result, () -> current, scheduler, deadline, record::timeOut);
+        if (connection.settings().insecureWarning() != null) {
+            event(ProgressEvent.Kind.WARNING, connection.settings().insecureWarning());
         }
     }
 
