@@ -1,0 +1,64 @@
+package io.jenkins.plugins.aem.client.definition;
+
+import io.jenkins.plugins.aem.client.AemException;
+import java.util.Optional;
+
+/**
+ * The secret that fills an endpoint's secret placeholder on a deploy: a user name with its password, or a secret text
+ * alone, as Jenkins credentials come. It lives in memory only; {@link #toString()} shows the user name at most.
+ */
+public final class EndpointSecret {
+
+    private final String username;
+    private final String secret;
+
+    private EndpointSecret(String username, String secret) {
+        this.username = username;
+        this.secret = secret;
+    }
+
+    /**
+     * A user name and password: the password fills the placeholder, the user name the endpoint's {@code username}
+     * (or {@code user}) beside it.
+     *
+     * @throws AemException ({@link io.jenkins.plugins.aem.client.FailureKind#INVALID_INPUT}) when either is empty
+     */
+    public static EndpointSecret usernamePassword(String username, String password) {
+        if (username == null || username.isBlank()) {
+            throw AemException.invalidInput("endpoint secret", "has an empty user name. Give the endpoint's user name, "
+                    + "or use a secret text when only the password is to be set.");
+        }
+        return new EndpointSecret(username.strip(), check(password));
+    }
+
+    /**
+     * A secret alone (a password, a key, a token).
+     *
+     * @throws AemException ({@link io.jenkins.plugins.aem.client.FailureKind#INVALID_INPUT}) when it is empty
+     */
+    public static EndpointSecret secretText(String secret) {
+        return new EndpointSecret(null, check(secret));
+    }
+
+    private static String check(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw AemException.invalidInput("endpoint secret", "is empty. Give the endpoint's password or secret.");
+        }
+        return secret;
+    }
+
+    /** The user name, when one was given. */
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
+
+    /** The secret; read only by the filler that puts it into the request body. */
+    String secret() {
+        return secret;
+    }
+
+    @Override
+    public String toString() {
+        return "EndpointSecret[" + (username == null ? "" : "username=" + username + ", ") + "secret=****]";
+    }
+}
