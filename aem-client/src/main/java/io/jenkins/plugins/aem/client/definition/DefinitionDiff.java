@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * Compares two definitions in comparison form, setting by setting. Lists whose items have an identity (tables by
- * owner and name, other objects by name) are compared item by item, in any order; other lists (of names, say) as whole
- * values. Numbers compare by value ({@code 1} equals {@code 1.0}).
+ * owner and name, targets by target name, other objects by name, unique strings by value) are compared item by item,
+ * in any order, as an import merges them; other lists as whole values. Numbers compare by value ({@code 1} equals {@code 1.0}).
  */
 public final class DefinitionDiff {
 
@@ -156,7 +156,10 @@ public final class DefinitionDiff {
         List<Function<JsonNode, String>> candidates = List.of(
                 n -> n.isObject() && n.path("owner").isTextual() && n.path("name").isTextual()
                         ? n.get("owner").asText() + "." + n.get("name").asText() : null,
-                n -> n.isObject() && n.path("name").isTextual() ? n.get("name").asText() : null);
+                n -> n.isObject() && n.path("rep_target").path("target_name").isTextual()
+                        ? n.get("rep_target").get("target_name").asText() : null,
+                n -> n.isObject() && n.path("name").isTextual() ? n.get("name").asText() : null,
+                n -> n.isTextual() ? n.asText() : null);
         for (Function<JsonNode, String> id : candidates) {
             if (unique(a, id) && unique(b, id)) {
                 return id;

@@ -95,6 +95,12 @@ public final class DeployPlanner {
                     ? new PlanChange(PlanChange.Kind.ADD_TABLE, "add " + what + d.tableName())
                     : new PlanChange(PlanChange.Kind.REMOVE_TABLE, "remove " + what + d.tableName());
         }
+        if (d.kind() != Difference.Kind.CHANGED && d.path().endsWith("]") && (d.kind() == Difference.Kind.ADDED ? d.after() : d.before()).isTextual()) {
+            String list = d.path().substring(0, d.path().lastIndexOf('['));
+            return d.kind() == Difference.Kind.ADDED
+                    ? new PlanChange(PlanChange.Kind.ADD_SETTING, "add \"" + d.tableName() + "\" to " + list)
+                    : new PlanChange(PlanChange.Kind.REMOVE_SETTING, "remove \"" + d.tableName() + "\" from " + list);
+        }
         return switch (d.kind()) {
             case ADDED -> new PlanChange(PlanChange.Kind.ADD_SETTING, "add setting " + d.path() + " = " + render(d.after()));
             case REMOVED -> new PlanChange(PlanChange.Kind.REMOVE_SETTING, "remove setting " + d.path() + " (was " + render(d.before()) + ")");

@@ -98,7 +98,7 @@ class PlanAndMergeCheckTest {
         });
         DeployPlan notUsed = DeployPlanner.plan(target(), other, new EndpointCatalog(Set.of("Oracle-Dev", "Snowflake-Dev",
                 "Snowflake-Other"), true), Set.of("Oracle-Dev", "Snowflake-Other"), Set.of());
-        assertThat(notUsed.lines()).contains("change setting task.target_names: [\"Snowflake-Dev\"] -> [\"Snowflake-Other\"]",
+        assertThat(notUsed.lines()).contains("remove \"Snowflake-Dev\" from task.target_names", "add \"Snowflake-Other\" to task.target_names",
                 "replace endpoint 'Snowflake-Other' with the file's settings (the task does not use it now, so they cannot be compared)");
     }
 
