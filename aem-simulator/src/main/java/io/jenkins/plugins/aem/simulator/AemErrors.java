@@ -64,6 +64,17 @@ final class AemErrors {
             case "AEM_RUN_BIDI_TASK_NO_FL_NOR_CDC" -> "Cannot run bidirectional " + subject + ": no full load nor CDC.";
             case "AEM_WRONG_OPTION_FOR_CDCPOSITION" -> "The run option does not take a CDC position.";
             case "AEM_CDC_POSITION_ERR_FORMAT" -> "The CDC position is missing or badly formatted.";
+            case "AEM_TASK_NOT_STOPPED" -> subject + " must be stopped before it can be deleted.";
+            case "AEM_DELETE_TASK_ERR" -> "Failed to delete " + subject + ": <simulated error>";
+            case "AEM_DELETE_TASK_INNER_ERR" -> "Failed to delete " + subject + ": <simulated inner error>";
+            case "AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT" -> "No permission on the endpoints of " + subject + ".";
+            case "AEM_IMPORT_TASK_NO_PERMISSION_ON_ENDPOINT" -> "No permission to add or change endpoints.";
+            case "AEM_IMPORT_TASK_CONTAIN_ALIEN_ITEMS" -> "The JSON contains items a task import does not accept.";
+            case "AEM_IMPORT_TASK_NAME_DIFFER" -> "The JSON file contains conflicting tasks.";
+            case "AEM_IMPORT_TASK_CONTAINS_MULTIPLE_TASKS" -> "The JSON contains more than one task.";
+            case "AEM_IMPORT_CONTENT_EMPTY" -> "The JSON is empty.";
+            case "AEM_IMPORT_INVALID_CONTENT" -> "The JSON content is not valid.";
+            case "AEM_METHOD_NOT_SUPPORTED_VERSION" -> "The method is not supported by the version of server " + server + ".";
             default -> "Simulated error " + code + " for " + subject + ".";
         };
         return new AemError(statusOf(code), code, message);

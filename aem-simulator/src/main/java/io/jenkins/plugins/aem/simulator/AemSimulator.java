@@ -54,8 +54,9 @@ public final class AemSimulator implements AutoCloseable {
         workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
                 new DaemonThreads("aem-sim-http"));
         detailsShape = b.detailsShape;
-        registry = new Registry(b.servers, scheduler, new Random(seed ^ 0x5DEECE66DL), clock);
         SecretReporter secrets = SecretReporter.load(b.publishedPasswords);
+        registry = new Registry(b.servers, scheduler, new Random(seed ^ 0x5DEECE66DL), clock, seed, secrets,
+                b.shuffleExportKeys);
         sessions = new Sessions(b.sessionIdleTimeout, secrets);
         credentials = new Credentials(b.users, b.tokens);
         credentials.reportTo(secrets);
@@ -66,7 +67,9 @@ public final class AemSimulator implements AutoCloseable {
         Duration cap = b.serverWaitCap;
         AemError unauthorized = AemErrors.forbidden(b.unauthorizedStatus);
         CommandController commands = new CommandController(registry, reads, json, () -> cap, unauthorized);
-        Dispatcher dispatcher = new Dispatcher(credentials, sessions, faults, reads, commands, json, unauthorized);
+        DefinitionController definitions = new DefinitionController(registry, reads, json, unauthorized);
+        Dispatcher dispatcher = new Dispatcher(credentials, sessions, faults, reads, commands, definitions, json,
+                unauthorized);
         ApiHandler handler = new ApiHandler(dispatcher, faults, sessions, journal, responder, scheduler, workers, clock,
                 secrets);
         try {
@@ -146,8 +149,20 @@ public final class AemSimulator implements AutoCloseable {
     public List<String> userNames() { return List.copyOf(credentials.users().keySet()); }
     /** The servers, in configured order (live objects). */
     public List<SimServer> servers() { return List.copyOf(registry.servers()); }
-    /** The tasks of a server, in configured order. */
+    /** The tasks of a server that reads show now: configured ones, then imported ones, less deleted ones. */
     public List<SimTask> tasks(String server) { return List.copyOf(registry.tasks(server)); }
+
+    /**
+     * A server's repository: its tasks (ImportTask and DeleteTask change them), their definitions, its endpoints, and
+     * the ImportTask and DeleteTask calls it received. Throws when the server is unknown.
+     */
+    public ServerRepository repository(String server) {
+        ServerRepository r = registry.repository(server);
+        if (r == null) {
+            throw new NoSuchElementException("no server " + server);
+        }
+        return r;
+    }
 
     /** A server by name; throws when unknown. */
     public SimServer server(String name) {
@@ -158,7 +173,11 @@ public final class AemSimulator implements AutoCloseable {
         return s;
     }
 
-    /** A task by wire name ({@code task__project} for Compose; the bare Compose name works when unique). */
+    /**
+     * A task by wire name ({@code task__project} for Compose; the bare Compose name works when unique), as reads show
+     * it now: a task an import is still creating, or one deleted, throws. A task deleted and imported again is a new
+     * object.
+     */
     public SimTask task(String server, String task) {
         SimTask t = registry.task(server, task);
         if (t == null) {

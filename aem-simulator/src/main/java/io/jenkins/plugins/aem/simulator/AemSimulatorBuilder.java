@@ -31,6 +31,7 @@ public final class AemSimulatorBuilder {
     final List<Consumer<Faults>> faultSetup = new ArrayList<>();
     Set<String> publishedPasswords = Set.of();
     int unauthorizedStatus = 403;
+    boolean shuffleExportKeys = true;
 
     AemSimulatorBuilder() {
     }
@@ -66,15 +67,34 @@ public final class AemSimulatorBuilder {
         return this;
     }
 
-    /** An operator user (may run and stop). Repeatable. */
+    /** An operator user (Operator on All Tasks and All Endpoints: runs, stops and exports). Repeatable. */
     public AemSimulatorBuilder user(String name, String password) {
-        users.put(name, new Credentials.Account(checkPassword(password), Role.Access.OPERATOR_ALL));
-        return this;
+        return user(name, password, Role.OPERATOR, Role.OPERATOR);
     }
 
     /** A viewer user (reads only; run and stop answer UNAUTHORIZED_REQUEST). */
     public AemSimulatorBuilder viewer(String name, String password) {
-        users.put(name, new Credentials.Account(checkPassword(password), new Role.Access(Role.VIEWER, Set.of())));
+        return user(name, password, Role.VIEWER, Role.VIEWER);
+    }
+
+    /** A designer (Designer on All Tasks and All Endpoints): runs, stops, exports, imports and deletes tasks. */
+    public AemSimulatorBuilder designer(String name, String password) {
+        return user(name, password, Role.DESIGNER, Role.DESIGNER);
+    }
+
+    /**
+     * A designer with no right on endpoints (Designer on All Tasks only): ImportTask without endpoints passes; an
+     * import that carries endpoints answers {@code AEM_IMPORT_TASK_NO_PERMISSION_ON_ENDPOINT}, and ExportTask, which
+     * needs Operator on All Endpoints, answers {@code AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT}.
+     */
+    public AemSimulatorBuilder designerWithoutEndpoints(String name, String password) {
+        return user(name, password, Role.DESIGNER, Role.NONE);
+    }
+
+    /** A user with a role on All Tasks and a role on All Endpoints, e.g. Designer on tasks and Operator on endpoints. */
+    public AemSimulatorBuilder user(String name, String password, Role onAllTasks, Role onAllEndpoints) {
+        users.put(name, new Credentials.Account(checkPassword(password),
+                new Role.Access(onAllTasks, Set.of(), onAllEndpoints)));
         return this;
     }
 
@@ -84,7 +104,8 @@ public final class AemSimulatorBuilder {
      * task with {@code UNAUTHORIZED_REQUEST} (see {@link #unauthorizedStatus}).
      */
     public AemSimulatorBuilder taskOperator(String name, String password, String... tasks) {
-        users.put(name, new Credentials.Account(checkPassword(password), new Role.Access(Role.TASK_OPERATOR, Set.of(tasks))));
+        users.put(name, new Credentials.Account(checkPassword(password),
+                new Role.Access(Role.NONE, Set.of(tasks), Role.NONE)));
         return this;
     }
 
@@ -112,6 +133,12 @@ public final class AemSimulatorBuilder {
     public AemSimulatorBuilder seed(long v) { seed = v; return this; }
     /** How many journal entries to keep (oldest dropped first; default 100,000). */
     public AemSimulatorBuilder journalCapacity(int v) { journalCapacity = Math.max(1, v); return this; }
+    /**
+     * Whether ExportTask lists each object's keys in a new random order every time (default true): AEM promises no
+     * order, and a client that compares exports without normalising them must fail here too. False keeps the order
+     * of the stored definition, for reading exports by eye.
+     */
+    public AemSimulatorBuilder shuffleExportKeys(boolean v) { shuffleExportKeys = v; return this; }
     /** Adds a server. The object stays live: its state can be changed while running. */
     public AemSimulatorBuilder server(SimServer v) { servers.add(Objects.requireNonNull(v)); return this; }
     /** Faults to set right after start (they can also be changed later through {@link AemSimulator#faults()}). */

@@ -49,7 +49,7 @@ final class ApiHandler implements HttpHandler {
             responder.reset(ex); // the client broke off the request; nothing to answer
             return;
         }
-        call.reportSecretHeaders(secrets);
+        call.reportSecrets(secrets);
         FaultDecision fault = faults.decide(call.kind, call.sessionId() != null);
         if (fault.latency().isZero()) {
             proceed(ex, call, fault);
@@ -81,11 +81,15 @@ final class ApiHandler implements HttpHandler {
                 sessions.expire(call.sessionId());
                 dispatch(ex, call);
             }
-            case NORMAL -> dispatch(ex, call);
+            case NORMAL, RESET_AFTER_APPLY, HANG_AFTER_APPLY -> dispatch(ex, call, fault.outcome());
         }
     }
 
     private void dispatch(HttpExchange ex, Call call) {
+        dispatch(ex, call, FaultDecision.Outcome.NORMAL);
+    }
+
+    private void dispatch(HttpExchange ex, Call call, FaultDecision.Outcome after) {
         CompletableFuture<ApiResponse> answer;
         try {
             answer = dispatcher.dispatch(call);
@@ -93,14 +97,25 @@ final class ApiHandler implements HttpHandler {
             answer = CompletableFuture.failedFuture(e);
         }
         if (answer.isDone()) { // the common case: answer on this thread, no hand-off
-            answer.whenComplete((r, t) -> finish(ex, call, r));
+            answer.whenComplete((r, t) -> finish(ex, call, r, after));
         } else {
-            answer.whenComplete((r, t) -> onWorker(() -> finish(ex, call, r), ex));
+            answer.whenComplete((r, t) -> onWorker(() -> finish(ex, call, r, after), ex));
         }
     }
 
-    private void finish(HttpExchange ex, Call call, ApiResponse r) {
-        answer(ex, call, r != null ? r : ApiResponse.html(500, "Internal Server Error", ApiResponse.SERVER));
+    private void finish(HttpExchange ex, Call call, ApiResponse r, FaultDecision.Outcome after) {
+        switch (after) {
+            case RESET_AFTER_APPLY -> {
+                noteSession(call);
+                record(call, 0);
+                responder.reset(ex);
+            }
+            case HANG_AFTER_APPLY -> {
+                noteSession(call);
+                record(call, 0); // left open on purpose; close() releases it
+            }
+            default -> answer(ex, call, r != null ? r : ApiResponse.html(500, "Internal Server Error", ApiResponse.SERVER));
+        }
     }
 
     private void answer(HttpExchange ex, Call call, ApiResponse r) {
@@ -130,6 +145,6 @@ final class ApiHandler implements HttpHandler {
 
     private void record(Call call, int status) {
         journal.add(new JournalEntry(call.at, call.method, call.rawPath, call.decodedPath(), Map.copyOf(call.query),
-                call.redactedHeaders(), call.bodyText(), status, call.sessionAlias, call.user, call.kind));
+                call.redactedHeaders(), call.journalBody(), status, call.sessionAlias, call.user, call.kind));
     }
 }

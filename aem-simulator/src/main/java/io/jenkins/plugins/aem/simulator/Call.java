@@ -37,7 +37,7 @@ final class Call {
         this.query = parseQuery(ex.getRequestURI().getRawQuery());
         this.headers = ex.getRequestHeaders();
         this.body = body;
-        this.kind = route.kind(method);
+        this.kind = route.kind(method, param("action"));
     }
 
     static Call read(HttpExchange ex, Instant at) throws IOException {
@@ -57,6 +57,11 @@ final class Call {
 
     String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The body as the journal keeps it: an ImportTask body with its endpoint secrets redacted. */
+    String journalBody() {
+        return kind == RequestKind.IMPORT ? SecretFields.redactedBody(body) : bodyText();
     }
 
     /** Query parameter names are matched case-insensitively, as HTTP.sys applications do. */
@@ -88,8 +93,11 @@ final class Call {
         return out;
     }
 
-    /** Hands every value of the headers that carry credentials or a session ID, as received, to the reporter. */
-    void reportSecretHeaders(SecretReporter reporter) {
+    /** Hands every credential, session ID and endpoint secret the request carries, as received, to the reporter. */
+    void reportSecrets(SecretReporter reporter) {
+        if (kind == RequestKind.IMPORT) {
+            SecretFields.report(body, reporter);
+        }
         headers.forEach((name, values) -> {
             if (isSecret(name)) {
                 values.forEach(v -> reporter.reportHeader(name, v));

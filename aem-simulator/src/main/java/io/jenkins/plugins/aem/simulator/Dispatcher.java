@@ -14,11 +14,13 @@ final class Dispatcher {
     private final Faults faults;
     private final ReadController reads;
     private final CommandController commands;
+    private final DefinitionController definitions;
     private final Json json;
     private final AemError unauthorized;
 
     Dispatcher(Credentials credentials, Sessions sessions, Faults faults, ReadController reads,
-               CommandController commands, Json json, AemError unauthorized) {
+               CommandController commands, DefinitionController definitions, Json json, AemError unauthorized) {
+        this.definitions = definitions;
         this.unauthorized = unauthorized;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -50,6 +52,9 @@ final class Dispatcher {
         if (r.isLogout()) {
             sessions.expire(session.id());
             return done(ApiResponse.empty(Map.of()));
+        }
+        if (call.kind == RequestKind.EXPORT || call.kind == RequestKind.IMPORT || call.kind == RequestKind.DELETE) {
+            return done(definitions.handle(call, session));
         }
         Role.Access access = session.access();
         if (get && (r.isServerList() || r.isServerDetails() || r.isTaskList()) && !access.mayList()

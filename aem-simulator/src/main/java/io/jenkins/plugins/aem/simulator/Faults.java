@@ -11,14 +11,19 @@ import java.util.Set;
 /**
  * Injected transport and API faults, changeable at any time (thread-safe). Each fault is a probability from 0 to 1
  * drawn per request from the simulator's seeded random; {@link #onlyFor} limits them to some request kinds.
- * A request hit by a reset, hang, HTML page or session expiry is not carried out; latency only delays it.
+ * A request hit by a reset, hang, HTML page or session expiry is not carried out; latency only delays it; one hit by
+ * a reset or hang "after apply" is carried out and its answer lost.
  */
 public final class Faults {
     private record Pending(RequestKind kind, String code, int[] left) {
     }
 
+    private record PendingTransport(RequestKind kind, TransportFault fault, int[] left) {
+    }
+
     private final Random random;
     private final ArrayDeque<Pending> failNext = new ArrayDeque<>();
+    private final ArrayDeque<PendingTransport> transportNext = new ArrayDeque<>();
     private double latencyProbability;
     private Duration latencyMin = Duration.ZERO;
     private Duration latencyMax = Duration.ZERO;
@@ -27,6 +32,8 @@ public final class Faults {
     private double reset;
     private double hang;
     private double sessionExpiry;
+    private double resetAfterApply;
+    private double hangAfterApply;
     private Set<RequestKind> kinds = EnumSet.of(RequestKind.ALL);
 
     Faults(Random random) {
@@ -52,6 +59,10 @@ public final class Faults {
     public synchronized Faults hang(double probability) { hang = check(probability); return this; }
     /** Expires the session of a share of requests just before handling them (answer: INVALID_SESSION_ID). */
     public synchronized Faults sessionExpiry(double probability) { sessionExpiry = check(probability); return this; }
+    /** Carries out a share of requests, then closes the connection without an answer (the answer is lost). */
+    public synchronized Faults resetAfterApply(double probability) { resetAfterApply = check(probability); return this; }
+    /** Carries out a share of requests, then never answers them (until the simulator closes). */
+    public synchronized Faults hangAfterApply(double probability) { hangAfterApply = check(probability); return this; }
 
     /** Limits the probabilistic faults to these request kinds (default ALL). */
     public synchronized Faults onlyFor(RequestKind... requestKinds) {
@@ -69,26 +80,43 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Hits the next {@code n} requests of {@code kind} with {@code fault}, whatever {@link #onlyFor} says; e.g. an
+     * ImportTask whose answer is lost after it was stored: {@code nextTransport(IMPORT, 1, RESET_AFTER_APPLY)}.
+     */
+    public synchronized Faults nextTransport(RequestKind kind, int n, TransportFault fault) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(fault, "fault");
+        if (n > 0) {
+            transportNext.addLast(new PendingTransport(kind, fault, new int[] {n}));
+        }
+        return this;
+    }
+
     /** Removes every fault. */
     public synchronized Faults clear() {
-        latencyProbability = html502 = html503 = reset = hang = sessionExpiry = 0;
+        latencyProbability = html502 = html503 = reset = hang = sessionExpiry = resetAfterApply = hangAfterApply = 0;
         latencyMin = latencyMax = Duration.ZERO;
         kinds = EnumSet.of(RequestKind.ALL);
         failNext.clear();
+        transportNext.clear();
         return this;
     }
 
     /** Draws the faults for one request. */
     synchronized FaultDecision decide(RequestKind kind, boolean hasSession) {
+        FaultDecision.Outcome queued = takeTransport(kind);
         if (kinds.stream().noneMatch(k -> k.matches(kind))) {
-            return FaultDecision.NONE;
+            return queued == null ? FaultDecision.NONE : new FaultDecision(queued, Duration.ZERO);
         }
         Duration delay = Duration.ZERO;
         if (hit(latencyProbability)) {
             delay = DurationRange.between(latencyMin, latencyMax).sample(random);
         }
         FaultDecision.Outcome outcome = FaultDecision.Outcome.NORMAL;
-        if (hit(reset)) {
+        if (queued != null) {
+            outcome = queued;
+        } else if (hit(reset)) {
             outcome = FaultDecision.Outcome.RESET;
         } else if (hit(hang)) {
             outcome = FaultDecision.Outcome.HANG;
@@ -96,6 +124,10 @@ public final class Faults {
             outcome = FaultDecision.Outcome.HTML_502;
         } else if (hit(html503)) {
             outcome = FaultDecision.Outcome.HTML_503;
+        } else if (hit(resetAfterApply)) {
+            outcome = FaultDecision.Outcome.RESET_AFTER_APPLY;
+        } else if (hit(hangAfterApply)) {
+            outcome = FaultDecision.Outcome.HANG_AFTER_APPLY;
         } else if (hasSession && hit(sessionExpiry)) {
             outcome = FaultDecision.Outcome.EXPIRE_SESSION;
         }
@@ -113,6 +145,20 @@ public final class Faults {
                     it.remove();
                 }
                 return p.code();
+            }
+        }
+        return null;
+    }
+
+    private FaultDecision.Outcome takeTransport(RequestKind kind) {
+        Iterator<PendingTransport> it = transportNext.iterator();
+        while (it.hasNext()) {
+            PendingTransport p = it.next();
+            if (p.kind().matches(kind)) {
+                if (--p.left()[0] == 0) {
+                    it.remove();
+                }
+                return FaultDecision.Outcome.of(p.fault());
             }
         }
         return null;

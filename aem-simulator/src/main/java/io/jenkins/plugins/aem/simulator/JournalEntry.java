@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One request as the simulator saw it. Secrets never appear: the {@code Authorization} and session header values
- * are replaced by {@code <redacted>}, and sessions are named by alias.
+ * are replaced by {@code <redacted>}, so is every endpoint secret of an ImportTask body, and sessions are named by
+ * alias.
  *
  * @param at           when the request arrived
  * @param method       HTTP method
@@ -13,11 +14,11 @@ import java.util.Map;
  * @param path         the path with each segment percent-decoded once
  * @param query        query parameters, percent-decoded once
  * @param headers      request headers (first value of each), secrets redacted
- * @param body         the request body as UTF-8 text ("" if none)
+ * @param body         the request body as UTF-8 text ("" if none); an ImportTask body with its secrets redacted
  * @param status       the HTTP status answered; 0 when no answer was sent (reset, or hung until close)
  * @param sessionAlias alias of the session used or created ({@code s1}, ...), or null
  * @param user         the user of that session or login attempt, or null
- * @param kind         LOGIN, LOGOUT, READ or COMMAND
+ * @param kind         LOGIN, LOGOUT, READ, COMMAND, EXPORT, IMPORT or DELETE
  */
 public record JournalEntry(Instant at, String method, String rawPath, String path, Map<String, String> query,
                            Map<String, String> headers, String body, int status, String sessionAlias, String user,
@@ -36,6 +37,21 @@ public record JournalEntry(Instant at, String method, String rawPath, String pat
     /** Whether this was a StopTask call. */
     public boolean isStop() {
         return kind == RequestKind.COMMAND && "stop".equalsIgnoreCase(query.get("action"));
+    }
+
+    /** Whether this was an ExportTask call. */
+    public boolean isExport() {
+        return kind == RequestKind.EXPORT;
+    }
+
+    /** Whether this was an ImportTask call. */
+    public boolean isImport() {
+        return kind == RequestKind.IMPORT;
+    }
+
+    /** Whether this was a DeleteTask call. */
+    public boolean isDelete() {
+        return kind == RequestKind.DELETE;
     }
 
     /** Whether this was a GetTaskDetails call ({@code GET .../servers/{s}/tasks/{t}}). */

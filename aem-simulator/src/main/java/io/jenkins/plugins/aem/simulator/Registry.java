@@ -8,24 +8,23 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The servers and their running tasks, fixed at start; looked up by the names used in URLs. */
+/**
+ * The servers, fixed at start, and their repositories, whose tasks ImportTask and DeleteTask change; looked up by the
+ * names used in URLs. Task lookups see what AEM shows: a task an import is still creating is not there yet.
+ */
 final class Registry {
     private final Map<String, SimServer> servers = new LinkedHashMap<>();
-    private final Map<String, Map<String, SimTask>> tasks = new LinkedHashMap<>();
+    private final Map<String, ServerRepository> repositories = new LinkedHashMap<>();
 
-    Registry(List<SimServer> configured, ScheduledExecutorService scheduler, Random random, Clock clock) {
+    Registry(List<SimServer> configured, ScheduledExecutorService scheduler, Random random, Clock clock, long seed,
+             SecretReporter secrets, boolean shuffleExportKeys) {
         for (SimServer s : configured) {
             if (servers.putIfAbsent(s.name(), s) != null) {
                 throw new IllegalArgumentException("two servers are named " + s.name());
             }
-            Map<String, SimTask> byName = new LinkedHashMap<>();
-            for (SimTaskSpec spec : s.tasks()) {
-                SimTask t = new SimTask(s.name(), s.isCompose(), spec.copy(), scheduler, random, clock);
-                if (byName.putIfAbsent(t.wireName(), t) != null) {
-                    throw new IllegalArgumentException("server " + s.name() + " has two tasks named " + t.wireName());
-                }
-            }
-            tasks.put(s.name(), byName);
+            repositories.put(s.name(), new ServerRepository(s,
+                    spec -> new SimTask(s.name(), s.isCompose(), spec, scheduler, random, clock),
+                    seed, secrets, shuffleExportKeys, clock));
         }
     }
 
@@ -37,24 +36,31 @@ final class Registry {
         return servers.get(name);
     }
 
-    Collection<SimTask> tasks(String server) {
-        return tasks.getOrDefault(server, Map.of()).values();
+    /** The repository of a server, or null when unknown. */
+    ServerRepository repository(String server) {
+        return repositories.get(server);
+    }
+
+    /** The tasks reads show now, in order of creation. */
+    List<SimTask> tasks(String server) {
+        ServerRepository r = repositories.get(server);
+        return r == null ? List.of() : r.visibleTasks();
     }
 
     /** The task by wire name; for Compose, the bare task name also works when it is unique on the server. */
     SimTask task(String server, String name) {
-        Map<String, SimTask> byName = tasks.getOrDefault(server, Map.of());
-        SimTask exact = byName.get(name);
+        SimTask exact = wireTask(server, name);
         if (exact != null) {
             return exact;
         }
-        List<SimTask> bare = byName.values().stream()
+        List<SimTask> bare = tasks(server).stream()
                 .filter(t -> t.isCompose() && t.spec().name().equals(name)).toList();
         return bare.size() == 1 ? bare.get(0) : null;
     }
 
     /** Strict wire-name lookup, as AEM resolves URLs. */
     SimTask wireTask(String server, String wireName) {
-        return tasks.getOrDefault(server, Map.of()).get(wireName);
+        ServerRepository r = repositories.get(server);
+        return r == null ? null : r.visibleTask(wireName);
     }
 }

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.aem.simulator;
 
 /**
- * What an API request does. The journal records one of {@link #LOGIN}, {@link #LOGOUT}, {@link #READ} and
- * {@link #COMMAND}; {@link #ALL} exists only as a filter value for faults.
+ * What an API request does. The journal records every kind but {@link #ALL}, which exists only as a filter value for
+ * faults.
  */
 public enum RequestKind {
     /** {@code GET|POST /login}. */
@@ -13,6 +13,12 @@ public enum RequestKind {
     READ,
     /** Run and stop ({@code POST /servers/{s}/tasks/{t}?action=...}). */
     COMMAND,
+    /** ExportTask ({@code GET /servers/{s}/tasks/{t}?action=export&withendpoints=...}). */
+    EXPORT,
+    /** ImportTask ({@code POST /servers/{s}/tasks/{t}?action=import} with the definition as body). */
+    IMPORT,
+    /** DeleteTask ({@code POST /servers/{s}/tasks/{t}?action=delete&deletetasklogs=...}). */
+    DELETE,
     /** Filter value matching every kind. */
     ALL;
 

@@ -49,13 +49,26 @@ record Route(List<String> segments, boolean inApi, boolean valid) {
     String server() { return segments.get(1); }
     String task() { return segments.get(3); }
 
-    RequestKind kind(String method) {
+    /** The kind of a request on this path, with this method and {@code action} query parameter (or null). */
+    RequestKind kind(String method, String action) {
         if (isLogin()) {
             return RequestKind.LOGIN;
         }
         if (isLogout()) {
             return RequestKind.LOGOUT;
         }
-        return isTaskDetails() && "POST".equalsIgnoreCase(method) ? RequestKind.COMMAND : RequestKind.READ;
+        boolean post = "POST".equalsIgnoreCase(method);
+        if (isTaskDetails()) {
+            if (!post && "export".equalsIgnoreCase(action)) {
+                return RequestKind.EXPORT;
+            }
+            if (post && "import".equalsIgnoreCase(action)) {
+                return RequestKind.IMPORT;
+            }
+            if (post && "delete".equalsIgnoreCase(action)) {
+                return RequestKind.DELETE;
+            }
+        }
+        return isTaskDetails() && post ? RequestKind.COMMAND : RequestKind.READ;
     }
 }

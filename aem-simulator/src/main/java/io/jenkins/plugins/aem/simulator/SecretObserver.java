@@ -2,8 +2,9 @@ package io.jenkins.plugins.aem.simulator;
 
 /**
  * Told of every secret the simulator knows: configured passwords and tokens with the {@code Authorization} value a
- * client would send for each, every session ID it issues, and every credential or session ID a client sends it (the
- * password inside a Basic value too, even a wrong one). A test suite uses it to fail when any of them shows up in what
+ * client would send for each, every session ID it issues, every credential or session ID a client sends it (the
+ * password inside a Basic value too, even a wrong one), and every endpoint secret: configured, received in an
+ * ImportTask body (clear or encrypted), or sent encrypted in an ExportTask answer. A test suite uses it to fail when any of them shows up in what
  * was printed or logged.
  *
  * <p>Implementations are found with {@link java.util.ServiceLoader} when a simulator starts; with none on the class
@@ -20,7 +21,9 @@ public interface SecretObserver {
         /** A session ID. */
         SESSION_ID,
         /** An {@code Authorization} value: the Base64 {@code user:password} of Basic credentials, or a whole header. */
-        AUTHORIZATION
+        AUTHORIZATION,
+        /** An endpoint secret in its encrypted {@code {Z...}} form: usable on the server that encrypted it. */
+        ENCRYPTED_SECRET
     }
 
     /** A value that must never be printed, logged or written to a file. */

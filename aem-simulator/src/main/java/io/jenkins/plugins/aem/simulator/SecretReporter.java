@@ -37,6 +37,11 @@ final class SecretReporter {
         }
     }
 
+    /** An endpoint secret: clear text counts as a password, the {@code {Z...}} form as an encrypted secret. */
+    void reportEndpointSecret(String value) {
+        report(SecretCipher.looksEncrypted(value) ? Kind.ENCRYPTED_SECRET : Kind.PASSWORD, value);
+    }
+
     /** A login pair: the password, and the Base64 {@code user:password} a client's Basic header carries for it. */
     void reportLogin(String user, String password) {
         if (observers.isEmpty() || published.contains(password)) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.aem.simulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,10 @@ public final class SimServer {
     private volatile String message = "";
     private volatile String licenseState = "VALID_LICENSE";
     private volatile int daysToExpiration = 365;
+    private final List<String> endpoints = new ArrayList<>();
+    private volatile String masterKey;
+    private volatile DurationRange importDelay = DurationRange.of(Duration.ZERO);
+    private volatile SimTaskSpec importedTasks = SimTaskSpec.named("imported");
 
     private SimServer(String name, boolean compose) {
         this.name = Objects.requireNonNull(name, "name");
@@ -71,6 +76,41 @@ public final class SimServer {
         return this;
     }
 
+    /**
+     * Adds an endpoint (Replicate only): one element of an export's {@code cmd.replication_definition.databases}, e.g.
+     * {@code {"name":"Orders-DB","role":"SOURCE","type_id":"ORACLE_COMPONENT_TYPE","db_settings":{"$type":
+     * "OracleSettings","username":"u","password":"clear text"}}}. Clear-text secrets are encrypted with this server's
+     * master key at start; a {@code {Z...}} value is kept as given, so one made with another key breaks the endpoint.
+     * Endpoints belong to the server and are shared by its tasks; {@code Source-DB} and {@code Target-DB}, which
+     * default definitions use, are added unless given here.
+     */
+    public synchronized SimServer endpoint(String databaseJson) {
+        endpoints.add(Objects.requireNonNull(databaseJson, "databaseJson"));
+        return this;
+    }
+
+    /**
+     * This server's master key ({@code mk.dat}), as any text. Servers with the same key decrypt each other's
+     * {@code {Z...}} secrets, as Replicate servers that share {@code mk.dat} do. Default: unique to the server name
+     * and the simulator's seed.
+     */
+    public SimServer masterKey(String v) { masterKey = Objects.requireNonNull(v); return this; }
+
+    /**
+     * How long an accepted ImportTask takes to become visible (default 0): until then GetTaskList, GetTaskDetails,
+     * ExportTask and RunTask see the definition as it was, and a task the import creates answers AEM_TASK_NOT_FOUND.
+     */
+    public SimServer importDelay(Duration v) { importDelay = DurationRange.of(v); return this; }
+    /** {@link #importDelay(Duration)} as a random range. */
+    public SimServer importDelay(DurationRange v) { importDelay = Objects.requireNonNull(v); return this; }
+
+    /**
+     * How a task that ImportTask creates behaves (start and stop durations, failures, ...): a copy of this spec under
+     * the task's name. Default: {@code SimTaskSpec.named(..)}'s defaults. A task deleted and imported again keeps the
+     * behaviour it had.
+     */
+    public SimServer importedTasks(SimTaskSpec template) { importedTasks = template.copy(); return this; }
+
     /** Free text shown in the server list. */
     public SimServer description(String v) { description = Objects.requireNonNull(v); return this; }
     /** The host AEM connects to (display only). */
@@ -79,7 +119,10 @@ public final class SimServer {
     public SimServer port(int v) { port = v; return this; }
     /** UNKNOWN, WINDOWS or LINUX. */
     public SimServer platform(String v) { platform = Objects.requireNonNull(v); return this; }
-    /** The product version shown. */
+    /**
+     * The product version shown by GetServerList and GetServerDetails, and carried by ExportTask's {@code _version}
+     * ({@code a.b.c.d}; revision = the fourth part). Definition calls need Replicate 5.5 or later.
+     */
     public SimServer version(String v) { version = Objects.requireNonNull(v); return this; }
 
     /**
@@ -104,6 +147,12 @@ public final class SimServer {
         return this;
     }
 
+    public synchronized List<String> endpoints() { return List.copyOf(endpoints); }
+    /** The master key text, or null for the default. */
+    public String masterKey() { return masterKey; }
+    public DurationRange importDelay() { return importDelay; }
+    /** The template of tasks created by ImportTask (a copy). */
+    public SimTaskSpec importedTasks() { return importedTasks.copy(); }
     public String name() { return name; }
     public boolean isCompose() { return compose; }
     public synchronized List<SimTaskSpec> tasks() { return List.copyOf(tasks); }

@@ -28,6 +28,14 @@ public final class SimTask {
 
     enum Transition { NONE, STARTING, STOPPING }
 
+    /** What a run takes from the task's definition; a Replicate task is linked to its server's repository. */
+    interface RunLink {
+        RunLink NONE = () -> null;
+
+        /** Called when a run is accepted, under the task's lock: why the run must end in ERROR, or null. */
+        String launch();
+    }
+
     private final String server;
     private final boolean compose;
     private final SimTaskSpec spec;
@@ -48,6 +56,7 @@ public final class SimTask {
     private long generation;
     private TaskView lagged;
     private long lagUntilNanos;
+    private volatile RunLink runLink = RunLink.NONE;
 
     SimTask(String server, boolean compose, SimTaskSpec spec, ScheduledExecutorService scheduler, Random random,
             Clock clock) {
@@ -128,6 +137,10 @@ public final class SimTask {
         return new Phase(state, stopReason, transition);
     }
 
+    void runLink(RunLink link) {
+        runLink = link;
+    }
+
     synchronized void record(CommandRecord command) {
         commands.add(command);
     }
@@ -139,7 +152,8 @@ public final class SimTask {
         transition = Transition.STARTING;
         recordVisible();
         boolean reload = "RELOAD_TARGET".equals(option) || spec.fullLoadOnly() || !fullLoadCompleted;
-        later(spec.startDuration().sample(random), gen, () -> started(gen, reload));
+        String failure = runLink.launch();
+        later(spec.startDuration().sample(random), gen, () -> started(gen, reload, failure));
         return waiters.add(p -> p.settled() && ("RUNNING".equals(p.state()) || "ERROR".equals(p.state())
                 || "STOPPED".equals(p.state()) && "FULL_LOAD_ONLY_FINISHED".equals(p.stopReason())),
                 wait, phase(), liveView());
@@ -159,11 +173,11 @@ public final class SimTask {
                 wait, phase(), liveView());
     }
 
-    private void started(long gen, boolean reload) {
+    private void started(long gen, boolean reload, String failure) {
         transition = Transition.NONE;
-        if (spec.failOnRun()) {
+        if (spec.failOnRun() || failure != null) {
             generation++;
-            enter("ERROR", "FATAL_ERROR", spec.failMessage());
+            enter("ERROR", "FATAL_ERROR", failure != null ? failure : spec.failMessage());
             return;
         }
         if (reload) {

@@ -33,6 +33,7 @@ public final class SimTaskSpec {
     private volatile int tables = 10;
     private volatile int memoryMb = 512;
     private volatile boolean errorMessageInAnswer = true;
+    private volatile String definition;
     private InjectedError runError; // guarded by this: "once" errors are taken atomically
     private InjectedError stopError; // guarded by this
 
@@ -52,8 +53,13 @@ public final class SimTaskSpec {
     }
 
     /** An independent copy, so a builder's spec can be reused by several simulators. */
-    public synchronized SimTaskSpec copy() {
-        SimTaskSpec c = new SimTaskSpec(name, project);
+    public SimTaskSpec copy() {
+        return copyAs(name);
+    }
+
+    /** An independent copy under another name (a task ImportTask creates takes its behaviour from a template). */
+    synchronized SimTaskSpec copyAs(String newName) {
+        SimTaskSpec c = new SimTaskSpec(newName, project);
         c.description = description; c.startDuration = startDuration; c.stopDuration = stopDuration;
         c.fullLoadDuration = fullLoadDuration; c.startingState = startingState; c.stoppingState = stoppingState;
         c.fullLoadOnly = fullLoadOnly; c.failOnRun = failOnRun; c.failMessage = failMessage; c.recovery = recovery;
@@ -62,6 +68,7 @@ public final class SimTaskSpec {
         c.initialState = initialState; c.initialStopReason = initialStopReason; c.initialMessage = initialMessage;
         c.initialFullLoadCompleted = initialFullLoadCompleted; c.tables = tables; c.memoryMb = memoryMb;
         c.runError = runError; c.stopError = stopError; c.errorMessageInAnswer = errorMessageInAnswer;
+        c.definition = definition;
         return c;
     }
 
@@ -109,6 +116,12 @@ public final class SimTaskSpec {
      * answers {@code "error_message":""}, leaving the reason only in GetTaskDetails' {@code message}.
      */
     public SimTaskSpec errorMessageInAnswer(boolean v) { errorMessageInAnswer = v; return this; }
+    /**
+     * The task's definition (Replicate only), as the JSON an export gives: {@code {"cmd.replication_definition":
+     * {"tasks":[{"task":{"name":..},..}],"databases":[..]},..}}. Its one task must carry this spec's name; its endpoints
+     * are added to the server. Without it the task gets a default definition (see the module README).
+     */
+    public SimTaskSpec definition(String exportJson) { definition = Objects.requireNonNull(exportJson); return this; }
     public SimTaskSpec tables(int v) { tables = Math.max(1, v); return this; }
     public SimTaskSpec memoryMb(int v) { memoryMb = Math.max(1, v); return this; }
     /** Every run is answered with this code (no effect unless it is a *_TIMEOUT code). */
@@ -167,6 +180,8 @@ public final class SimTaskSpec {
     public int tables() { return tables; }
     public int memoryMb() { return memoryMb; }
     public boolean errorMessageInAnswer() { return errorMessageInAnswer; }
+    /** The definition given with {@link #definition(String)}, or null for the default. */
+    public String definition() { return definition; }
     public synchronized InjectedError runError() { return runError; }
     public synchronized InjectedError stopError() { return stopError; }
 }

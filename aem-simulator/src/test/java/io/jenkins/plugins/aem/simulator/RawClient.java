@@ -83,6 +83,30 @@ final class RawClient {
         return post("/servers/" + seg(server) + "/tasks/" + seg(task) + "?action=stop" + query, null);
     }
 
+    HttpResponse<String> export(String server, String task, String query) throws IOException, InterruptedException {
+        return get("/servers/" + seg(server) + "/tasks/" + seg(task) + "?action=export" + query);
+    }
+
+    /** ExportTask with endpoints, as JSON; fails the test unless it answers 200. */
+    JsonNode exported(String server, String task) throws IOException, InterruptedException {
+        HttpResponse<String> r = export(server, task, "&withendpoints=true");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("export: " + r.statusCode() + " " + r.body());
+        }
+        return json(r);
+    }
+
+    /** ImportTask with the body's exact UTF-8 byte count as Content-Length (the JDK client sets it). */
+    HttpResponse<String> importTask(String server, String task, String body) throws IOException, InterruptedException {
+        return post("/servers/" + seg(server) + "/tasks/" + seg(task) + "?action=import", body);
+    }
+
+    /** DeleteTask with {@code Content-Length: 0}. */
+    HttpResponse<String> delete(String server, String task, String query) throws IOException, InterruptedException {
+        return send(withSession(HttpRequest.newBuilder(URI.create(api + "/servers/" + seg(server) + "/tasks/"
+                + seg(task) + "?action=delete" + query)).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0]))));
+    }
+
     /** Sends a run without blocking a thread (the JDK client multiplexes on its selector). */
     java.util.concurrent.CompletableFuture<HttpResponse<String>> runAsync(String server, String task, String query) {
         HttpRequest req = withSession(HttpRequest.newBuilder(URI.create(api + "/servers/" + seg(server) + "/tasks/"

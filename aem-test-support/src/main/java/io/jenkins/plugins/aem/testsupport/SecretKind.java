@@ -7,7 +7,9 @@ public enum SecretKind {
     /** A session ID the simulator issued or received. */
     SESSION_ID("session ID"),
     /** The value of an {@code Authorization} header (the Base64 {@code user:password} of Basic credentials). */
-    AUTHORIZATION("Authorization value");
+    AUTHORIZATION("Authorization value"),
+    /** An endpoint secret in the encrypted {@code {Z...}} form AEM exports: usable on the server that encrypted it. */
+    ENCRYPTED_SECRET("encrypted endpoint secret");
 
     private final String label;
 

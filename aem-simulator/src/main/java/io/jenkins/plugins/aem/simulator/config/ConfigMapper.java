@@ -1,10 +1,12 @@
 package io.jenkins.plugins.aem.simulator.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.aem.simulator.AemSimulator;
 import io.jenkins.plugins.aem.simulator.AemSimulatorBuilder;
 import io.jenkins.plugins.aem.simulator.DurationRange;
 import io.jenkins.plugins.aem.simulator.InjectedError;
 import io.jenkins.plugins.aem.simulator.RequestKind;
+import io.jenkins.plugins.aem.simulator.Role;
 import io.jenkins.plugins.aem.simulator.SimServer;
 import io.jenkins.plugins.aem.simulator.SimTaskSpec;
 import java.nio.file.Path;
@@ -23,17 +25,7 @@ final class ConfigMapper {
         if (c.port() != null) b.port(c.port());
         if (c.tls() != null) tls(b, c.tls());
         for (UserSection u : list(c.users())) {
-            String role = u.role() == null ? "operator" : u.role().toLowerCase(Locale.ROOT);
-            require(u.name() != null && u.password() != null, "every user needs a name and a password");
-            switch (role) {
-                case "operator" -> b.user(u.name(), u.password());
-                case "viewer" -> b.viewer(u.name(), u.password());
-                case "task-operator" -> b.taskOperator(u.name(), u.password(), list(u.tasks()).toArray(String[]::new));
-                default -> throw new IllegalArgumentException("user " + u.name()
-                        + ": role must be operator, viewer or task-operator");
-            }
-            require(u.tasks() == null || role.equals("task-operator"), "user " + u.name()
-                    + ": tasks are given only with role task-operator");
+            user(b, u);
         }
         list(c.tokens()).forEach(b::token);
         if (c.sessionIdleTimeout() != null) b.sessionIdleTimeout(DurationRange.parseOne(c.sessionIdleTimeout()));
@@ -42,11 +34,40 @@ final class ConfigMapper {
         if (c.seed() != null) b.seed(c.seed());
         if (c.journalCapacity() != null) b.journalCapacity(c.journalCapacity());
         if (c.unauthorizedStatus() != null) b.unauthorizedStatus(c.unauthorizedStatus());
+        if (c.shuffleExportKeys() != null) b.shuffleExportKeys(c.shuffleExportKeys());
         if (c.faults() != null) faults(b, c.faults());
         for (ServerSection s : list(c.servers())) {
             b.server(server(s));
         }
         return b;
+    }
+
+    private static void user(AemSimulatorBuilder b, UserSection u) {
+        String role = u.role() == null ? "operator" : u.role().toLowerCase(Locale.ROOT);
+        require(u.name() != null && u.password() != null, "every user needs a name and a password");
+        require(u.tasks() == null || role.equals("task-operator"), "user " + u.name()
+                + ": tasks are given only with role task-operator");
+        if (role.equals("task-operator")) {
+            require(u.endpoints() == null, "user " + u.name() + ": a task operator holds no role on endpoints");
+            b.taskOperator(u.name(), u.password(), list(u.tasks()).toArray(String[]::new));
+            return;
+        }
+        Role onTasks = switch (role) {
+            case "operator" -> Role.OPERATOR;
+            case "viewer" -> Role.VIEWER;
+            case "designer" -> Role.DESIGNER;
+            default -> throw new IllegalArgumentException("user " + u.name()
+                    + ": role must be operator, viewer, designer or task-operator");
+        };
+        Role onEndpoints = u.endpoints() == null ? onTasks : switch (u.endpoints().toLowerCase(Locale.ROOT)) {
+            case "none" -> Role.NONE;
+            case "viewer" -> Role.VIEWER;
+            case "operator" -> Role.OPERATOR;
+            case "designer" -> Role.DESIGNER;
+            default -> throw new IllegalArgumentException("user " + u.name()
+                    + ": endpoints must be none, viewer, operator or designer");
+        };
+        b.user(u.name(), u.password(), onTasks, onEndpoints);
     }
 
     private static void tls(AemSimulatorBuilder b, TlsSection t) {
@@ -66,11 +87,16 @@ final class ConfigMapper {
                 x.latency(num(l.probability()), min, l.max() == null ? min : DurationRange.parseOne(l.max()));
             }
             x.html502(num(f.html502())).html503(num(f.html503())).reset(num(f.reset())).hang(num(f.hang()))
-                    .sessionExpiry(num(f.sessionExpiry()));
+                    .sessionExpiry(num(f.sessionExpiry())).resetAfterApply(num(f.resetAfterApply()))
+                    .hangAfterApply(num(f.hangAfterApply()));
             if (f.onlyFor() != null) x.onlyFor(f.onlyFor().toArray(RequestKind[]::new));
             for (FaultsSection.FailNextSection n : list(f.failNext())) {
                 require(n.kind() != null && n.errorCode() != null, "faults.failNext needs kind and errorCode");
                 x.failNext(n.kind(), n.count() == null ? 1 : n.count(), n.errorCode());
+            }
+            for (FaultsSection.TransportNextSection n : list(f.transportNext())) {
+                require(n.kind() != null && n.fault() != null, "faults.transportNext needs kind and fault");
+                x.nextTransport(n.kind(), n.count() == null ? 1 : n.count(), n.fault());
             }
         });
     }
@@ -92,7 +118,18 @@ final class ConfigMapper {
         }
         for (TaskSection t : list(s.tasks())) {
             require(t.name() != null, "server " + s.name() + ": every task needs a name");
-            out.task(task(t));
+            out.task(task(t, t.name()));
+        }
+        for (JsonNode e : list(s.endpoints())) {
+            require(!out.isCompose(), "server " + s.name() + ": endpoints exist on Replicate servers only");
+            out.endpoint(e.toString());
+        }
+        if (s.masterKey() != null) out.masterKey(s.masterKey());
+        if (s.importDelay() != null) out.importDelay(DurationRange.parse(s.importDelay()));
+        if (s.importedTasks() != null) {
+            require(s.importedTasks().name() == null && s.importedTasks().definition() == null, "server " + s.name()
+                    + ": importedTasks describes how imported tasks behave; it takes no name and no definition");
+            out.importedTasks(task(s.importedTasks(), "imported"));
         }
         if (s.fillerTasks() != null) {
             out.fillerTasks(s.fillerTasks(), s.fillerMessageChars() == null ? 1500 : s.fillerMessageChars());
@@ -100,8 +137,8 @@ final class ConfigMapper {
         return out;
     }
 
-    private static SimTaskSpec task(TaskSection t) {
-        SimTaskSpec s = t.project() == null ? SimTaskSpec.named(t.name()) : SimTaskSpec.named(t.name(), t.project());
+    private static SimTaskSpec task(TaskSection t, String name) {
+        SimTaskSpec s = t.project() == null ? SimTaskSpec.named(name) : SimTaskSpec.named(name, t.project());
         if (t.description() != null) s.description(t.description());
         if (t.startDuration() != null) s.startDuration(DurationRange.parse(t.startDuration()));
         if (t.stopDuration() != null) s.stopDuration(DurationRange.parse(t.stopDuration()));
@@ -130,6 +167,7 @@ final class ConfigMapper {
         if (t.tables() != null) s.tables(t.tables());
         if (t.memoryMb() != null) s.memoryMb(t.memoryMb());
         if (t.errorMessageInAnswer() != null) s.errorMessageInAnswer(t.errorMessageInAnswer());
+        if (t.definition() != null) s.definition(t.definition().toString());
         return s;
     }
 

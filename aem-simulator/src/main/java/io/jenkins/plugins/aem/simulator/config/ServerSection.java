@@ -1,5 +1,6 @@
 package io.jenkins.plugins.aem.simulator.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -19,9 +20,14 @@ import java.util.List;
  * @param tasks            the server's tasks
  * @param fillerTasks      that many extra tasks in ERROR with long messages, for a server with a large task list
  * @param fillerMessageChars the length of each filler task's message (default 1,500)
+ * @param endpoints        endpoints of a Replicate server, each as an export's {@code databases} element
+ * @param masterKey        the server's master key as any text (servers with the same key share secrets)
+ * @param importDelay      how long an accepted ImportTask takes to become visible (default 0s)
+ * @param importedTasks    how tasks that ImportTask creates behave: a task without name (durations, failures, ...)
  */
 public record ServerSection(String name, String type, String state, String message, String description,
                             String host, Integer port, String platform, String version, String licenseState,
                             Integer daysToExpiration, List<TaskSection> tasks,
-                            Integer fillerTasks, Integer fillerMessageChars) {
+                            Integer fillerTasks, Integer fillerMessageChars, List<JsonNode> endpoints,
+                            String masterKey, String importDelay, TaskSection importedTasks) {
 }

@@ -24,7 +24,8 @@ import java.util.List;
  * @param host               address to bind (default 127.0.0.1)
  * @param port               port (default 0 = free port; the command line's --port wins)
  * @param tls                HTTPS settings
- * @param users              users with password and role ({@code operator}, {@code viewer} or {@code task-operator})
+ * @param users              users with password and role ({@code operator}, {@code viewer}, {@code designer} or
+ *                           {@code task-operator}) and optionally their role on All Endpoints
  * @param tokens             personal access tokens accepted as {@code api-token:<token>}
  * @param sessionIdleTimeout sliding session expiry (default 5m)
  * @param serverWaitCap      longest server-side wait of run/stop (default 60s)
@@ -34,11 +35,12 @@ import java.util.List;
  * @param faults             faults active from the start
  * @param servers            the Replicate and Compose servers with their tasks
  * @param unauthorizedStatus HTTP status of an UNAUTHORIZED_REQUEST refusal for lack of a role (default 403)
+ * @param shuffleExportKeys  whether ExportTask shuffles each object's keys (default true)
  */
 public record SimulatorConfig(String host, Integer port, TlsSection tls, List<UserSection> users,
                               List<String> tokens, String sessionIdleTimeout, String serverWaitCap,
                               DetailsShape detailsShape, Long seed, Integer journalCapacity, FaultsSection faults,
-                              List<ServerSection> servers, Integer unauthorizedStatus) {
+                              List<ServerSection> servers, Integer unauthorizedStatus, Boolean shuffleExportKeys) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

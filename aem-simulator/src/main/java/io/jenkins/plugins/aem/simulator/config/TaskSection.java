@@ -1,5 +1,7 @@
 package io.jenkins.plugins.aem.simulator.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * A task. Durations are text: {@code "2s"}, {@code "500ms"}, {@code "PT2S"} or a random range {@code "1s..3s"}.
  *
@@ -22,13 +24,14 @@ package io.jenkins.plugins.aem.simulator.config;
  * @param tables           number of tables
  * @param memoryMb         memory shown while running
  * @param errorMessageInAnswer whether a run or stop answer in ERROR carries the message (default true)
+ * @param definition       the task's definition as an export gives it (Replicate only; default: a generated one)
  */
 public record TaskSection(String name, String project, String description, String startDuration,
                           String stopDuration, String fullLoadDuration, String startingState, String stoppingState,
                           Boolean fullLoadOnly, Boolean failOnRun, String failMessage, RecoverySection recovery,
                           String lag, InitialSection initial, ErrorSection runError, ErrorSection stopError,
                           Integer tables, Integer memoryMb,
-                          Boolean errorMessageInAnswer) {
+                          Boolean errorMessageInAnswer, JsonNode definition) {
 
     /**
      * A RECOVERY episode.

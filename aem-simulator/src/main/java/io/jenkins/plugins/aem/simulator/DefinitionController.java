@@ -1,0 +1,184 @@
+package io.jenkins.plugins.aem.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * ExportTask, ImportTask and DeleteTask (aem-release-api.md sections 1 to 3), Replicate only. Each checks, in this
+ * order: the request's framing (a body's exact Content-Length), the server, the product and version, the parameters,
+ * the caller's roles, the task, then the call's own rules. The module README lists every refusal and where the notes
+ * left the choice to us.
+ */
+final class DefinitionController {
+    private final Registry registry;
+    private final ReadController reads;
+    private final Json json;
+    private final AemError unauthorized;
+
+    DefinitionController(Registry registry, ReadController reads, Json json, AemError unauthorized) {
+        this.registry = registry;
+        this.reads = reads;
+        this.json = json;
+        this.unauthorized = unauthorized;
+    }
+
+    /** Answers a request whose kind is EXPORT, IMPORT or DELETE. */
+    ApiResponse handle(Call call, Session session) {
+        return switch (call.kind) {
+            case EXPORT -> export(call, session);
+            case IMPORT -> importTask(call, session);
+            case DELETE -> delete(call, session);
+            default -> throw new IllegalArgumentException("not a definition call: " + call.kind);
+        };
+    }
+
+    private ApiResponse export(Call call, Session session) {
+        String server = call.route.server();
+        String task = call.route.task();
+        AemError refused = refusal(server, "ExportTask");
+        if (refused != null) {
+            return json.error(refused);
+        }
+        Boolean withEndpoints = bool(call.param("withendpoints"));
+        if (withEndpoints == null) {
+            return json.error(AemErrors.deserialize("withendpoints must be true or false"));
+        }
+        Role.Access access = session.access();
+        if (!access.mayCommand(task)) {
+            return json.error(unauthorized);
+        }
+        if (!access.mayExportEndpoints()) {
+            return json.error(new AemError(500, "AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT", "ExportTask needs Operator "
+                    + "on All Endpoints: the user has no permission on the endpoints of task " + task + "."));
+        }
+        JsonNode doc = registry.repository(server).export(task, withEndpoints);
+        return doc == null ? json.error(AemErrors.taskNotFound(server, task))
+                : ApiResponse.json(200, DefinitionJson.exportBytes(doc));
+    }
+
+    private ApiResponse importTask(Call call, Session session) {
+        ApiResponse framing = bodyFraming(call);
+        if (framing != null) {
+            return framing;
+        }
+        String server = call.route.server();
+        String task = call.route.task();
+        AemError refused = refusal(server, "ImportTask");
+        if (refused != null) {
+            return json.error(refused);
+        }
+        Role.Access access = session.access();
+        if (!access.mayDesignTasks()) {
+            return json.error(unauthorized); // Designer on All Tasks, not only on this task
+        }
+        ServerRepository repository = registry.repository(server);
+        SimTask existing = repository.existingTask(task);
+        String stateBefore = existing == null ? null : existing.state();
+        ImportBody body;
+        try {
+            body = ImportBody.parse(call.body, task);
+        } catch (ImportBody.Refused e) {
+            return refuseImport(call, session, repository, stateBefore, new AemError(500, e.code(), e.getMessage()));
+        }
+        List<String> endpoints = body.databases().stream().map(db -> db.get("name").asText()).toList();
+        if (!endpoints.isEmpty() && !access.mayDesignEndpoints()) {
+            return refuseImport(call, session, repository, stateBefore, new AemError(500,
+                    "AEM_IMPORT_TASK_NO_PERMISSION_ON_ENDPOINT", "The JSON contains endpoint definitions ("
+                    + String.join(", ", endpoints) + ") and the user may not add or change endpoints: that needs "
+                    + "Designer on All Endpoints."));
+        }
+        ServerRepository.Applied applied = repository.apply(body, task);
+        repository.record(new ImportRecord(call.at, task, session.user(), session.alias(), true, null,
+                applied.created(), endpoints, stateBefore, body.versionGiven(), applied.visibleAt()));
+        return ApiResponse.json(200, new byte[0]);
+    }
+
+    private ApiResponse refuseImport(Call call, Session session, ServerRepository repository, String stateBefore,
+                                     AemError error) {
+        repository.record(new ImportRecord(call.at, call.route.task(), session.user(), session.alias(), false,
+                error.code(), false, List.of(), stateBefore, false, null));
+        return json.error(error);
+    }
+
+    private ApiResponse delete(Call call, Session session) {
+        ApiResponse framing = bodyFraming(call);
+        if (framing != null) {
+            return framing;
+        }
+        if (call.body.length > 0) {
+            return json.error(AemErrors.deserialize("DeleteTask takes no body: send Content-Length: 0"));
+        }
+        String server = call.route.server();
+        String task = call.route.task();
+        AemError refused = refusal(server, "DeleteTask");
+        if (refused != null) {
+            return json.error(refused);
+        }
+        Boolean logs = bool(call.param("deletetasklogs"));
+        if (logs == null) {
+            return json.error(AemErrors.deserialize("deletetasklogs must be true or false"));
+        }
+        if (!session.access().mayDesignTasks()) {
+            return json.error(unauthorized); // Designer on the task; per-task grants are only ever Operator
+        }
+        ServerRepository repository = registry.repository(server);
+        AemError error = null;
+        SimTask t = repository.visibleTask(task);
+        if (t == null) {
+            error = AemErrors.taskNotFound(server, task);
+        } else {
+            synchronized (t) { // lock order: the task, then its repository (as a run does)
+                SimTask.Phase p = t.phase();
+                if (!"STOPPED".equals(p.state()) || !p.settled()) {
+                    error = new AemError(500, "AEM_TASK_NOT_STOPPED", "Task " + task + " on server " + server
+                            + " is " + t.state() + ": a task must be stopped before it can be deleted.");
+                } else {
+                    repository.delete(task);
+                }
+            }
+        }
+        repository.record(new DeleteRecord(call.at, task, session.user(), session.alias(), logs, error == null,
+                error == null ? null : error.code()));
+        return error == null ? ApiResponse.json(200, new byte[0]) : json.error(error);
+    }
+
+    /**
+     * A request body must come with its exact length: AEM's pages require Content-Length, and a chunked body or none
+     * is refused with HTTP.sys's own 411 page (no JSON). A wrong length needs no check here: the server reads exactly
+     * the bytes announced, so a short count truncates the JSON and a long one leaves the server waiting for the rest.
+     */
+    private static ApiResponse bodyFraming(Call call) {
+        String te = call.header("Transfer-Encoding");
+        if (te != null && !te.isBlank() || call.header("Content-Length") == null) {
+            return ApiResponse.html(411, "Length Required", ApiResponse.SERVER);
+        }
+        return null;
+    }
+
+    /** Why a definition call cannot go to this server: unknown, not monitored, not connected, Compose or too old. */
+    private AemError refusal(String server, String method) {
+        AemError refused = reads.serverRefusal(server);
+        if (refused != null) {
+            return refused;
+        }
+        SimServer s = registry.server(server);
+        ReplicateVersion version = ReplicateVersion.parse(s.version());
+        if (s.isCompose() || !version.atLeast(ReplicateVersion.DEFINITIONS_SINCE)) {
+            return new AemError(500, "AEM_METHOD_NOT_SUPPORTED_VERSION", method + " is only supported on Replicate "
+                    + "5.5 or above; server " + server + " is " + (s.isCompose() ? "a Compose server" : "Replicate "
+                    + s.version()) + ".");
+        }
+        return null;
+    }
+
+    /** A boolean parameter as .NET reads one (true or false in any case; absent is false), or null otherwise. */
+    private static Boolean bool(String text) {
+        String t = text == null ? "false" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+}
