@@ -89,6 +89,9 @@ final class DeployFailures {
     /** How a restore of a task the deploy created ends, for {@link #restored}. */
     static final String CREATED_REMOVED = "The task did not exist before the deploy; the one the deploy created was deleted again.";
 
+    /** How a restore ends when the task the deploy meant to create never appeared. */
+    static final String NOT_CREATED = "The task did not exist before the deploy, and does not now.";
+
     /** The deploy failed after changing the task, and the task is as it was. */
     static AemException restored(TaskRef task, AemException cause, String how, List<String> notes) {
         return AemException.of(FailureKind.DEPLOY_RESTORED, "The deploy of " + task + " failed: " + strip(cause.getMessage())

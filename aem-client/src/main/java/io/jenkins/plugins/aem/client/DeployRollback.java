@@ -62,7 +62,7 @@ final class DeployRollback {
         List<String> notes = new ArrayList<>();
         CompletableFuture<String> done = read().thenCompose(now -> facts.taskExists()
                         ? definition(now).thenCompose(v -> state())
-                        : removeCreated(now).thenApply(v -> DeployFailures.CREATED_REMOVED));
+                        : removeCreated(now));
         return done.handle((stateNow, e) -> {
             if (e == null) {
                 journal.action("restored " + task);
@@ -222,16 +222,16 @@ final class DeployRollback {
     }
 
     /** Deletes the task a failed deploy created. */
-    private CompletableFuture<Void> removeCreated(Optional<TaskStatus> now) {
+    private CompletableFuture<String> removeCreated(Optional<TaskStatus> now) {
         if (now.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(DeployFailures.NOT_CREATED);
         }
         return ensureStopped(now.get())
                 .thenCompose(v -> calls.deleteTask(deadline, flight).handle((x, e) -> e))
                 .thenCompose(e -> read().thenCompose(s -> {
                     if (s.isEmpty()) {
                         journal.action("deleted the task the deploy created");
-                        return CompletableFuture.completedFuture(null);
+                        return CompletableFuture.completedFuture(DeployFailures.CREATED_REMOVED);
                     }
                     return CompletableFuture.failedFuture(e != null ? calls.reader().transport(e, "DeleteTask")
                             : AemException.of(FailureKind.AEM_ERROR, "the task the deploy created is still there after DeleteTask.").build());
