@@ -12,4 +12,6 @@ final class DeployChanges {
     volatile boolean stoppedIt;
     /** An import or delete may have changed the task's definition (or removed it). */
     volatile boolean definitionTouched;
+    /** AEM answered the deploy's import with success: what it carried (new endpoints, say) is on the server. */
+    volatile boolean importTaken;
 }

@@ -170,9 +170,10 @@ final class DeployExecution {
                 }
                 journal.warn("ImportTask's answer was lost (" + error.getMessage() + "); reading the task back to see whether it was imported.");
             } else {
+                changes.importTaken = true;
                 journal.action("imported the definition into " + task);
             }
-            return new ImportCheck(calls, journal, flight).afterImport(before, prepared.meant(), clock.forward());
+            return new ImportCheck(calls, journal, flight).afterImport(before, prepared.meant(), e == null, clock.forward());
         }).thenCompose(check -> {
             check.endpointLeftovers().forEach(d -> journal.warn("Endpoint '" + d.endpoint() + "' keeps " + d.path()
                     + ", which the file removed: an import cannot remove an endpoint's setting; remove it in AEM if it matters."));

@@ -69,9 +69,17 @@ final class DeployFailures {
                 .remedy(role ? DESIGNER_NEEDED : error.remedy()).build();
     }
 
-    static AemException notApplied(List<Difference> pending, long seconds) {
-        return AemException.of(FailureKind.TIMED_OUT, "AEM accepted the import, but " + seconds + " s later the task "
-                + "still differs from the file in: " + MergeCheck.describe(pending, 8) + ".").build();
+    /**
+     * The import did not show within the deadline.
+     *
+     * @param pending  what was meant and is not there; empty when AEM does not show the task at all
+     * @param answered whether AEM answered the import (else its answer was lost)
+     */
+    static AemException notApplied(List<Difference> pending, long seconds, boolean answered) {
+        String what = pending.isEmpty() ? "AEM does not show the task"
+                : "the task still differs from the file in: " + MergeCheck.describe(pending, 8);
+        return AemException.of(FailureKind.TIMED_OUT, (answered ? "AEM accepted the import, but " : "ImportTask's answer "
+                + "was lost, and ") + seconds + " s later " + what + ".").build();
     }
 
     static AemException leftovers(List<Difference> leftovers) {

@@ -63,21 +63,20 @@ final class DeployRollback {
         CompletableFuture<String> done = read().thenCompose(now -> facts.taskExists()
                         ? definition(now).thenCompose(v -> state())
                         : removeCreated(now));
-        return done.handle((stateNow, e) -> {
+        return done.handle((how, e) -> {
             if (e == null) {
                 journal.action("restored " + task);
-                if (facts.taskExists()) {
-                    List<String> created = createdEndpoints();
-                    if (!created.isEmpty()) {
-                        notes.add("Endpoints the deploy created stay on the server: " + String.join(", ", created) + ".");
-                    }
-                    return DeployFailures.restored(task, cause, stateNow, notes);
+                List<String> created = createdEndpoints();
+                if (!created.isEmpty()) {
+                    notes.add("Endpoints the deploy created stay on the server: " + String.join(", ", created) + ".");
                 }
-                return DeployFailures.restored(task, cause, stateNow, notes);
+                return CompletableFuture.completedFuture(DeployFailures.restored(task, cause, how, notes));
             }
             AemException error = calls.reader().transport(e, "the restore");
-            return DeployFailures.notRestored(task, cause, error, now(), facts.taskExists() ? backupLocation : null);
-        });
+            // One last look, so that the message says what the task is now, not what it was a step ago.
+            return read().handle((s, x) -> DeployFailures.notRestored(task, cause, error, now(),
+                    facts.taskExists() ? backupLocation : null));
+        }).thenCompose(report -> report);
     }
 
     /** What the task is now, as far as the restore saw, for a failure that leaves it to the user. */
@@ -123,6 +122,7 @@ final class DeployRollback {
         return check.restored(backup, deadline).thenCompose(result -> {
             if (result.exact()) {
                 definitionNow = "its definition before the deploy";
+                journal.action("checked " + calls.task() + ": its definition is as before the deploy");
                 return CompletableFuture.completedFuture(null);
             }
             if (!mayRetryAfresh) {
@@ -238,8 +238,9 @@ final class DeployRollback {
                 }));
     }
 
+    /** The endpoints the deploy created: known only when AEM took its import and listed the endpoints before. */
     private List<String> createdEndpoints() {
-        if (prepared == null) {
+        if (prepared == null || !changes.importTaken || !facts.existing().complete()) {
             return List.of();
         }
         List<String> created = new ArrayList<>();
@@ -248,6 +249,6 @@ final class DeployRollback {
                 created.add(c.line().replaceFirst("^create endpoint '([^']*)'.*$", "$1"));
             }
         });
-        return changes.definitionTouched ? created : List.of();
+        return created;
     }
 }

@@ -25,38 +25,37 @@ final class ImportCheck {
         this.flight = flight;
     }
 
-    /** After a deploy's import: {@link MergeCheck#afterImport}. */
-    CompletableFuture<MergeCheck> afterImport(TaskDefinition before, TaskDefinition meant, Deadline deadline) {
+    /** After a deploy's import: {@link MergeCheck#afterImport}; {@code answered} tells whether AEM answered it. */
+    CompletableFuture<MergeCheck> afterImport(TaskDefinition before, TaskDefinition meant, boolean answered, Deadline deadline) {
         long sent = System.nanoTime();
-        return loop(now -> MergeCheck.afterImport(before, meant, now), deadline, sent, 0, false);
+        return loop(now -> MergeCheck.afterImport(before, meant, now), answered, deadline, sent, false);
     }
 
     /** After a restore's import: {@link MergeCheck#restored}. */
     CompletableFuture<MergeCheck> restored(TaskDefinition backup, Deadline deadline) {
         long sent = System.nanoTime();
-        return loop(now -> MergeCheck.restored(backup, now), deadline, sent, 0, false);
+        return loop(now -> MergeCheck.restored(backup, now), true, deadline, sent, false);
     }
 
-    private CompletableFuture<MergeCheck> loop(java.util.function.Function<TaskDefinition, MergeCheck> compare, Deadline deadline,
-                                               long sent, int reads, boolean said) {
+    private CompletableFuture<MergeCheck> loop(java.util.function.Function<TaskDefinition, MergeCheck> compare, boolean answered,
+                                               Deadline deadline, long sent, boolean said) {
         return calls.export(true, deadline, flight).thenCompose(exported -> {
             MergeCheck check = exported.map(e -> compare.apply(DefinitionForms.comparableExport(e))).orElse(null);
             if (check != null && check.applied()) {
                 return CompletableFuture.completedFuture(check);
             }
-            List<Difference> pending = check == null
-                    ? List.of(new Difference(Difference.Kind.REMOVED, null, "the task (AEM does not show it)", null, null, false))
-                    : check.pending();
+            List<Difference> pending = check == null ? List.of() : check.pending();
             if (deadline.expired()) {
                 return CompletableFuture.failedFuture(DeployFailures.notApplied(pending,
-                        Duration.ofNanos(System.nanoTime() - sent).toSeconds()));
+                        Duration.ofNanos(System.nanoTime() - sent).toSeconds(), answered));
             }
             if (!said) {
-                journal.step("AEM does not show all of the import yet (" + MergeCheck.describe(pending, 3) + "); reading the task again");
+                journal.step("AEM does not show all of the import yet (" + (pending.isEmpty() ? "the task is not there"
+                        : MergeCheck.describe(pending, 3)) + "); reading the task again");
             }
             Duration wait = calls.schedule().intervalAt(Duration.ofNanos(System.nanoTime() - sent));
             Duration delay = wait.compareTo(deadline.remaining()) > 0 ? deadline.remaining() : wait;
-            return calls.pause(delay, flight).thenCompose(v -> loop(compare, deadline, sent, reads + 1, true));
+            return calls.pause(delay, flight).thenCompose(v -> loop(compare, answered, deadline, sent, true));
         });
     }
 }

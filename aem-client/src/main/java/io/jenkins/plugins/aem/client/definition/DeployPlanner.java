@@ -55,8 +55,9 @@ public final class DeployPlanner {
                 secretsOf.add(name);
             }
             if (!existing.exists(name)) {
-                endpointLines.add(new PlanChange(PlanChange.Kind.CREATE_ENDPOINT, "create endpoint '" + name + "'"
-                        + type(wanted)));
+                endpointLines.add(new PlanChange(PlanChange.Kind.CREATE_ENDPOINT, existing.complete()
+                        ? "create endpoint '" + name + "'" + type(wanted)
+                        : "create or replace endpoint '" + name + "'" + type(wanted) + " (whether the target has it cannot be told)"));
             } else if (had.isEmpty()) {
                 endpointLines.add(new PlanChange(PlanChange.Kind.CHANGE_ENDPOINT, "replace endpoint '" + name + "' with "
                         + "the file's settings (the task does not use it now, so they cannot be compared)"));
