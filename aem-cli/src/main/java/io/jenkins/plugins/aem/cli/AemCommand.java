@@ -10,19 +10,26 @@ import picocli.CommandLine.Command;
 /**
  * The {@code aem} command: runs, stops and reads Qlik Enterprise Manager tasks for release automation.
  *
- * <p>Exit codes: 0 the requested state was reached, 1 AEM refused or the task failed, 2 bad usage (nothing sent),
- * 3 the deadline passed, 4 AEM could not be reached or did not answer as AEM does.
+ * <p>Exit codes: 0 the requested state was reached, 1 AEM refused, the task failed or a deploy was refused (nothing
+ * changed), 2 bad usage (nothing sent), 3 the deadline passed, 4 AEM could not be reached or did not answer as AEM does,
+ * 5 a deploy failed and the task was restored, 6 a deploy failed and the task could not be restored, 130 cancelled.
  */
 @Command(name = "aem", mixinStandardHelpOptions = true, version = "aem 1.0.0",
-        description = "Run, stop and inspect Qlik Replicate and Compose tasks through Qlik Enterprise Manager (AEM).",
-        subcommands = {RunTaskCommand.class, StopTaskCommand.class, TaskStatusCommand.class, SimulatorCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+        description = "Run, stop and inspect Qlik Replicate and Compose tasks through Qlik Enterprise Manager (AEM), and "
+                + "export and deploy Replicate task definitions.",
+        subcommands = {RunTaskCommand.class, StopTaskCommand.class, TaskStatusCommand.class, ExportTaskCommand.class,
+                DeployTaskCommand.class, RestoreTaskCommand.class, SimulatorCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the requested state was reached (task-status: the state was read)",
-                "1:AEM answered with an error code, or the task failed",
+        exitCodeList = {"0:the requested state was reached (task-status: the state was read; export-task and "
+                + "deploy-task: done, or nothing to change)",
+                "1:AEM answered with an error code, or the task failed, or a deploy was refused; nothing was changed",
                 "2:bad usage or invalid input; nothing was sent to AEM",
                 "3:the deadline passed before the requested state",
-                "4:AEM could not be reached or did not answer as AEM does"})
+                "4:AEM could not be reached or did not answer as AEM does",
+                "5:a deploy failed after changing the task, and the task was restored to what it was",
+                "6:a deploy failed and the task could not be restored; the message says its state and where the backup is",
+                "130:cancelled (Ctrl-C)"})
 public final class AemCommand implements Runnable {
 
     static final int USAGE = 2;

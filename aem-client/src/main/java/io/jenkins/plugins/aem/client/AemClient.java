@@ -61,6 +61,10 @@ public interface AemClient {
      * and where the backup is). Needs Designer on All Tasks, and on All Endpoints when the file carries endpoints: give
      * the deploy its own {@link ConnectionSettings} if run and stop use a less privileged account. Secrets never show
      * in an event, a message or the outcome.
+     *
+     * <p>Cancelling the future stops the steps forward. Before the task was changed it is cancelled at once; after, the
+     * task is restored first, and the future then fails with the restore's report ({@code DEPLOY_RESTORED} or
+     * {@code DEPLOY_NOT_RESTORED}), so an aborted deploy never leaves a task stopped or deleted.
      */
     CompletableFuture<DeployOutcome> deploy(DeployRequest request, ProgressListener listener);
 }

@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
  * One deploy, from reading the target to running the task again: the steps forward, in order, each a callback.
  * Nothing is changed before the plan is made and the backup kept; a failure before any change is reported as it is,
  * one after a change hands over to {@link DeployRollback}. Cancelling {@link #result} stops every further request of
- * the steps forward; if the task was already changed, the restore still runs (within the deadline) and reports to the
- * listener.
+ * the steps forward: before any change the future is cancelled at once; after one, the task is restored first and the
+ * future then fails with the restore's report (so an aborted build or Ctrl-C never leaves a task stopped or deleted).
  */
 final class DeployExecution {
 
     /** How far past the deadline a hung request may run before the deploy ends regardless. */
     private static final Duration OVERRUN = Duration.ofSeconds(4);
 
-    final CompletableFuture<DeployOutcome> result = new CompletableFuture<>();
+    final CompletableFuture<DeployOutcome> result = new Cancellable();
 
     private final DeployRequest request;
     private final TaskRef task;
@@ -39,6 +39,7 @@ final class DeployExecution {
     private volatile PreparedDeploy prepared;
     private volatile String backupLocation;
     private volatile boolean restarted;
+    private volatile boolean cancelled;
 
     DeployExecution(DeployRequest request, Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule,
                     ProgressListener listener, AemClient client) {
@@ -50,7 +51,6 @@ final class DeployExecution {
         this.client = client;
         this.control = new TaskControl(client, task, journal, flight, connection.api().reader());
         this.user = connection.settings().credentials().username();
-        flight.cancelledWith(result);
         var watchdog = scheduler.schedule(this::overrun, clock.total().remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> watchdog.cancel(false));
     }
@@ -216,19 +216,35 @@ final class DeployExecution {
             result.complete(outcome);
             return;
         }
-        AemException error = calls.reader().transport(e, "the deploy");
+        AemException error = cancelled ? DefinitionCalls.cancelled() : calls.reader().transport(e, "the deploy");
         if (!changes.touched) {
             result.completeExceptionally(error.withContext(task, null, null, clock.total().elapsed()));
             return;
         }
         DeployRollback rollback = new DeployRollback(calls, journal, new TaskControl(client, task, journal, new InFlight(),
                 calls.reader()), new InFlight(), facts, prepared, changes, backupLocation, clock.total());
-        rollback.restore(error).thenAccept(report -> {
-            if (result.isCancelled()) {
-                journal.warn(report.getMessage());
+        rollback.restore(error).thenAccept(report -> result.completeExceptionally(
+                report.withContext(task, null, null, clock.total().elapsed())));
+    }
+
+    /** A deploy's future: cancelling it after the task was changed restores the task before it completes. */
+    private final class Cancellable extends CompletableFuture<DeployOutcome> {
+        @Override
+        public boolean cancel(boolean mayInterrupt) {
+            if (isDone()) {
+                return false;
             }
-            result.completeExceptionally(report.withContext(task, null, null, clock.total().elapsed()));
-        });
+            cancelled = true;
+            if (!changes.touched) {
+                // Cancelled first: stopping what is in flight runs the deploy's failure handling at once, on this thread.
+                boolean done = super.cancel(mayInterrupt);
+                flight.cancel();
+                return done;
+            }
+            journal.warn("The deploy was cancelled after it changed " + task + ": restoring the task first.");
+            flight.cancel();
+            return true;
+        }
     }
 
     /** The deadline passed and a request still hangs: the deploy ends, saying what is known. */

@@ -93,6 +93,19 @@ class DeployRollbackTest {
     }
 
     @Test
+    void cancellingAfterTheTaskWasStoppedRestoresItBeforeTheFutureEnds() throws Exception {
+        f.fx.sim.task("Prod", "Live").spec().stopDuration(Duration.ofMillis(1500));
+        var future = f.deployer().deploy(changeLive(), f.fx.listener());
+        f.fx.sim.task("Prod", "Live").awaitState("STOPPED", Duration.ofSeconds(10));
+        assertThat(future.cancel(true)).isTrue();
+        AemException e = DeployFixture.fails(future);
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(e.getMessage()).contains("The deploy was cancelled.").endsWith("is RUNNING again, as it was.");
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+        assertThat(f.repo("Prod").imports()).isEmpty();
+    }
+
+    @Test
     void anImportVisibleOnlyAfterADelayIsWaitedFor() {
         DeployOutcome outcome = f.deploy(DeployRequest.of(new TaskRef("Slow", "Brand-New"), f.export("Dev", "Orders", true))
                 .withSecrets(DeployFixture.prodSecrets()));

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.aem.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.aem.client.AemClientPool;
+import io.jenkins.plugins.aem.client.AemException;
+import io.jenkins.plugins.aem.client.BackupSink;
+import io.jenkins.plugins.aem.client.ConnectionSettings;
+import io.jenkins.plugins.aem.client.DeployOutcome;
+import io.jenkins.plugins.aem.client.DeployRequest;
+import io.jenkins.plugins.aem.client.TaskRef;
+import java.time.Duration;
+
+/**
+ * What deploy-task and restore-task do once their request is built: check the backup file, deploy, print the result
+ * (the result word on stdout, or one JSON object with {@code --json}) or the failure, and return the exit code.
+ */
+final class DeployCommandSupport {
+
+    /** A deploy's default deadline on the command line, as in the client. */
+    static final Duration DEFAULT_TIMEOUT = DeployRequest.DEFAULT_TIMEOUT;
+
+    private DeployCommandSupport() {
+    }
+
+    static int execute(AemCommand root, ConnectionOptions conn, DeployOptions options, DeployRequest request) {
+        TaskRef task = request.task();
+        OutcomePrinter printer = new OutcomePrinter(root.out, root.err, conn.json, conn.verbose);
+        if (options.backup == null && !options.dryRun) {
+            throw AemException.invalidInput("--backup", "is missing. Name a file for the task's definition before the "
+                    + "deploy (it is written before anything changes), or give --dry-run.");
+        }
+        DeployRequest withBackup = request;
+        if (options.backup != null) {
+            LocalFiles.checkNewFile(options.backup, "--backup");
+            BackupSink sink = backup -> LocalFiles.writePrivate(options.backup, backup.restorableText());
+            withBackup = request.withBackupSink(sink);
+        }
+        ConnectionSettings settings = conn.settings(root.env);
+        TaskCommandSupport.warnIfInsecure(root, settings);
+        try (AemClientPool pool = AemClientPool.create()) {
+            DeployOutcome outcome = TaskCommandSupport.await(pool.client(settings).deploy(withBackup, TaskCommandSupport.progress(root)));
+            if (outcome.backupLocation() == null && options.backup != null) {
+                root.err.println("aem: " + task + " did not exist before: there was nothing to back up, so "
+                        + options.backup + " was not written.");
+            }
+            print(root, conn.json, outcome);
+            return 0;
+        } catch (AemException e) {
+            return printer.failure(task, e);
+        }
+    }
+
+    private static void print(AemCommand root, boolean json, DeployOutcome outcome) {
+        if (!json) {
+            root.out.println(outcome.result());
+            return;
+        }
+        ObjectNode node = OutcomePrinter.base(outcome.task(), null, outcome.elapsed());
+        node.remove("state");
+        node.put("result", outcome.result().name());
+        outcome.plan().lines().forEach(node.putArray("plan")::add);
+        outcome.actions().forEach(node.putArray("actions")::add);
+        node.put("restarted", outcome.restarted());
+        outcome.warnings().forEach(node.putArray("warnings")::add);
+        node.put("backup", outcome.backupLocation());
+        root.out.println(node);
+    }
+}
