@@ -86,6 +86,10 @@ final class CommandController {
             if ("RECOVERY".equals(p.state())) {
                 return done(c.refuse(c.error("AEM_TASK_IN_RECOVERY")));
             }
+            String byDefinition = registry.repository(task.server()).runRefusal(task.wireName());
+            if (byDefinition != null) { // e.g. its source endpoint does not exist on the server
+                return done(c.refuse(c.error(byDefinition)));
+            }
             InjectedError injected = task.spec().takeRunError();
             if (injected != null && !injected.commandTakesEffect()) {
                 return done(c.refuse(c.error(injected.code())));

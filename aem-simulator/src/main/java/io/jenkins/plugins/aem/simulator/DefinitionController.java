@@ -23,22 +23,38 @@ final class DefinitionController {
         this.unauthorized = unauthorized;
     }
 
-    /** Answers a request whose kind is EXPORT, IMPORT or DELETE. */
+    /** Answers ExportTask, ImportTask, DeleteTask or GetEndpointList. */
     ApiResponse handle(Call call, Session session) {
         return switch (call.kind) {
             case EXPORT -> export(call, session);
             case IMPORT -> importTask(call, session);
             case DELETE -> delete(call, session);
-            default -> throw new IllegalArgumentException("not a definition call: " + call.kind);
+            default -> endpointList(call, session);
         };
+    }
+
+    /**
+     * GetEndpointList (aem-release-api.md section 6.1): the server's endpoints as reads show them now, for Viewer on All
+     * Endpoints. A client checks with it which endpoints a target already has.
+     */
+    private ApiResponse endpointList(Call call, Session session) {
+        String server = call.route.server();
+        ApiResponse refused = refusal(server, "GetEndpointList");
+        if (refused != null) {
+            return refused;
+        }
+        if (!session.access().mayListEndpoints()) {
+            return json.error(unauthorized);
+        }
+        return json.answer(200, registry.repository(server).endpointList());
     }
 
     private ApiResponse export(Call call, Session session) {
         String server = call.route.server();
         String task = call.route.task();
-        AemError refused = refusal(server, "ExportTask");
+        ApiResponse refused = refusal(server, "ExportTask");
         if (refused != null) {
-            return json.error(refused);
+            return refused;
         }
         Boolean withEndpoints = bool(call.param("withendpoints"));
         if (withEndpoints == null) {
@@ -64,9 +80,9 @@ final class DefinitionController {
         }
         String server = call.route.server();
         String task = call.route.task();
-        AemError refused = refusal(server, "ImportTask");
+        ApiResponse refused = refusal(server, "ImportTask");
         if (refused != null) {
-            return json.error(refused);
+            return refused;
         }
         Role.Access access = session.access();
         if (!access.mayDesignTasks()) {
@@ -111,9 +127,9 @@ final class DefinitionController {
         }
         String server = call.route.server();
         String task = call.route.task();
-        AemError refused = refusal(server, "DeleteTask");
+        ApiResponse refused = refusal(server, "DeleteTask");
         if (refused != null) {
-            return json.error(refused);
+            return refused;
         }
         Boolean logs = bool(call.param("deletetasklogs"));
         if (logs == null) {
@@ -156,18 +172,18 @@ final class DefinitionController {
         return null;
     }
 
-    /** Why a definition call cannot go to this server: unknown, not monitored, not connected, Compose or too old. */
-    private AemError refusal(String server, String method) {
+    /** Why a definition call cannot go to this server (unknown, not monitored, not connected, Compose, too old). */
+    private ApiResponse refusal(String server, String method) {
         AemError refused = reads.serverRefusal(server);
         if (refused != null) {
-            return refused;
+            return json.error(refused);
         }
         SimServer s = registry.server(server);
         ReplicateVersion version = ReplicateVersion.parse(s.version());
         if (s.isCompose() || !version.atLeast(ReplicateVersion.DEFINITIONS_SINCE)) {
-            return new AemError(500, "AEM_METHOD_NOT_SUPPORTED_VERSION", method + " is only supported on Replicate "
-                    + "5.5 or above; server " + server + " is " + (s.isCompose() ? "a Compose server" : "Replicate "
-                    + s.version()) + ".");
+            return json.error(new AemError(500, "AEM_METHOD_NOT_SUPPORTED_VERSION", method + " is only supported on "
+                    + "Replicate 5.5 or above; server " + server + " is " + (s.isCompose() ? "a Compose server"
+                    : "Replicate " + s.version()) + "."));
         }
         return null;
     }

@@ -53,7 +53,8 @@ final class Dispatcher {
             sessions.expire(session.id());
             return done(ApiResponse.empty(Map.of()));
         }
-        if (call.kind == RequestKind.EXPORT || call.kind == RequestKind.IMPORT || call.kind == RequestKind.DELETE) {
+        if (call.kind == RequestKind.EXPORT || call.kind == RequestKind.IMPORT || call.kind == RequestKind.DELETE
+                || r.isEndpointList() && "GET".equals(call.method)) {
             return done(definitions.handle(call, session));
         }
         Role.Access access = session.access();
@@ -63,6 +64,9 @@ final class Dispatcher {
         }
         if (r.isServerList() && get) {
             return done(reads.serverList());
+        }
+        if (r.isServerDetails() && get && call.param("action") != null) {
+            return done(notFound(call)); // ExportAll and the like are not simulated: no server details in their place
         }
         if (r.isServerDetails() && get) {
             return done(reads.serverDetails(r.server()));

@@ -15,15 +15,13 @@ import java.util.Set;
  * a reset or hang "after apply" is carried out and its answer lost.
  */
 public final class Faults {
-    private record Pending(RequestKind kind, String code, int[] left) {
-    }
-
-    private record PendingTransport(RequestKind kind, TransportFault fault, int[] left) {
+    /** A fault for the next {@code left[0]} requests of a kind. */
+    private record Pending<T>(RequestKind kind, T fault, int[] left) {
     }
 
     private final Random random;
-    private final ArrayDeque<Pending> failNext = new ArrayDeque<>();
-    private final ArrayDeque<PendingTransport> transportNext = new ArrayDeque<>();
+    private final ArrayDeque<Pending<String>> failNext = new ArrayDeque<>();
+    private final ArrayDeque<Pending<TransportFault>> transportNext = new ArrayDeque<>();
     private double latencyProbability;
     private Duration latencyMin = Duration.ZERO;
     private Duration latencyMax = Duration.ZERO;
@@ -72,11 +70,7 @@ public final class Faults {
 
     /** Answers the next {@code n} requests of {@code kind} (after the session check) with {@code errorCode}. */
     public synchronized Faults failNext(RequestKind kind, int n, String errorCode) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(errorCode, "errorCode");
-        if (n > 0) {
-            failNext.addLast(new Pending(kind, errorCode, new int[] {n}));
-        }
+        enqueue(failNext, kind, n, Objects.requireNonNull(errorCode, "errorCode"));
         return this;
     }
 
@@ -85,11 +79,7 @@ public final class Faults {
      * ImportTask whose answer is lost after it was stored: {@code nextTransport(IMPORT, 1, RESET_AFTER_APPLY)}.
      */
     public synchronized Faults nextTransport(RequestKind kind, int n, TransportFault fault) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(fault, "fault");
-        if (n > 0) {
-            transportNext.addLast(new PendingTransport(kind, fault, new int[] {n}));
-        }
+        enqueue(transportNext, kind, n, Objects.requireNonNull(fault, "fault"));
         return this;
     }
 
@@ -105,7 +95,8 @@ public final class Faults {
 
     /** Draws the faults for one request. */
     synchronized FaultDecision decide(RequestKind kind, boolean hasSession) {
-        FaultDecision.Outcome queued = takeTransport(kind);
+        TransportFault next = take(transportNext, kind);
+        FaultDecision.Outcome queued = next == null ? null : FaultDecision.Outcome.of(next);
         if (kinds.stream().noneMatch(k -> k.matches(kind))) {
             return queued == null ? FaultDecision.NONE : new FaultDecision(queued, Duration.ZERO);
         }
@@ -137,28 +128,26 @@ public final class Faults {
 
     /** Takes one pending failNext code for this kind, or null. */
     synchronized String takeFailNext(RequestKind kind) {
-        Iterator<Pending> it = failNext.iterator();
-        while (it.hasNext()) {
-            Pending p = it.next();
-            if (p.kind().matches(kind)) {
-                if (--p.left()[0] == 0) {
-                    it.remove();
-                }
-                return p.code();
-            }
-        }
-        return null;
+        return take(failNext, kind);
     }
 
-    private FaultDecision.Outcome takeTransport(RequestKind kind) {
-        Iterator<PendingTransport> it = transportNext.iterator();
+    private static <T> void enqueue(ArrayDeque<Pending<T>> queue, RequestKind kind, int n, T fault) {
+        Objects.requireNonNull(kind, "kind");
+        if (n > 0) {
+            queue.addLast(new Pending<>(kind, fault, new int[] {n}));
+        }
+    }
+
+    /** Takes one pending fault for this kind from the queue, or null. */
+    private static <T> T take(ArrayDeque<Pending<T>> queue, RequestKind kind) {
+        Iterator<Pending<T>> it = queue.iterator();
         while (it.hasNext()) {
-            PendingTransport p = it.next();
+            Pending<T> p = it.next();
             if (p.kind().matches(kind)) {
                 if (--p.left()[0] == 0) {
                     it.remove();
                 }
-                return FaultDecision.Outcome.of(p.fault());
+                return p.fault();
             }
         }
         return null;

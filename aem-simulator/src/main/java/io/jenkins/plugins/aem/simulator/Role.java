@@ -59,6 +59,11 @@ public enum Role {
             return allTasks.includes(DESIGNER);
         }
 
+        /** GetEndpointList needs Viewer on All Endpoints. */
+        boolean mayListEndpoints() {
+            return allEndpoints.includes(VIEWER);
+        }
+
         /** ExportTask needs Operator on All Endpoints, whether or not it exports them. */
         boolean mayExportEndpoints() {
             return allEndpoints.includes(OPERATOR);

@@ -45,6 +45,7 @@ record Route(List<String> segments, boolean inApi, boolean valid) {
     boolean isServerDetails() { return is(2, "servers"); }
     boolean isTaskList() { return is(3, "servers") && "tasks".equalsIgnoreCase(segments.get(2)); }
     boolean isTaskDetails() { return is(4, "servers") && "tasks".equalsIgnoreCase(segments.get(2)); }
+    boolean isEndpointList() { return is(3, "servers") && "endpoints".equalsIgnoreCase(segments.get(2)); }
 
     String server() { return segments.get(1); }
     String task() { return segments.get(3); }

@@ -207,6 +207,25 @@ public final class ServerRepository {
         return e == null ? null : e.task;
     }
 
+    /** GetEndpointList's answer: {@code {"endpointList":[{"name","description","role","type","is_licensed"}]}}. */
+    synchronized ObjectNode endpointList() {
+        long now = System.nanoTime();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = root.putArray("endpointList");
+        endpoints.values().forEach(v -> {
+            ObjectNode db = v.visible(now);
+            if (db != null) {
+                ObjectNode n = list.addObject();
+                n.put("name", db.path("name").asText());
+                n.put("description", db.path("description").asText(""));
+                n.put("role", db.path("role").asText("ALL"));
+                n.put("type", db.path("type_id").asText("").replaceFirst("_COMPONENT_TYPE$", ""));
+                n.put("is_licensed", db.path("is_licensed").asBoolean(true));
+            }
+        });
+        return root;
+    }
+
     /**
      * The ExportTask answer for a visible task (null when not visible): its definition, its endpoints when asked, the
      * server's {@code _version}, and the volatile label and description, with every secret freshly encrypted.
@@ -281,8 +300,9 @@ public final class ServerRepository {
     }
 
     /**
-     * Why RunTask is refused for lack of endpoints: {@code AEM_RUN_TASK_NO_SRC_NO_TRG}, {@code AEM_RUN_TASK_NO_SRC},
-     * {@code AEM_RUN_TASK_TRG}, or null when the task's source and a target exist.
+     * Why RunTask is refused by the task's definition: {@code AEM_RUN_TASK_NO_SRC_NO_TRG}, {@code AEM_RUN_TASK_NO_SRC}
+     * or {@code AEM_RUN_TASK_TRG} when the server lacks its source or every target, {@code AEM_RUN_TASK_NOT_FL_NOR_CDC}
+     * when it enables neither full load nor change processing; null when it may run.
      */
     synchronized String runRefusal(String task) {
         Entry e = tasks.get(task);
@@ -296,8 +316,11 @@ public final class ServerRepository {
         for (JsonNode t : def.path("task").path("target_names")) {
             target |= endpointVisible(t.asText(""), now);
         }
+        JsonNode common = def.path("task_settings").path("common_settings");
+        boolean nothingToDo = common.path("full_load_enabled").isBoolean() && !common.path("full_load_enabled").asBoolean()
+                && common.path("apply_changes_enabled").isBoolean() && !common.path("apply_changes_enabled").asBoolean();
         return !source && !target ? "AEM_RUN_TASK_NO_SRC_NO_TRG" : !source ? "AEM_RUN_TASK_NO_SRC"
-                : !target ? "AEM_RUN_TASK_TRG" : null;
+                : !target ? "AEM_RUN_TASK_TRG" : nothingToDo ? "AEM_RUN_TASK_NOT_FL_NOR_CDC" : null;
     }
 
     /**
@@ -335,12 +358,12 @@ public final class ServerRepository {
     }
 
     private static boolean visible(Entry e, long now) {
-        return e != null && (e.definition == null || e.definition.visible(now) != null);
+        return e != null && (e.definition == null || e.definition.isVisible(now));
     }
 
     private boolean endpointVisible(String name, long now) {
         Versioned v = endpoints.get(name);
-        return v != null && v.visible(now) != null;
+        return v != null && v.isVisible(now);
     }
 
     /** The endpoints a definition uses (its source, then its targets) that exist in the chosen version. */
@@ -410,13 +433,7 @@ public final class ServerRepository {
         if (spec.definition() == null) {
             return Versioned.lazy(() -> DefaultDefinitions.task(server.name(), spec), now);
         }
-        ImportBody body;
-        try {
-            body = ImportBody.parse(spec.definition().getBytes(StandardCharsets.UTF_8), spec.name());
-        } catch (ImportBody.Refused e) {
-            throw new IllegalArgumentException("server " + server.name() + ", task " + spec.name() + ": the definition "
-                    + "is refused (" + e.code() + "): " + e.getMessage(), e);
-        }
+        ImportBody body = parseDefinition(spec.definition(), spec.name());
         body.databases().forEach(db -> addConfiguredEndpoint(db, now));
         Versioned v = Versioned.empty();
         v.add(body.task().deepCopy(), now);
@@ -433,16 +450,28 @@ public final class ServerRepository {
         v.add(merged(v.latest(), stored), now);
     }
 
-    private ObjectNode parseEndpoint(String json) {
+    /** An endpoint's JSON as {@link SimServer#endpoint} takes it; throws IllegalArgumentException when malformed. */
+    static ObjectNode parseEndpoint(String json) {
         try {
             JsonNode n = MAPPER.readTree(json);
-            if (n instanceof ObjectNode o && n.path("name").isTextual() && n.path("db_settings").isObject()) {
+            if (n instanceof ObjectNode o && n.path("name").isTextual() && !n.path("name").asText().isEmpty()
+                    && n.path("db_settings").isObject()) {
                 return o;
             }
         } catch (IOException e) {
             // reported below
         }
-        throw new IllegalArgumentException("server " + server.name() + ": an endpoint must be a JSON object with a name "
-                + "and db_settings, as in an export's databases");
+        throw new IllegalArgumentException("an endpoint must be a JSON object with a name and db_settings, as in an "
+                + "export's databases: " + (json.length() > 60 ? json.substring(0, 60) + "..." : json));
+    }
+
+    /** Checks a task's configured definition; throws IllegalArgumentException naming the task and the problem. */
+    static ImportBody parseDefinition(String json, String task) {
+        try {
+            return ImportBody.parse(json.getBytes(StandardCharsets.UTF_8), task);
+        } catch (ImportBody.Refused e) {
+            throw new IllegalArgumentException("task " + task + ": the definition is refused (" + e.code() + "): "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A simulated Replicate or Compose server as AEM monitors it. Built fluently before start; the object given to
  * the builder stays live, so its {@link #state(String, String)} and {@link #license(String, int)} can be changed
- * while the simulator runs (the task list is fixed at start).
+ * while the simulator runs. The tasks and endpoints given here are those at start; ImportTask and DeleteTask change
+ * them afterwards, in the server's repository ({@link AemSimulator#repository(String)}).
  */
 public final class SimServer {
     private final String name;
@@ -85,7 +86,11 @@ public final class SimServer {
      * default definitions use, are added unless given here.
      */
     public synchronized SimServer endpoint(String databaseJson) {
-        endpoints.add(Objects.requireNonNull(databaseJson, "databaseJson"));
+        if (compose) {
+            throw new IllegalArgumentException("Compose server " + name + " has no endpoints: they are Replicate's");
+        }
+        ServerRepository.parseEndpoint(Objects.requireNonNull(databaseJson, "databaseJson"));
+        endpoints.add(databaseJson);
         return this;
     }
 

@@ -121,7 +121,15 @@ public final class SimTaskSpec {
      * {"tasks":[{"task":{"name":..},..}],"databases":[..]},..}}. Its one task must carry this spec's name; its endpoints
      * are added to the server. Without it the task gets a default definition (see the module README).
      */
-    public SimTaskSpec definition(String exportJson) { definition = Objects.requireNonNull(exportJson); return this; }
+    public SimTaskSpec definition(String exportJson) {
+        if (project != null) {
+            throw new IllegalArgumentException("Compose task " + name + " has no definition: ExportTask and ImportTask "
+                    + "are Replicate-only");
+        }
+        ServerRepository.parseDefinition(exportJson, name); // refuse a bad one now, not when the simulator starts
+        definition = exportJson;
+        return this;
+    }
     public SimTaskSpec tables(int v) { tables = Math.max(1, v); return this; }
     public SimTaskSpec memoryMb(int v) { memoryMb = Math.max(1, v); return this; }
     /** Every run is answered with this code (no effect unless it is a *_TIMEOUT code). */

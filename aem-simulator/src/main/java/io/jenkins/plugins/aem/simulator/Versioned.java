@@ -22,6 +22,10 @@ final class Versioned {
             this.visibleAtNanos = visibleAtNanos;
         }
 
+        boolean present() {
+            return value != null || lazy != null;
+        }
+
         ObjectNode value() {
             if (lazy != null) { // built on first use: a server of thousands of tasks need not build them all
                 value = lazy.get();
@@ -53,23 +57,28 @@ final class Versioned {
 
     /** What reads show at {@code nowNanos}: the newest version already visible, or null. */
     ObjectNode visible(long nowNanos) {
+        Version v = visibleVersion(nowNanos);
+        return v == null ? null : v.value();
+    }
+
+    /** Whether reads show a value at {@code nowNanos}, without building a lazy one. */
+    boolean isVisible(long nowNanos) {
+        Version v = visibleVersion(nowNanos);
+        return v != null && v.present();
+    }
+
+    private Version visibleVersion(long nowNanos) {
         while (versions.size() > 1 && due(secondOldest(), nowNanos)) {
             versions.removeFirst(); // superseded by a visible later version
         }
         Version first = versions.peekFirst();
-        return first != null && due(first, nowNanos) ? first.value() : null;
+        return first != null && due(first, nowNanos) ? first : null;
     }
 
     /** What was accepted last, visible or not, or null. */
     ObjectNode latest() {
         Version last = versions.peekLast();
         return last == null ? null : last.value();
-    }
-
-    /** Whether an accepted version is not visible yet. */
-    boolean pending(long nowNanos) {
-        Version last = versions.peekLast();
-        return last != null && !due(last, nowNanos);
     }
 
     private Version secondOldest() {

@@ -3,11 +3,15 @@ package io.jenkins.plugins.aem.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.aem.simulator.config.SimulatorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +22,11 @@ class ConfigTest {
     @Test
     void demoConfigOffersTheDocumentedSetup() throws Exception {
         try (AemSimulator sim = AemSimulator.demo().port(0).start()) {
-            assertThat(sim.userNames()).contains("admin");
+            assertThat(sim.userNames()).containsExactly("admin", "viewer", "designer");
+            assertThat(sim.server("Replicate-Demo").importDelay().min()).isEqualTo(Duration.ofSeconds(1));
+            RawClient designer = new RawClient(sim).loggedIn("designer", "designer-password");
+            assertThat(designer.exported("Replicate-Demo", "Orders").path("_version").path("version").asText())
+                    .isEqualTo("2024.11.0.177");
             assertThat(sim.servers()).extracting(SimServer::name).containsExactly("Replicate-Demo", "Compose-Demo");
             assertThat(sim.servers()).allMatch(s -> s.state().equals("MONITORED"));
             assertThat(sim.tasks("Replicate-Demo")).extracting(SimTask::wireName)
@@ -42,7 +50,7 @@ class ConfigTest {
                   // comments are allowed
                   "users": [{"name": "op", "password": "op-pw"}, {"name": "v", "password": "v-pw", "role": "viewer"}],
                   "tokens": ["tok"],
-                  "sessionIdleTimeout": "300ms",
+                  "sessionIdleTimeout": "1500ms",
                   "serverWaitCap": "1s",
                   "detailsShape": "WRAPPED",
                   "seed": 3,
@@ -66,8 +74,75 @@ class ConfigTest {
             assertThat(RawClient.code(c.get("/servers/Off/tasks"))).isEqualTo("AEM_SERVER_NOT_MONITORED");
             assertThat(sim.task("C", "L__P").isCompose()).isTrue();
             assertThat(new RawClient(sim).login("api-token", "tok").statusCode()).isEqualTo(200);
-            Thread.sleep(500);
+            Thread.sleep(2000);
             assertThat(RawClient.code(c.get("/servers"))).isEqualTo("INVALID_SESSION_ID");
+        }
+    }
+
+    @Test
+    void jsonConfigSetsRolesEndpointsDefinitionsAndDefinitionFaults() throws Exception {
+        Path file = dir.resolve("definitions.json");
+        Files.writeString(file, """
+                {
+                  "users": [{"name": "d", "password": "d-pass-1", "role": "designer"},
+                            {"name": "dn", "password": "dn-pass-1", "role": "designer", "endpoints": "none"},
+                            {"name": "o", "password": "o-pass-1", "endpoints": "viewer"}],
+                  "shuffleExportKeys": false,
+                  "faults": {"transportNext": [{"kind": "IMPORT", "fault": "RESET_AFTER_APPLY"}],
+                             "resetAfterApply": 0, "hangAfterApply": 0},
+                  "servers": [{"name": "S", "version": "2023.11.0.42", "masterKey": "shared", "importDelay": "0s",
+                    "endpoints": [{"name": "Pg", "role": "SOURCE", "type_id": "POSTGRESQL_COMPONENT_TYPE",
+                                   "db_settings": {"$type": "PostgresqlSettings", "password": "Pg-Config-Pw-1"}}],
+                    "tasks": [{"name": "T", "definition": {"cmd.replication_definition": {"tasks": [
+                      {"task": {"name": "T", "source_name": "Pg", "target_names": ["Target-DB"]}}]}}}]},
+                    {"name": "S2", "masterKey": "shared",
+                     "importedTasks": {"startDuration": "10ms", "failOnRun": true}}]
+                }
+                """);
+        try (AemSimulator sim = AemSimulator.fromConfig(file).start()) {
+            RawClient d = new RawClient(sim).loggedIn("d", "d-pass-1");
+            JsonNode doc = d.exported("S", "T");
+            List<String> keys = new ArrayList<>();
+            doc.fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).containsExactly("name", "cmd.replication_definition", "_version", "description");
+            assertThat(doc.path("_version").path("version_revision").asInt()).isEqualTo(42);
+            assertThat(doc.path("cmd.replication_definition").path("databases").findValuesAsText("name"))
+                    .containsExactly("Pg", "Target-DB");
+            assertThat(sim.repository("S").secretMatches("Pg", "password", "Pg-Config-Pw-1")).isTrue();
+            assertThat(RawClient.code(new RawClient(sim).loggedIn("dn", "dn-pass-1").export("S", "T", "")))
+                    .isEqualTo("AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT");
+            assertThat(RawClient.code(new RawClient(sim).loggedIn("o", "o-pass-1").export("S", "T", "")))
+                    .isEqualTo("AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT");
+            ObjectNode renamed = (ObjectNode) doc.deepCopy();
+            ((ObjectNode) renamed.path("cmd.replication_definition").path("tasks").get(0).path("task")).put("name", "N");
+            assertThatThrownBy(() -> d.importTask("S2", "N", renamed.toString())).isInstanceOf(IOException.class);
+            assertThat(sim.repository("S2").taskExists("N")).isTrue();
+            assertThat(sim.repository("S2").endpointBroken("Pg")).as("same master key").isFalse();
+            assertThat(sim.task("S2", "N").spec().startDuration().min()).isEqualTo(Duration.ofMillis(10));
+            assertThat(RawClient.json(d.run("S2", "N", "&timeout=5")).path("state").asText()).isEqualTo("ERROR");
+        }
+    }
+
+    @Test
+    void badDefinitionSettingsAreRefusedWithTheProblem() throws Exception {
+        String[][] cases = {
+            {"{\"users\": [{\"name\": \"u\", \"password\": \"p\", \"role\": \"designer\", \"tasks\": [\"T\"]}]}",
+                "tasks are given only with role task-operator"},
+            {"{\"users\": [{\"name\": \"u\", \"password\": \"p\", \"endpoints\": \"admin\"}]}",
+                "endpoints must be none, viewer, operator or designer"},
+            {"{\"users\": [{\"name\": \"u\", \"password\": \"p\", \"role\": \"task-operator\", \"endpoints\": \"viewer\"}]}",
+                "a task operator holds no role on endpoints"},
+            {"{\"servers\": [{\"name\": \"S\", \"importedTasks\": {\"name\": \"x\"}}]}", "takes no name"},
+            {"{\"servers\": [{\"name\": \"C\", \"type\": \"COMPOSE\", \"endpoints\": [{\"name\": \"E\", \"db_settings\": {}}]}]}",
+                "Replicate servers only"},
+            {"{\"servers\": [{\"name\": \"S\", \"endpoints\": [{\"db_settings\": {}}]}]}", "a name and db_settings"},
+            {"{\"servers\": [{\"name\": \"S\", \"tasks\": [{\"name\": \"T\", \"definition\": {\"cmd.replication_definition\": "
+                + "{\"tasks\": [{\"task\": {\"name\": \"Other\"}}]}}}]}]}", "AEM_IMPORT_TASK_NAME_DIFFER"}};
+        for (String[] c : cases) {
+            Path file = dir.resolve("bad.json");
+            Files.writeString(file, c[0]);
+            assertThatThrownBy(() -> SimulatorConfig.load(file).toBuilder()).as(c[0])
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(c[1]);
         }
     }
 

@@ -106,6 +106,44 @@ class EndpointSecretsTest {
     }
 
     @Test
+    void aTaskWhoseEndpointsDoNotExistCannotRun() throws Exception {
+        String[][] cases = {{"Missing-Src", "Target-DB", "AEM_RUN_TASK_NO_SRC"},
+            {"Source-DB", "Missing-Trg", "AEM_RUN_TASK_TRG"}, {"Missing-Src", "Missing-Trg", "AEM_RUN_TASK_NO_SRC_NO_TRG"}};
+        for (String[] c : cases) {
+            String name = "T-" + c[2];
+            ObjectNode body = (ObjectNode) des.exported(PROD, "Orders");
+            ObjectNode head = (ObjectNode) body.path("cmd.replication_definition").path("tasks").get(0).path("task");
+            head.put("name", name).put("source_name", c[0]).putArray("target_names").add(c[1]);
+            ((ObjectNode) body.path("cmd.replication_definition")).remove("databases");
+            assertThat(des.importTask(PROD, name, body.toString()).statusCode())
+                    .as("AEM imports a task whose endpoints are missing").isEqualTo(200);
+            ExportTaskTest.assertError(des.run(PROD, name, "&timeout=1"), 500, c[2]);
+            assertThat(sim.task(PROD, name).state()).isEqualTo("STOPPED");
+        }
+    }
+
+    @Test
+    void getEndpointListShowsTheServersEndpointsToViewersOfAllEndpoints() throws Exception {
+        ObjectNode body = (ObjectNode) des.exported(PROD, "Orders");
+        ((ObjectNode) body.path("cmd.replication_definition").path("databases").get(0)).put("name", "Extra-DB");
+        des.importTask(PROD, "Orders", body.toString());
+        JsonNode list = RawClient.json(des.get("/servers/" + PROD + "/endpoints")).path("endpointList");
+        assertThat(list.findValuesAsText("name")).containsExactly("Source-DB", "Target-DB", "Extra-DB");
+        assertThat(list.get(0).path("role").asText()).isEqualTo("SOURCE");
+        assertThat(list.get(0).path("type").asText()).isEqualTo("SQL_SERVER");
+        assertThat(list.get(0).path("is_licensed").asBoolean()).isTrue();
+        try (AemSimulator other = AemSimulator.builder().taskOperator("ci", "ci-pass-1", "T").viewer("v", "v-pass-1")
+                .server(SimServer.replicate("R").task(SimTaskSpec.named("T")))
+                .server(SimServer.compose("C").task(SimTaskSpec.named("L", "P"))).start()) {
+            ExportTaskTest.assertError(new RawClient(other).loggedIn("ci", "ci-pass-1").get("/servers/R/endpoints"),
+                    403, "UNAUTHORIZED_REQUEST");
+            RawClient viewer = new RawClient(other).loggedIn("v", "v-pass-1");
+            assertThat(viewer.get("/servers/R/endpoints").statusCode()).isEqualTo(200);
+            ExportTaskTest.assertError(viewer.get("/servers/C/endpoints"), 500, "AEM_METHOD_NOT_SUPPORTED_VERSION");
+        }
+    }
+
+    @Test
     void endpointsAreSharedByTheTasksOfAServer() throws Exception {
         ObjectNode other = (ObjectNode) des.exported(PROD, "Orders");
         ((ObjectNode) other.path("cmd.replication_definition").path("tasks").get(0).path("task")).put("name", "Other");

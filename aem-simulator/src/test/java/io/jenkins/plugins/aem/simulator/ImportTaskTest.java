@@ -106,6 +106,16 @@ class ImportTaskTest {
     }
 
     @Test
+    void aDefinitionWithNeitherFullLoadNorChangeProcessingCannotRun() throws Exception {
+        ObjectNode body = exported("Orders");
+        ((ObjectNode) task(body).path("task_settings").path("common_settings")).put("full_load_enabled", false)
+                .put("apply_changes_enabled", false);
+        des.importTask(R, "Orders", body.toString());
+        assertError(des.run(R, "Orders", "&timeout=1"), 500, "AEM_RUN_TASK_NOT_FL_NOR_CDC");
+        assertThat(sim.task(R, "Orders").commands()).singleElement().satisfies(c -> assertThat(c.accepted()).isFalse());
+    }
+
+    @Test
     void theUrlMustNameTheTaskOfTheJson() throws Exception {
         HttpResponse<String> r = des.importTask(R, "Other", exported("Orders").toString());
         assertError(r, 500, "AEM_IMPORT_TASK_NAME_DIFFER");

@@ -75,5 +75,7 @@ class ReadEndpointsTest {
     void unknownPathsAnswer404() throws Exception {
         assertThat(client.get("/nothing").statusCode()).isEqualTo(404);
         assertThat(client.get("/servers/x/y/z/w/v").statusCode()).isEqualTo(404);
+        assertThat(client.get("/servers/" + RawClient.seg("Local Server #1") + "?action=export").statusCode())
+                .as("ExportAll is not simulated").isEqualTo(404);
     }
 }
