@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the requested state was reached (task-status: the state was read; export-task and "
                 + "deploy-task: done, or nothing to change)",
-                "1:AEM answered with an error code, or the task failed, or a deploy was refused; nothing was changed",
+                "1:AEM answered with an error code or the task failed; or a deploy was refused, with nothing changed",
                 "2:bad usage or invalid input; nothing was sent to AEM",
                 "3:the deadline passed before the requested state",
                 "4:AEM could not be reached or did not answer as AEM does",
@@ -61,7 +61,9 @@ public final class AemCommand implements Runnable {
             String sub = ex.getCommandLine().getCommandName();
             // Picocli's message for arguments it did not understand repeats them; one may be a password.
             String message = ex instanceof CommandLine.UnmatchedArgumentException unmatched
-                    ? UnmatchedArguments.describe(unmatched.getUnmatched()) : ex.getMessage();
+                    ? UnmatchedArguments.describe(unmatched.getUnmatched())
+                    : takesSecretFiles(ex) ? "Option '--secret' takes ENDPOINT=FILE, where FILE holds the secret (the "
+                    + "value given is not shown, as it may be a secret)" : ex.getMessage();
             err.println("aem: " + message + ". Run 'aem " + ("aem".equals(sub) ? "" : sub + " ") + "--help'.");
             return USAGE;
         });
@@ -74,6 +76,11 @@ public final class AemCommand implements Runnable {
             return INTERNAL;
         });
         return cli;
+    }
+
+    /** Whether picocli refused a value of {@code --secret}: its message would repeat the value, which may be a secret. */
+    private static boolean takesSecretFiles(CommandLine.ParameterException ex) {
+        return ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option && "--secret".equals(option.longestName());
     }
 
     public static void main(String[] args) {

@@ -36,7 +36,7 @@ final class ConnectionOptions {
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Deadline for the whole command: login, lookups, the command and every poll. Default: 60 "
-                    + "(deploy-task and restore-task: 600, of which 40 % is held back to restore the task on failure).")
+                    + "(deploy-task and restore-task: 600, of which 40%% is held back to restore the task on failure).")
     Long timeoutSeconds;
 
     @Option(names = "--json", description = "Print the result as one JSON object on the last line of stdout.")

@@ -9,6 +9,8 @@ import io.jenkins.plugins.aem.client.DeployOutcome;
 import io.jenkins.plugins.aem.client.DeployRequest;
 import io.jenkins.plugins.aem.client.TaskRef;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * What deploy-task and restore-task do once their request is built: check the backup file, deploy, print the result
@@ -38,7 +40,19 @@ final class DeployCommandSupport {
         ConnectionSettings settings = conn.settings(root.env);
         TaskCommandSupport.warnIfInsecure(root, settings);
         try (AemClientPool pool = AemClientPool.create()) {
-            DeployOutcome outcome = TaskCommandSupport.await(pool.client(settings).deploy(withBackup, TaskCommandSupport.progress(root)));
+            CompletableFuture<DeployOutcome> deploy = pool.client(settings).deploy(withBackup, TaskCommandSupport.progress(root));
+            Thread restoreOnCtrlC = new Thread(() -> cancelAndWait(root, deploy), "aem-deploy-shutdown");
+            Runtime.getRuntime().addShutdownHook(restoreOnCtrlC);
+            DeployOutcome outcome;
+            try {
+                outcome = TaskCommandSupport.await(deploy);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(restoreOnCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running: it reports.
+                }
+            }
             if (outcome.backupLocation() == null && options.backup != null) {
                 root.err.println("aem: " + task + " did not exist before: there was nothing to back up, so "
                         + options.backup + " was not written.");
@@ -47,6 +61,24 @@ final class DeployCommandSupport {
             return 0;
         } catch (AemException e) {
             return printer.failure(task, e);
+        }
+    }
+
+    /**
+     * Ctrl-C (or a CI runner's SIGTERM) during a deploy: the deploy is cancelled, which restores a task it already
+     * changed, and the process waits for that, within the deploy's deadline, before it ends.
+     */
+    private static void cancelAndWait(AemCommand root, CompletableFuture<DeployOutcome> deploy) {
+        if (deploy.isDone() || !deploy.cancel(true) || deploy.isCancelled()) {
+            return;
+        }
+        root.err.println("aem: interrupted: restoring the task before exiting (press Ctrl-C again only if AEM is unreachable)");
+        try {
+            deploy.get();
+        } catch (ExecutionException e) {
+            root.err.println("aem: " + e.getCause().getMessage());
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -20,17 +20,20 @@ import picocli.CommandLine.ParentCommand;
                 + "run it again if it was running. A file already in place sends nothing.",
                 "If a step after the first change fails, the task is restored to what it was (exit 5); if that fails "
                         + "too, the message says what state the task is in and where the backup is (exit 6).",
-                "Placeholders: ${NAME} takes --set/--set-file values; ${secret:ENDPOINT/FIELD} takes --secret files. "
+                "Placeholders: $${NAME} takes --set/--set-file values; $${secret:ENDPOINT/FIELD} takes --secret files. "
                         + "An endpoint left without its secret is left out when the target has it (the target keeps its own).",
                 "Needs Designer on All Tasks, and on All Endpoints when the file carries endpoints."},
         footerHeading = "%nExample:%n",
-        footer = {"  aem deploy-task --url https://aem-prod.example.com --server Replicate-Prod --task Orders \\",
-                "      --definition tasks/Orders.json --set ENV=PROD --secret Oracle-Src=/run/secrets/oracle \\",
-                "      --secret Snowflake-Tgt=/run/secrets/snowflake --endpoint-user Snowflake-Tgt=LOADER \\",
+        footer = {"  aem deploy-task --url https://aem-prod.example.com --server Replicate-Prod \\",
+                "      --task Orders --definition tasks/Orders.json --set ENV=PROD \\",
+                "      --secret Oracle-Src=/run/secrets/oracle \\",
+                "      --secret Snowflake-Tgt=/run/secrets/snowflake \\",
+                "      --endpoint-user Snowflake-Tgt=LOADER \\",
                 "      --stop-if-running --backup Orders-before.json",
                 "",
-                "Exit codes as for run-task, plus 5 (deploy failed, task restored) and 6 (deploy failed, task NOT",
-                "restored: act on the message). See docs/release-automation.md."})
+                "Exit codes as for run-task, plus 5 (the deploy failed and the task was restored)",
+                "and 6 (the deploy failed and the task was NOT restored: act on the message).",
+                "See docs/release-automation.md."})
 final class DeployTaskCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,10 +49,10 @@ final class DeployTaskCommand implements Callable<Integer> {
     Path definition;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "",
-            description = "A value for the file's placeholder ${NAME}. Repeatable. Not for secrets: plans show values.")
+            description = "A value for the file's placeholder $${NAME}. Repeatable. Not for secrets: plans show values.")
     Map<String, String> set = new LinkedHashMap<>();
 
-    @Option(names = "--set-file", paramLabel = "NAME=FILE", description = "A value for ${NAME} read from FILE (without its final line end). Repeatable.")
+    @Option(names = "--set-file", paramLabel = "NAME=FILE", description = "A value for $${NAME} read from FILE (without its final line end). Repeatable.")
     Map<String, Path> setFile = new LinkedHashMap<>();
 
     @Option(names = "--secret", paramLabel = "ENDPOINT=FILE", description = "The secret of an endpoint (its password, or "

@@ -18,11 +18,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export-task", mixinStandardHelpOptions = true,
         description = {"Export a Replicate task's definition for version control: keys sorted, pretty-printed, the "
                 + "export's label, host and time left out, so that two exports of an unchanged task are identical.",
-                "Every secret is replaced by a placeholder ${secret:ENDPOINT/FIELD}; the file never holds a usable secret.",
+                "Every secret is replaced by a placeholder $${secret:ENDPOINT/FIELD}; the file never holds a usable secret.",
                 "Needs Operator on the task and on All Endpoints."},
         footerHeading = "%nExample:%n",
-        footer = {"  aem export-task --url https://aem-dev.example.com --server Replicate-Dev --task Orders \\",
-                "      --with-endpoints --output tasks/Orders.json",
+        footer = {"  aem export-task --url https://aem-dev.example.com --server Replicate-Dev \\",
+                "      --task Orders --with-endpoints --output tasks/Orders.json",
                 "",
                 "Deploy the file with 'aem deploy-task'. See docs/release-automation.md."})
 final class ExportTaskCommand implements Callable<Integer> {

@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
                 "It deploys the backup as deploy-task deploys a file: plan, backup of the task as it is now (--backup), "
                         + "import, check, and a restore of its own if a step fails."},
         footerHeading = "%nExample:%n",
-        footer = {"  aem restore-task --url https://aem-prod.example.com --server Replicate-Prod --task Orders \\",
-                "      --from Orders-before.json --stop-if-running --replace --backup Orders-failed.json"})
+        footer = {"  aem restore-task --url https://aem-prod.example.com --server Replicate-Prod \\",
+                "      --task Orders --from Orders-before.json --stop-if-running --replace \\",
+                "      --backup Orders-failed.json"})
 final class RestoreTaskCommand implements Callable<Integer> {
 
     @ParentCommand
