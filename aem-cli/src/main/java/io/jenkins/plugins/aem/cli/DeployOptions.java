@@ -1,6 +1,9 @@
 package io.jenkins.plugins.aem.cli;
 
+import io.jenkins.plugins.aem.client.DeployRequest;
 import io.jenkins.plugins.aem.client.RunOption;
+import io.jenkins.plugins.aem.client.TaskRef;
+import java.time.Duration;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -32,7 +35,9 @@ final class DeployOptions {
             + "--dry-run.")
     Path backup;
 
-    RunOption option() {
-        return RunOption.parse(runOption);
+    /** A deploy request with these options set. */
+    DeployRequest.Builder request(TaskRef task, String definition, Duration timeout) {
+        return DeployRequest.builder(task, definition).stopIfRunning(stopIfRunning, RunOption.parse(runOption), cdcPosition)
+                .replace(replace).dryRun(dryRun).timeout(timeout);
     }
 }

@@ -90,9 +90,9 @@ final class DeployTaskCommand implements Callable<Integer> {
             throw AemException.invalidInput("--endpoint-user " + k, "has no --secret " + k + "=FILE to go with. Give the "
                     + "endpoint's secret too.");
         });
-        DeployRequest request = new DeployRequest(task.ref(), ConnectionOptions.read(definition, "--definition"), values,
-                filled, deploy.stopIfRunning, deploy.option(), deploy.cdcPosition, deploy.replace, deploy.dryRun,
-                allowNewerVersion, false, connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT), null);
+        DeployRequest request = deploy.request(task.ref(), ConnectionOptions.read(definition, "--definition"),
+                        connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT))
+                .substitutions(values).secrets(filled).allowNewerVersion(allowNewerVersion).build();
         return DeployCommandSupport.execute(root, connection, deploy, request);
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.aem.cli;
 
 import io.jenkins.plugins.aem.client.DeployRequest;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,9 +38,9 @@ final class RestoreTaskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeployRequest request = new DeployRequest(task.ref(), ConnectionOptions.read(from, "--from"), Map.of(), Map.of(),
-                deploy.stopIfRunning, deploy.option(), deploy.cdcPosition, deploy.replace, deploy.dryRun, true, true,
-                connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT), null);
+        // A backup comes from this very server, whatever version it runs now.
+        DeployRequest request = deploy.request(task.ref(), ConnectionOptions.read(from, "--from"),
+                connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT)).restore(true).allowNewerVersion(true).build();
         return DeployCommandSupport.execute(root, connection, deploy, request);
     }
 }

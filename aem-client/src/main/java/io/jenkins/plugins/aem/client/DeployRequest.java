@@ -66,55 +66,144 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
 
     /** A deploy of {@code definition} to {@code task} with every option at its default. */
     public static DeployRequest of(TaskRef task, String definition) {
-        return new DeployRequest(task, definition, Map.of(), Map.of(), false, null, null, false, false, false, false,
-                DEFAULT_TIMEOUT, null);
+        return builder(task, definition).build();
+    }
+
+    /** Starts a request; every option not set keeps its default. */
+    public static Builder builder(TaskRef task, String definition) {
+        return new Builder(task, definition);
+    }
+
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(task, definition);
+        b.substitutions = substitutions;
+        b.secrets = secrets;
+        b.stopIfRunning = stopIfRunning;
+        b.runOption = runOption;
+        b.cdcPosition = cdcPosition;
+        b.replace = replace;
+        b.dryRun = dryRun;
+        b.allowNewerVersion = allowNewerVersion;
+        b.restore = restore;
+        b.timeout = timeout;
+        b.backupSink = backupSink;
+        return b;
     }
 
     public DeployRequest withSubstitutions(Map<String, String> values) {
-        return new DeployRequest(task, definition, values, secrets, stopIfRunning, runOption, cdcPosition, replace, dryRun,
-                allowNewerVersion, restore, timeout, backupSink);
+        return toBuilder().substitutions(values).build();
     }
 
     public DeployRequest withSecrets(Map<String, EndpointSecret> values) {
-        return new DeployRequest(task, definition, substitutions, values, stopIfRunning, runOption, cdcPosition, replace,
-                dryRun, allowNewerVersion, restore, timeout, backupSink);
+        return toBuilder().secrets(values).build();
     }
 
-    /** Allows the deploy to stop a running task, and says how to run it again. */
+    /** Allows the deploy to stop a running task, and says how to run it again ({@code null}: RESUME_PROCESSING). */
     public DeployRequest withStopIfRunning(boolean stop, RunOption option, String position) {
-        return new DeployRequest(task, definition, substitutions, secrets, stop, option, position, replace, dryRun,
-                allowNewerVersion, restore, timeout, backupSink);
+        return toBuilder().stopIfRunning(stop, option, position).build();
     }
 
     public DeployRequest withReplace(boolean value) {
-        return new DeployRequest(task, definition, substitutions, secrets, stopIfRunning, runOption, cdcPosition, value,
-                dryRun, allowNewerVersion, restore, timeout, backupSink);
+        return toBuilder().replace(value).build();
     }
 
     public DeployRequest withDryRun(boolean value) {
-        return new DeployRequest(task, definition, substitutions, secrets, stopIfRunning, runOption, cdcPosition, replace,
-                value, allowNewerVersion, restore, timeout, backupSink);
+        return toBuilder().dryRun(value).build();
     }
 
     public DeployRequest withAllowNewerVersion(boolean value) {
-        return new DeployRequest(task, definition, substitutions, secrets, stopIfRunning, runOption, cdcPosition, replace,
-                dryRun, value, restore, timeout, backupSink);
+        return toBuilder().allowNewerVersion(value).build();
     }
 
     /** Marks the definition as this task's own backup (see {@link #restore()}). */
     public DeployRequest withRestore(boolean value) {
-        return new DeployRequest(task, definition, substitutions, secrets, stopIfRunning, runOption, cdcPosition, replace,
-                dryRun, allowNewerVersion, value, timeout, backupSink);
+        return toBuilder().restore(value).build();
     }
 
     public DeployRequest withTimeout(Duration value) {
-        return new DeployRequest(task, definition, substitutions, secrets, stopIfRunning, runOption, cdcPosition, replace,
-                dryRun, allowNewerVersion, restore, value, backupSink);
+        return toBuilder().timeout(value).build();
     }
 
     public DeployRequest withBackupSink(BackupSink sink) {
-        return new DeployRequest(task, definition, substitutions, secrets, stopIfRunning, runOption, cdcPosition, replace,
-                dryRun, allowNewerVersion, restore, timeout, sink);
+        return toBuilder().backupSink(sink).build();
+    }
+
+    /** Builds a {@link DeployRequest}; {@link #build()} checks it. */
+    public static final class Builder {
+        private final TaskRef task;
+        private final String definition;
+        private Map<String, String> substitutions = Map.of();
+        private Map<String, EndpointSecret> secrets = Map.of();
+        private boolean stopIfRunning;
+        private RunOption runOption;
+        private String cdcPosition;
+        private boolean replace;
+        private boolean dryRun;
+        private boolean allowNewerVersion;
+        private boolean restore;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private BackupSink backupSink;
+
+        private Builder(TaskRef task, String definition) {
+            this.task = task;
+            this.definition = definition;
+        }
+
+        public Builder substitutions(Map<String, String> values) {
+            substitutions = values;
+            return this;
+        }
+
+        public Builder secrets(Map<String, EndpointSecret> values) {
+            secrets = values;
+            return this;
+        }
+
+        /** Allows the deploy to stop a running task, and says how to run it again ({@code null}: RESUME_PROCESSING). */
+        public Builder stopIfRunning(boolean stop, RunOption option, String position) {
+            stopIfRunning = stop;
+            runOption = option;
+            cdcPosition = position;
+            return this;
+        }
+
+        public Builder replace(boolean value) {
+            replace = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        public Builder allowNewerVersion(boolean value) {
+            allowNewerVersion = value;
+            return this;
+        }
+
+        /** Marks the definition as this task's own backup (see {@link DeployRequest#restore()}). */
+        public Builder restore(boolean value) {
+            restore = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder backupSink(BackupSink sink) {
+            backupSink = sink;
+            return this;
+        }
+
+        /** @throws AemException ({@link FailureKind#INVALID_INPUT}) for any invalid field */
+        public DeployRequest build() {
+            return new DeployRequest(task, definition, substitutions, secrets, stopIfRunning, runOption, cdcPosition,
+                    replace, dryRun, allowNewerVersion, restore, timeout, backupSink);
+        }
     }
 
     /** Names the options; never the definition's text or a secret. */

@@ -53,14 +53,9 @@ final class StringValues {
                 JsonNode child = o.get(key);
                 path.add(key);
                 List<String> inner = endpointPath == null ? null : append(endpointPath, key);
-                if (child.isTextual()) {
-                    String value = child.asText();
-                    String out = rewrite.apply(new Place(List.copyOf(path), key, endpoint, field(inner)), value);
-                    if (!out.equals(value)) {
-                        o.set(key, TextNode.valueOf(out));
-                    }
-                } else {
-                    walk(child, path, endpoint, inner, rewrite);
+                String out = visit(child, new Place(List.copyOf(path), key, endpoint, field(inner)), inner, rewrite);
+                if (out != null) {
+                    o.set(key, TextNode.valueOf(out));
                 }
                 path.remove(path.size() - 1);
             }
@@ -72,18 +67,24 @@ final class StringValues {
                 path.add(databases && name != null ? "[" + name + "]" : "[" + i + "]");
                 String ep = name != null ? name : endpoint;
                 List<String> inner = name != null ? List.of() : endpointPath == null ? null : append(endpointPath, "[" + i + "]");
-                if (child.isTextual()) {
-                    String value = child.asText();
-                    String out = rewrite.apply(new Place(List.copyOf(path), null, ep, field(inner)), value);
-                    if (!out.equals(value)) {
-                        a.set(i, TextNode.valueOf(out));
-                    }
-                } else {
-                    walk(child, path, ep, inner, rewrite);
+                String out = visit(child, new Place(List.copyOf(path), null, ep, field(inner)), inner, rewrite);
+                if (out != null) {
+                    a.set(i, TextNode.valueOf(out));
                 }
                 path.remove(path.size() - 1);
             }
         }
+    }
+
+    /** A string's replacement when it changed (else {@code null}); anything else is walked into. */
+    private static String visit(JsonNode child, Place place, List<String> inner, Rewrite rewrite) {
+        if (!child.isTextual()) {
+            walk(child, new ArrayList<>(place.path()), place.endpoint(), inner, rewrite);
+            return null;
+        }
+        String value = child.asText();
+        String out = rewrite.apply(place, value);
+        return out.equals(value) ? null : out;
     }
 
     private static List<String> append(List<String> list, String key) {
