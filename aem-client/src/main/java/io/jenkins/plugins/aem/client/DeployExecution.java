@@ -173,7 +173,13 @@ final class DeployExecution {
                 changes.importTaken = true;
                 journal.action("imported the definition into " + task);
             }
-            return new ImportCheck(calls, journal, flight).afterImport(before, prepared.meant(), e == null, clock.forward());
+            return new ImportCheck(calls, journal, flight).afterImport(before, prepared.meant(), e == null, clock.forward())
+                    .exceptionallyCompose(x -> {
+                        AemException error = calls.reader().transport(x, "ExportTask");
+                        boolean role = error.refusedForRole()
+                                || AemErrorCode.AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT.name().equals(error.errorCode());
+                        return CompletableFuture.failedFuture(role ? DeployFailures.cannotCheck(error) : error);
+                    });
         }).thenCompose(check -> {
             check.endpointLeftovers().forEach(d -> journal.warn("Endpoint '" + d.endpoint() + "' keeps " + d.path()
                     + ", which the file removed: an import cannot remove an endpoint's setting; remove it in AEM if it matters."));

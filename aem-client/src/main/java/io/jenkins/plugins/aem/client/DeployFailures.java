@@ -75,6 +75,15 @@ final class DeployFailures {
      * @param pending  what was meant and is not there; empty when AEM does not show the task at all
      * @param answered whether AEM answered the import (else its answer was lost)
      */
+    /** AEM refused to export the task after the import: the deploy cannot check it, so it is undone. */
+    static AemException cannotCheck(AemException error) {
+        return AemException.of(FailureKind.AEM_ERROR, "AEM refused to export the task after the import ("
+                        + error.errorCode() + "), so the deploy cannot check it. A deploy reads the task back with its "
+                        + "endpoints: the account needs Operator on All Endpoints (Designer when the file carries endpoints) "
+                        + "besides Designer on All Tasks.")
+                .errorCode(error.errorCode()).aemMessage(error.aemMessage()).remedy(error.remedy()).build();
+    }
+
     static AemException notApplied(List<Difference> pending, long seconds, boolean answered) {
         String what = pending.isEmpty() ? "AEM does not show the task"
                 : "the task still differs from the file in: " + MergeCheck.describe(pending, 8);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class DeployRefusalTest {
 
     private final DeployFixture f = new DeployFixture(b -> b.user("operator2", "op2-Pa55-word",
-            io.jenkins.plugins.aem.simulator.Role.OPERATOR, io.jenkins.plugins.aem.simulator.Role.OPERATOR));
+            io.jenkins.plugins.aem.simulator.Role.OPERATOR, io.jenkins.plugins.aem.simulator.Role.OPERATOR)
+            .designerWithoutEndpoints("tasks-only", "tasks-Pa55-word"));
     private final TaskRef prodOrders = new TaskRef("Prod", "Orders");
 
     @AfterEach
@@ -137,6 +138,28 @@ class DeployRefusalTest {
         assertThat(running.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
         assertThat(running.getMessage()).contains("lacks the role to deploy").contains("is RUNNING again, as it was.");
         assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void anAccountThatMayNotReadEndpointsCannotBackUpOrCheckADeploy() {
+        AemClient tasksOnly = f.fx.pool.client(ConnectionSettings.builder(f.fx.sim.baseUrl().toString(),
+                Credentials.of("tasks-only", "tasks-Pa55-word")).build());
+        AemException noBackup = DeployFixture.fails(tasksOnly.deploy(DeployRequest.of(prodOrders, devFile()), null));
+        assertThat(noBackup.kind()).isEqualTo(FailureKind.DEPLOY_REFUSED);
+        assertThat(noBackup.getMessage()).startsWith("AEM refused to export task 'Orders' on server 'Prod' for its backup "
+                + "(AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT").contains("Without a backup a failed deploy could not be undone, so nothing was changed.");
+        // A new task needs no backup, but a deploy that cannot read its result back is undone.
+        List<ProgressEvent> events = new ArrayList<>();
+        AemException unchecked = DeployFixture.fails(tasksOnly.deploy(DeployRequest.of(new TaskRef("Prod", "Orders-2"),
+                f.export("Dev", "Orders", false)), events::add));
+        assertThat(unchecked.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(unchecked.getMessage()).contains("AEM refused to export the task after the import "
+                + "(AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT), so the deploy cannot check it.")
+                .endsWith("The task did not exist before the deploy; the one the deploy created was deleted again.");
+        assertThat(events).extracting(ProgressEvent::message).contains("AEM refused GetEndpointList (UNAUTHORIZED_REQUEST): "
+                + "only the endpoints of the task's own backup are known to exist (none). Give the account Viewer on All "
+                + "Endpoints to have the others found.");
+        assertThat(f.repo("Prod").taskExists("Orders-2")).isFalse();
     }
 
     @Test

@@ -57,6 +57,20 @@ class DeployRollbackTest {
     }
 
     @Test
+    void whenAemIsGoneMidWayTheFailureSaysTheStateIsUnknown() {
+        f.fx.sim.task("Prod", "Live").spec().stopDuration(Duration.ofMillis(300));
+        var future = f.deployer().deploy(changeLive().withTimeout(Duration.ofSeconds(6)), f.fx.listener());
+        f.fx.sim.task("Prod", "Live").awaitState("STOPPED", Duration.ofSeconds(10));
+        f.fx.sim.faults().reset(1.0);
+        AemException e = DeployFixture.fails(future);
+        f.fx.sim.faults().clear();
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_NOT_RESTORED);
+        assertThat(e.getMessage()).contains("The task is now in a state that could not be read")
+                .endsWith("Its definition before the deploy is kept at backup.json: restore it from there (aem restore-task, or ImportTask in AEM).");
+        assertThat(f.repo("Prod").taskExists("Live")).isTrue();
+    }
+
+    @Test
     void aLostImportAnswerIsSettledByReadingTheTaskBack() {
         f.fx.sim.faults().nextTransport(RequestKind.IMPORT, 1, TransportFault.RESET_AFTER_APPLY);
         DeployOutcome outcome = f.deploy(changeLive());
