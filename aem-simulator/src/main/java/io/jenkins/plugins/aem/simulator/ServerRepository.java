@@ -76,20 +76,20 @@ public final class ServerRepository {
         String key = server.masterKey() != null ? server.masterKey() : "seed " + seed + ", server " + server.name();
         this.cipher = new SecretCipher(key, new Random(seed * 31 + server.name().hashCode()));
         long now = System.nanoTime();
-        if (!server.isCompose()) {
-            server.endpoints().forEach(json -> addConfiguredEndpoint(parseEndpoint(json), now));
-            for (ObjectNode db : DefaultDefinitions.endpoints(server.name())) {
-                if (!endpoints.containsKey(db.get("name").asText())) {
-                    addConfiguredEndpoint(db, now);
-                }
-            }
-        }
+        server.endpoints().forEach(json -> addConfiguredEndpoint(parseEndpoint(json), now));
         for (SimTaskSpec spec : server.tasks()) {
             SimTask task = newTask.apply(spec.copy());
             if (tasks.containsKey(task.wireName())) {
                 throw new IllegalArgumentException("server " + server.name() + " has two tasks named " + task.wireName());
             }
             put(task, server.isCompose() ? null : configuredDefinition(task.spec(), now));
+        }
+        if (!server.isCompose()) { // last, so that an endpoint configured under a default name wins whole
+            for (ObjectNode db : DefaultDefinitions.endpoints(server.name())) {
+                if (!endpoints.containsKey(db.get("name").asText())) {
+                    addConfiguredEndpoint(db, now);
+                }
+            }
         }
     }
 

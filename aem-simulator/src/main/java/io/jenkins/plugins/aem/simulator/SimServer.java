@@ -114,7 +114,13 @@ public final class SimServer {
      * the task's name. Default: {@code SimTaskSpec.named(..)}'s defaults. A task deleted and imported again keeps the
      * behaviour it had.
      */
-    public SimServer importedTasks(SimTaskSpec template) { importedTasks = template.copy(); return this; }
+    public SimServer importedTasks(SimTaskSpec template) {
+        if (template.project() != null) {
+            throw new IllegalArgumentException("the template of imported tasks is a Replicate task: no project");
+        }
+        importedTasks = template.copy();
+        return this;
+    }
 
     /** Free text shown in the server list. */
     public SimServer description(String v) { description = Objects.requireNonNull(v); return this; }

@@ -12,6 +12,7 @@ public final class SimTaskSpec {
     private final String name;
     private final String project;
     private volatile String description = "";
+    private volatile String definition; // an export's JSON, or null for the default definition
     private volatile DurationRange startDuration = DurationRange.ofMillis(1000);
     private volatile DurationRange stopDuration = DurationRange.ofMillis(1000);
     private volatile DurationRange fullLoadDuration = DurationRange.ofMillis(2000);
@@ -33,7 +34,6 @@ public final class SimTaskSpec {
     private volatile int tables = 10;
     private volatile int memoryMb = 512;
     private volatile boolean errorMessageInAnswer = true;
-    private volatile String definition;
     private InjectedError runError; // guarded by this: "once" errors are taken atomically
     private InjectedError stopError; // guarded by this
 
@@ -60,6 +60,7 @@ public final class SimTaskSpec {
     /** An independent copy under another name (a task ImportTask creates takes its behaviour from a template). */
     synchronized SimTaskSpec copyAs(String newName) {
         SimTaskSpec c = new SimTaskSpec(newName, project);
+        c.definition = newName.equals(name) ? definition : null; // it names this task
         c.description = description; c.startDuration = startDuration; c.stopDuration = stopDuration;
         c.fullLoadDuration = fullLoadDuration; c.startingState = startingState; c.stoppingState = stoppingState;
         c.fullLoadOnly = fullLoadOnly; c.failOnRun = failOnRun; c.failMessage = failMessage; c.recovery = recovery;
@@ -68,7 +69,6 @@ public final class SimTaskSpec {
         c.initialState = initialState; c.initialStopReason = initialStopReason; c.initialMessage = initialMessage;
         c.initialFullLoadCompleted = initialFullLoadCompleted; c.tables = tables; c.memoryMb = memoryMb;
         c.runError = runError; c.stopError = stopError; c.errorMessageInAnswer = errorMessageInAnswer;
-        c.definition = definition;
         return c;
     }
 
@@ -167,6 +167,11 @@ public final class SimTaskSpec {
     /** The name used in URLs and lists: {@code name} or {@code name__project}. */
     public String wireName() { return project == null ? name : name + "__" + project; }
     public String description() { return description; }
+    /**
+     * The definition given with {@link #definition(String)}, or null for the default: the task's definition at start.
+     * ImportTask changes the repository's copy ({@link ServerRepository#definition(String)}), never this.
+     */
+    public String definition() { return definition; }
     public DurationRange startDuration() { return startDuration; }
     public DurationRange stopDuration() { return stopDuration; }
     public DurationRange fullLoadDuration() { return fullLoadDuration; }
@@ -188,8 +193,6 @@ public final class SimTaskSpec {
     public int tables() { return tables; }
     public int memoryMb() { return memoryMb; }
     public boolean errorMessageInAnswer() { return errorMessageInAnswer; }
-    /** The definition given with {@link #definition(String)}, or null for the default. */
-    public String definition() { return definition; }
     public synchronized InjectedError runError() { return runError; }
     public synchronized InjectedError stopError() { return stopError; }
 }

@@ -140,6 +140,7 @@ final class ConfigMapper {
     private static SimTaskSpec task(TaskSection t, String name) {
         SimTaskSpec s = t.project() == null ? SimTaskSpec.named(name) : SimTaskSpec.named(name, t.project());
         if (t.description() != null) s.description(t.description());
+        if (t.definition() != null) s.definition(t.definition().toString());
         if (t.startDuration() != null) s.startDuration(DurationRange.parse(t.startDuration()));
         if (t.stopDuration() != null) s.stopDuration(DurationRange.parse(t.stopDuration()));
         if (t.fullLoadDuration() != null) s.fullLoadDuration(DurationRange.parse(t.fullLoadDuration()));
@@ -167,7 +168,6 @@ final class ConfigMapper {
         if (t.tables() != null) s.tables(t.tables());
         if (t.memoryMb() != null) s.memoryMb(t.memoryMb());
         if (t.errorMessageInAnswer() != null) s.errorMessageInAnswer(t.errorMessageInAnswer());
-        if (t.definition() != null) s.definition(t.definition().toString());
         return s;
     }
 

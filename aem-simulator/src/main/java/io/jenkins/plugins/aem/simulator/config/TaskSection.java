@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param name             task name
  * @param project          Compose project (required on Compose servers; wire name {@code name__project})
  * @param description      free text
+ * @param definition       the task's definition as an export gives it (Replicate only; default: a generated one)
  * @param startDuration    time from run to RUNNING
  * @param stopDuration     time from stop to STOPPED
  * @param fullLoadDuration time a full load takes
@@ -24,14 +25,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param tables           number of tables
  * @param memoryMb         memory shown while running
  * @param errorMessageInAnswer whether a run or stop answer in ERROR carries the message (default true)
- * @param definition       the task's definition as an export gives it (Replicate only; default: a generated one)
  */
-public record TaskSection(String name, String project, String description, String startDuration,
+public record TaskSection(String name, String project, String description, JsonNode definition, String startDuration,
                           String stopDuration, String fullLoadDuration, String startingState, String stoppingState,
                           Boolean fullLoadOnly, Boolean failOnRun, String failMessage, RecoverySection recovery,
                           String lag, InitialSection initial, ErrorSection runError, ErrorSection stopError,
                           Integer tables, Integer memoryMb,
-                          Boolean errorMessageInAnswer, JsonNode definition) {
+                          Boolean errorMessageInAnswer) {
 
     /**
      * A RECOVERY episode.
