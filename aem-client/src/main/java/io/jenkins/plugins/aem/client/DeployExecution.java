@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.client;
 
 import io.jenkins.plugins.aem.client.definition.CanonicalForm;
 import io.jenkins.plugins.aem.client.definition.DefinitionForms;
+import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import io.jenkins.plugins.aem.client.definition.MergeCheck;
 import io.jenkins.plugins.aem.client.definition.PlanChange;
 import io.jenkins.plugins.aem.client.definition.TaskDefinition;
@@ -222,13 +223,16 @@ final class DeployExecution {
             result.complete(outcome);
             return;
         }
-        AemException error = cancelled ? DefinitionCalls.cancelled() : calls.reader().transport(e, "the deploy");
+        // AEM's own words about a request that carried secrets could quote one: they never leave here unscrubbed.
+        AemException error = (cancelled ? DefinitionCalls.cancelled() : calls.reader().transport(e, "the deploy"))
+                .redacted(text -> EndpointSecret.redact(text, request.secrets().values()));
         if (!changes.touched) {
             result.completeExceptionally(error.withContext(task, null, null, clock.total().elapsed()));
             return;
         }
         DeployRollback rollback = new DeployRollback(calls, journal, new TaskControl(client, task, journal, new InFlight(),
-                calls.reader()), new InFlight(), facts, prepared, changes, backupLocation, clock.total());
+                calls.reader()), new InFlight(), facts, prepared, changes, backupLocation, clock.total(),
+                text -> EndpointSecret.redact(text, request.secrets().values()));
         rollback.restore(error).thenAccept(report -> result.completeExceptionally(
                 report.withContext(task, null, null, clock.total().elapsed())));
     }
