@@ -72,7 +72,6 @@ final class DeployExecution {
                     prepared = PreparedDeploy.prepare(request, desired, read, journal);
                     journal.step("Plan for " + task + ":");
                     prepared.plan().lines().forEach(line -> journal.step("  " + line));
-                    keepBackup();
                     return prepared;
                 })
                 .thenCompose(p -> decide())
@@ -113,6 +112,8 @@ final class DeployExecution {
         if (running && !request.stopIfRunning()) {
             throw DeployFailures.running(task, facts.status().rawState());
         }
+        // Kept only now that the deploy will change the task, and before it does.
+        keepBackup();
         boolean afresh = request.replace() && prepared.plan().removes() && facts.taskExists();
         return stopFirst(running)
                 .thenCompose(v -> afresh ? delete() : CompletableFuture.completedFuture(null))
