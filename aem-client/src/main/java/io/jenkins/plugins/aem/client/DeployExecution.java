@@ -106,7 +106,7 @@ final class DeployExecution {
         if (prepared.plan().removes() && !request.replace()) {
             throw DeployFailures.removes(prepared.plan().changes().stream()
                     .filter(c -> c.kind() == PlanChange.Kind.REMOVE_TABLE || c.kind() == PlanChange.Kind.REMOVE_SETTING)
-                    .map(PlanChange::line).toList());
+                    .map(PlanChange::line).toList(), prepared.versions());
         }
         boolean running = facts.status() != null && !TaskControl.stopped(facts.status());
         if (running && !request.stopIfRunning()) {
