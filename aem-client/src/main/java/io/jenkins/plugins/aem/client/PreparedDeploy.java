@@ -93,9 +93,9 @@ record PreparedDeploy(DeployPlan plan, TaskDefinition meant, TaskDefinition curr
                     + "be told (AEM refused the endpoint list).");
         }
         TaskDefinition current = facts.backup() == null ? null : DefinitionForms.comparableExport(facts.backup());
-        DeployPlan plan = DeployPlanner.plan(current, DefinitionForms.comparableFile(file), facts.existing(),
+        DeployPlan plan = DeployPlanner.plan(current, DefinitionForms.comparableFile(filled.withUsers()), facts.existing(),
                 filled.filled(), filled.leftOut());
-        TaskDefinition meant = DefinitionForms.comparableFile(file.withoutEndpoints(filled.leftOut()));
+        TaskDefinition meant = DefinitionForms.comparableFile(filled.withUsers().withoutEndpoints(filled.leftOut()));
         // A task keeps its own identity: the file's task_uuid (from another server) is not sent, unless this is the
         // task's own backup going back.
         TaskDefinition body = request.restore() ? filled.definition() : CanonicalForm.normalize(filled.definition(), false);

@@ -59,6 +59,26 @@ class DeployTest {
         assertThat(f.events()).doesNotContain(DeployFixture.SOURCE_SECRET);
     }
 
+    /**
+     * A user name given with an endpoint's password replaces the file's: the plan says so, the import carries it, the
+     * read-back expects it (not the file's), and the next deploy with the same credentials changes nothing.
+     */
+    @Test
+    void aUserNameGivenWithAPasswordIsDeployedCheckedAndThenInPlace() {
+        TaskRef target = new TaskRef("Prod", "Orders-Users");
+        DeployRequest request = DeployRequest.of(target, f.export("Dev", "Orders", true)).withSecrets(Map.of(
+                        "Source-DB", EndpointSecret.usernamePassword("repl_prod", DeployFixture.SOURCE_SECRET),
+                        "Target-DB", EndpointSecret.secretText(DeployFixture.TARGET_SECRET)))
+                .withTimeout(Duration.ofSeconds(30));
+        DeployOutcome outcome = f.deploy(request);
+        assertThat(outcome.result()).isEqualTo(DeployOutcome.Result.DEPLOYED);
+        assertThat(f.repo("Prod").endpoint("Source-DB").orElseThrow()).contains("repl_prod");
+        assertThat(f.repo("Prod").secretMatches("Source-DB", "password", DeployFixture.SOURCE_SECRET)).isTrue();
+        long after = imports();
+        assertThat(f.deploy(request).result()).isEqualTo(DeployOutcome.Result.NO_CHANGE);
+        assertThat(imports()).isEqualTo(after);
+    }
+
     @Test
     void theImportBodyHasItsExactByteLengthAndTheTaskItsTargetName() {
         TaskRef target = new TaskRef("Prod", "Aufträge Ü");
