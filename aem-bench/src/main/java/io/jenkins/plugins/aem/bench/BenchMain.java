@@ -7,15 +7,17 @@ import java.io.PrintStream;
 
 /**
  * {@code java -jar aem-bench.jar [--quick] [--seed S]} runs the benchmark of issue 4;
- * {@code java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]} runs the fault soak of issue 5.
+ * {@code java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]} runs the fault soak of issue 5;
+ * {@code java -jar aem-bench.jar --health-bench [--seed S]} runs the health-wait crowd of issue 16.
  *
- * <p>Exit status: 0 when every target was met (benchmark) or nothing was wrong, late, duplicated or leaked (soak);
+ * <p>Exit status: 0 when every target was met (benchmarks) or nothing was wrong, late, duplicated or leaked (soak);
  * 1 otherwise; 2 for a usage error.
  */
 public final class BenchMain {
 
     static final String USAGE = "usage: java -jar aem-bench.jar [--quick] [--seed S]\n"
-            + "       java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]";
+            + "       java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]\n"
+            + "       java -jar aem-bench.jar --health-bench [--seed S]";
 
     private BenchMain() {
     }
@@ -28,6 +30,7 @@ public final class BenchMain {
     static int run(String[] args, PrintStream out) throws Exception {
         boolean quick = false;
         boolean soak = false;
+        boolean health = false;
         long seed = 42;
         int ops = SoakSettings.DEFAULT_OPS;
         int concurrency = SoakSettings.DEFAULT_CONCURRENCY;
@@ -36,6 +39,7 @@ public final class BenchMain {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--soak" -> soak = true;
+                    case "--health-bench" -> health = true;
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
                     case "--ops" -> ops = positive(value(args, ++i), "--ops");
                     case "--concurrency" -> concurrency = positive(value(args, ++i), "--concurrency");
@@ -49,6 +53,9 @@ public final class BenchMain {
         } catch (IllegalArgumentException e) {
             System.err.println("aem-bench: " + e.getMessage() + "\n" + USAGE);
             return 2;
+        }
+        if (health) {
+            return HealthBench.run(HealthBenchConfig.full(seed), out);
         }
         if (soak) {
             return new SoakRunner(new SoakSettings(ops, seed, concurrency), out).run().exitStatus();

@@ -14,8 +14,8 @@ import java.util.Base64;
 
 /**
  * The baseline's HTTP calls, written as the scripts in the field write them: blocking {@link HttpURLConnection}, Basic
- * auth, and a fresh login before every call (no session kept). Each method returns AEM's answer reduced to the two
- * fields a script looks at.
+ * auth, and a fresh login before every call (no session kept), or one session per wait where a script keeps it.
+ * Each method returns AEM's answer reduced to the fields a script looks at.
  */
 final class NaiveHttp {
 
@@ -30,8 +30,8 @@ final class NaiveHttp {
         this.basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** AEM's answer: the task state, or the error code when AEM refused. */
-    record Answer(int status, String state, String errorCode) {
+    /** AEM's answer: the task state and total latency text (when it has one), or the error code when AEM refused. */
+    record Answer(int status, String state, String errorCode, String totalLatency) {
     }
 
     /** Logs in, then POSTs {@code action=run|stop} with AEM's server-side wait of {@code waitSeconds}. */
@@ -48,10 +48,16 @@ final class NaiveHttp {
 
     /** Logs in, then reads the task's details. */
     Answer details(TaskRef task) throws IOException {
-        return read(open(taskPath(task), "GET", login()));
+        return details(task, login());
     }
 
-    private String login() throws IOException {
+    /** Reads the task's details in a session from {@link #login()}. */
+    Answer details(TaskRef task, String session) throws IOException {
+        return read(open(taskPath(task), "GET", session));
+    }
+
+    /** Logs in; returns the session ID. */
+    String login() throws IOException {
         HttpURLConnection c = open("/login", "GET", null);
         c.setRequestProperty("Authorization", basic);
         int status = c.getResponseCode();
@@ -85,7 +91,8 @@ final class NaiveHttp {
         if (node.has("task")) {
             node = node.get("task");
         }
-        return new Answer(status, node.path("state").asText(null), node.path("error_code").asText(null));
+        return new Answer(status, node.path("state").asText(null), node.path("error_code").asText(null),
+                node.path("cdc_latency").path("total_latency").asText(null));
     }
 
     private static void drain(InputStream in) throws IOException {

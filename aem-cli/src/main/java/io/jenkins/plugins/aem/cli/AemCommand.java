@@ -10,15 +10,16 @@ import picocli.CommandLine.Command;
 /**
  * The {@code aem} command: runs, stops and reads Qlik Enterprise Manager tasks for release automation.
  *
- * <p>Exit codes: 0 the requested state was reached, 1 AEM refused or the task failed, 2 bad usage (nothing sent),
- * 3 the deadline passed, 4 AEM could not be reached or did not answer as AEM does.
+ * <p>Exit codes: 0 the requested state was reached (wait-task: the conditions hold), 1 AEM refused or the task
+ * failed, 2 bad usage (nothing sent), 3 the deadline passed, 4 AEM could not be reached or did not answer as AEM does.
  */
 @Command(name = "aem", mixinStandardHelpOptions = true, version = "aem 1.0.0",
         description = "Run, stop and inspect Qlik Replicate and Compose tasks through Qlik Enterprise Manager (AEM).",
-        subcommands = {RunTaskCommand.class, StopTaskCommand.class, TaskStatusCommand.class, SimulatorCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunTaskCommand.class, StopTaskCommand.class, TaskStatusCommand.class, WaitTaskCommand.class,
+                SimulatorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the requested state was reached (task-status: the state was read)",
+        exitCodeList = {"0:the requested state was reached (task-status: the state was read; wait-task: the "
+                + "conditions hold)",
                 "1:AEM answered with an error code, or the task failed",
                 "2:bad usage or invalid input; nothing was sent to AEM",
                 "3:the deadline passed before the requested state",

@@ -3,9 +3,12 @@ package io.jenkins.plugins.aem.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.aem.client.AemException;
+import io.jenkins.plugins.aem.client.HealthOutcome;
 import io.jenkins.plugins.aem.client.TaskRef;
+import io.jenkins.plugins.aem.client.TaskStatus;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Prints a command's result: the state alone on stdout (or one JSON object with {@code --json}), and failures on
@@ -39,6 +42,27 @@ final class OutcomePrinter {
         return 0;
     }
 
+    /** A status read: the state alone on stdout and its health in one line on stderr, or every value as JSON. */
+    int status(TaskStatus s, Duration elapsed) {
+        if (json) {
+            out.println(withValues(base(s.task(), s.rawState(), elapsed), s.toMap()));
+        } else {
+            out.println(s.rawState());
+            err.println(s.task() + ": " + s.describe());
+        }
+        return 0;
+    }
+
+    /** A health wait whose conditions hold: the state alone on stdout, or every value and the conditions as JSON. */
+    int healthy(HealthOutcome o) {
+        if (json) {
+            out.println(withValues(base(o.task(), o.status().rawState(), o.elapsed()), o.toMap()));
+        } else {
+            out.println(o.status().rawState());
+        }
+        return 0;
+    }
+
     int failure(TaskRef task, AemException e) {
         err.println("aem: " + e.getMessage());
         if (e.errorCode() != null) {
@@ -57,9 +81,23 @@ final class OutcomePrinter {
             if (e.remedy() != null) {
                 node.put("remedy", e.remedy());
             }
+            if (e.lastStatus() != null) {
+                node.set("lastValues", JSON.valueToTree(e.lastStatus().toMap()));
+            }
             out.println(node);
         }
         return e.kind().exitCode();
+    }
+
+    /** {@code node} with every value of {@code values} it does not have yet, in their order. */
+    private static ObjectNode withValues(ObjectNode node, Map<String, Object> values) {
+        ObjectNode all = JSON.valueToTree(values);
+        all.fieldNames().forEachRemaining(name -> {
+            if (!node.has(name)) {
+                node.set(name, all.get(name));
+            }
+        });
+        return node;
     }
 
     private static ObjectNode base(TaskRef task, String state, Duration elapsed) {

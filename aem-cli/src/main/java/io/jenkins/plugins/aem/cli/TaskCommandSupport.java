@@ -11,6 +11,7 @@ import io.jenkins.plugins.aem.client.TaskRef;
 import io.jenkins.plugins.aem.client.TlsTrust;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** What every task command does: check input, open a pool, run one operation, print its result. */
@@ -19,16 +20,22 @@ final class TaskCommandSupport {
     private TaskCommandSupport() {
     }
 
-    /** Runs an operation that ends in a {@link TaskOutcome}; input is checked by {@code prepare} before anything is sent. */
+    /** Runs an operation that ends in a {@link TaskOutcome}; input is checked before anything is sent. */
     static int execute(AemCommand root, ConnectionOptions conn, TaskOptions taskOptions,
                        Function<AemClient, CompletableFuture<TaskOutcome>> operation) {
+        return execute(root, conn, taskOptions, operation, (printer, outcome) -> printer.success(taskOptions.ref(),
+                outcome.rawState(), outcome.stopReason().name(), outcome.message(), outcome.elapsed()));
+    }
+
+    /** Runs an operation and prints its result with {@code success}, or its failure; returns the exit code. */
+    static <T> int execute(AemCommand root, ConnectionOptions conn, TaskOptions taskOptions,
+                           Function<AemClient, CompletableFuture<T>> operation, BiFunction<OutcomePrinter, T, Integer> success) {
         OutcomePrinter printer = new OutcomePrinter(root.out, root.err, conn.json, conn.verbose);
         TaskRef task = taskOptions.ref();
         ConnectionSettings settings = conn.settings(root.env);
         warnIfInsecure(root, settings);
         try (AemClientPool pool = AemClientPool.create()) {
-            TaskOutcome outcome = await(operation.apply(pool.client(settings)));
-            return printer.success(task, outcome.rawState(), outcome.stopReason().name(), outcome.message(), outcome.elapsed());
+            return success.apply(printer, await(operation.apply(pool.client(settings))));
         } catch (AemException e) {
             return printer.failure(task, e);
         }

@@ -1,13 +1,18 @@
 package io.jenkins.plugins.aem.cli;
 
-import io.jenkins.plugins.aem.client.TaskOutcome;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code aem task-status}: reads a task's state; success means the state was read, whatever it is. */
-@Command(name = "task-status", mixinStandardHelpOptions = true, description = "Print a task's current state.")
+/**
+ * {@code aem task-status}: reads a task's state and health; success means they were read, whatever they are. Sends
+ * nothing but GetTaskDetails.
+ */
+@Command(name = "task-status", mixinStandardHelpOptions = true,
+        description = {"Print a task's current state, and its health: full-load progress, CDC latency, data errors.",
+            "The state alone goes to stdout, the health to stderr; --json prints every value as one JSON object."})
 final class TaskStatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -22,8 +27,7 @@ final class TaskStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        return TaskCommandSupport.execute(root, connection, task, client -> client.taskStatus(task.ref(), connection.timeout())
-                .thenApply(s -> new TaskOutcome(s.task(), s.state(), s.rawState(), s.stopReason(), s.message(),
-                        java.time.Duration.ofNanos(System.nanoTime() - start), "GetTaskDetails")));
+        return TaskCommandSupport.execute(root, connection, task, client -> client.taskStatus(task.ref(), connection.timeout()),
+                (printer, status) -> printer.status(status, Duration.ofNanos(System.nanoTime() - start)));
     }
 }

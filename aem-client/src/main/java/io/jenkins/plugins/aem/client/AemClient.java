@@ -29,7 +29,37 @@ public interface AemClient {
     /** Waits again for a command sent earlier, without sending it again; see {@link WaitRequest}. */
     CompletableFuture<TaskOutcome> await(WaitRequest request, ProgressListener listener);
 
-    /** Reads a task's current status. */
+    /**
+     * Waits until a task is healthy as the request's conditions say, without commanding it: only its details are read
+     * (GetTaskDetails; Viewer on the task suffices), never a list, a server or a command. Waits on the same task share
+     * their reads.
+     *
+     * <p>The future completes with the read that met every condition. It completes exceptionally with an
+     * {@link AemException} whose {@link AemException#lastStatus()} holds the last values read:
+     * <ul>
+     *   <li>{@link FailureKind#TASK_FAILED} at once when the task is in ERROR or has a fatal stop reason (with AEM's
+     *       message for it), or when the conditions need the task running ({@link HealthConditions#needsRunning()})
+     *       and a task seen RUNNING or in RECOVERY during this wait is then seen STOPPED. A task that is STOPPED from
+     *       the first read on is waited for, as someone else or AEM's scheduler may start it; the progress says so.
+     *       A resumed wait knows nothing of the reads before the restart, so for it the first read is the first.</li>
+     *   <li>{@link FailureKind#TIMED_OUT} when the deadline passes, naming the conditions that did not hold.</li>
+     *   <li>{@link FailureKind#AEM_ERROR} at once when AEM refuses the read (for example, no such task); network
+     *       failures and proxy error pages are read again within the deadline, and when no read ever succeeded the
+     *       wait ends at the deadline with the last such failure ({@link FailureKind#UNREACHABLE}).</li>
+     * </ul>
+     * Cancelling the future ends the wait at once; nothing more is sent.
+     *
+     * <p>Reads follow {@link HealthSchedule}: where the latency's trend says it will be low enough, at most the
+     * schedule's {@code max} apart (30 s by default). So a failure is seen at most {@link
+     * HealthSchedule#worstDetectionDelay()} (33 s by default) after AEM shows it, plus the read's own time. The
+     * listener hears at most one line per read, and only when a value changed; see {@link ProgressEvent.Kind}.
+     */
+    CompletableFuture<HealthOutcome> awaitHealth(HealthWaitRequest request, ProgressListener listener);
+
+    /**
+     * Reads a task's current status with every health value GetTaskDetails carries (full-load progress, CDC latency,
+     * data errors); see {@link TaskStatus}. Sends nothing but GetTaskDetails.
+     */
     CompletableFuture<TaskStatus> taskStatus(TaskRef task, Duration timeout);
 
     /** Lists the servers AEM manages; also the cheapest way to test a connection and login. */

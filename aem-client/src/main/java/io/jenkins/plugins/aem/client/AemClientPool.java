@@ -33,6 +33,7 @@ public final class AemClientPool implements AutoCloseable {
     private final int maxCommandsPerHost;
     private final PollSchedule pollSchedule;
     private final Duration statusLagGrace;
+    private final HealthSchedule healthSchedule;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final ScheduledExecutorService scheduler;
     private final SessionPool sessions = new SessionPool();
@@ -47,6 +48,7 @@ public final class AemClientPool implements AutoCloseable {
         this.maxCommandsPerHost = builder.maxCommandsPerHost;
         this.pollSchedule = builder.pollSchedule;
         this.statusLagGrace = builder.statusLagGrace;
+        this.healthSchedule = builder.healthSchedule;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "aem-client-scheduler");
             t.setDaemon(true);
@@ -74,7 +76,7 @@ public final class AemClientPool implements AutoCloseable {
         // Equal settings share a connection; the session is shared wider, by URL and login alone.
         Connection connection = connections.computeIfAbsent(settings, s -> new Connection(s,
                 new AemApi(s, transport(s), limiter(s), sessions.slot(s), json), scheduler));
-        return new DefaultAemClient(connection, scheduler, pollSchedule, statusLagGrace, live);
+        return new DefaultAemClient(connection, scheduler, pollSchedule, statusLagGrace, healthSchedule, live);
     }
 
     /** The most reads and logins that were ever in flight at once to the host of {@code settings}. */
@@ -130,6 +132,7 @@ public final class AemClientPool implements AutoCloseable {
         int maxCommandsPerHost = DEFAULT_MAX_COMMANDS_PER_HOST;
         PollSchedule pollSchedule = PollSchedule.DEFAULT;
         Duration statusLagGrace = DEFAULT_STATUS_LAG_GRACE;
+        HealthSchedule healthSchedule = HealthSchedule.DEFAULT;
 
         private Builder() {
         }
@@ -157,6 +160,12 @@ public final class AemClientPool implements AutoCloseable {
 
         public Builder pollSchedule(PollSchedule schedule) {
             this.pollSchedule = java.util.Objects.requireNonNull(schedule);
+            return this;
+        }
+
+        /** How health waits read; see {@link HealthSchedule}. */
+        public Builder healthSchedule(HealthSchedule schedule) {
+            this.healthSchedule = java.util.Objects.requireNonNull(schedule);
             return this;
         }
 

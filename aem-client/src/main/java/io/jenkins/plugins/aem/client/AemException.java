@@ -21,6 +21,7 @@ public class AemException extends RuntimeException {
     private final TaskState lastState;
     private final String lastRawState;
     private final Duration elapsed;
+    private final transient TaskStatus lastStatus;
     private final transient boolean retryable;
 
     private AemException(Builder b) {
@@ -33,6 +34,7 @@ public class AemException extends RuntimeException {
         this.lastState = b.lastState;
         this.lastRawState = b.lastRawState;
         this.elapsed = b.elapsed;
+        this.lastStatus = b.lastStatus;
         this.retryable = b.retryable;
     }
 
@@ -100,6 +102,19 @@ public class AemException extends RuntimeException {
         return elapsed;
     }
 
+    /**
+     * The task's last status read before the failure, every health value included, or {@code null} when none was read
+     * or the operation reads no health (run and stop). A health wait that failed or timed out sets it.
+     */
+    public TaskStatus lastStatus() {
+        return lastStatus;
+    }
+
+    /** A copy with {@code status} as the last status read, unless this one has one already. */
+    AemException withLastStatus(TaskStatus status) {
+        return lastStatus != null || status == null ? this : toBuilder().lastStatus(status).build();
+    }
+
     /** A copy with the task and timing filled in, for layers that know them better than the one that failed. */
     public AemException withContext(TaskRef task, TaskState lastState, String lastRawState, Duration elapsed) {
         return toBuilder()
@@ -118,6 +133,7 @@ public class AemException extends RuntimeException {
         b.lastState = lastState;
         b.lastRawState = lastRawState;
         b.elapsed = elapsed;
+        b.lastStatus = lastStatus;
         b.cause = getCause();
         b.retryable = retryable;
         return b;
@@ -134,6 +150,7 @@ public class AemException extends RuntimeException {
         private TaskState lastState;
         private String lastRawState;
         private Duration elapsed;
+        private TaskStatus lastStatus;
         private Throwable cause;
         private boolean retryable;
 
@@ -170,6 +187,15 @@ public class AemException extends RuntimeException {
 
         public Builder elapsed(Duration elapsed) {
             this.elapsed = elapsed;
+            return this;
+        }
+
+        /** The task's last status read, with its health values; see {@link AemException#lastStatus()}. */
+        public Builder lastStatus(TaskStatus status) {
+            this.lastStatus = status;
+            if (status != null && lastState == null) {
+                lastState(status.state(), status.rawState());
+            }
             return this;
         }
 

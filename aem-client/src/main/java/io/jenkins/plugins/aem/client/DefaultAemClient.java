@@ -15,10 +15,12 @@ final class DefaultAemClient implements AemClient {
     private final PollSchedule schedule;
     private final Duration grace;
     private final LiveCalls live;
+    private final HealthSchedule healthSchedule;
 
     DefaultAemClient(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, Duration grace,
-                     LiveCalls live) {
+                     HealthSchedule healthSchedule, LiveCalls live) {
         this.live = live;
+        this.healthSchedule = healthSchedule;
         this.connection = connection;
         this.scheduler = scheduler;
         this.schedule = schedule;
@@ -62,6 +64,14 @@ final class DefaultAemClient implements AemClient {
         op.resume(System.nanoTime() - Duration.between(request.commandSentAt(), now).toNanos(),
                 "resumed wait for " + request.goal());
         return live.add(op.result);
+    }
+
+    @Override
+    public CompletableFuture<HealthOutcome> awaitHealth(HealthWaitRequest request, ProgressListener listener) {
+        HealthWait wait = new HealthWait(connection, scheduler, healthSchedule, listener(listener), request);
+        live.add(wait.result);
+        wait.start();
+        return wait.result;
     }
 
     @Override

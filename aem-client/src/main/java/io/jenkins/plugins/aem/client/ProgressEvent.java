@@ -21,7 +21,10 @@ public record ProgressEvent(Kind kind, Duration elapsed, String message) {
          * persists its progress (the Jenkins plugin, across a restart) must remember that it was sent.
          */
         COMMAND_SENT,
-        /** The task's state changed (or was seen for the first time). */
+        /**
+         * The task's state changed (or was seen for the first time); in a health wait, one of the values it watches
+         * changed (at most once per read).
+         */
         STATE_CHANGE,
         /** A read failed and is tried again after a delay. */
         RETRY,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A list AEM refuses ({@code UNAUTHORIZED_REQUEST}: the account has no Viewer role on all tasks) is remembered,
  * not asked again on every poll; each wait whose read it changes is told once.
+ *
+ * <p>Some waits need a task's own details whatever the list costs (a health wait judges values that only
+ * GetTaskDetails carries). Their polls ({@link #readDetails}) are read when due, not early, since an early details
+ * read is a request of its own; every other poll of the same task whose early bound has passed then shares that read.
+ * Polls that fall back to details reads share them per task in the same way.
  */
 final class TaskListPoller {
 
@@ -40,7 +46,7 @@ final class TaskListPoller {
     }
 
     private record Poll(TaskRef task, long earliestNanos, long dueNanos, ProgressListener listener,
-                        CompletableFuture<StatusRead> result) {
+                        CompletableFuture<StatusRead> result, boolean needsDetails) {
     }
 
     private final ScheduledExecutorService scheduler;
@@ -68,8 +74,21 @@ final class TaskListPoller {
      * read, and a refused list, are told to {@code listener}, as to every wait the read served.
      */
     CompletableFuture<StatusRead> read(TaskRef task, Duration delay, ProgressListener listener) {
+        return add(task, delay, listener, false);
+    }
+
+    /**
+     * The task's own details (GetTaskDetails), read in {@code delay}, or earlier only when another poll of the same
+     * task is read then; never from the list.
+     */
+    CompletableFuture<StatusRead> readDetails(TaskRef task, Duration delay, ProgressListener listener) {
+        return add(task, delay, listener, true);
+    }
+
+    private CompletableFuture<StatusRead> add(TaskRef task, Duration delay, ProgressListener listener, boolean needsDetails) {
         long now = System.nanoTime();
-        Poll poll = new Poll(task, now + delay.toNanos() / 2, now + delay.toNanos(), listener, new CompletableFuture<>());
+        Poll poll = new Poll(task, now + delay.toNanos() / 2, now + delay.toNanos(), listener, new CompletableFuture<>(),
+                needsDetails);
         synchronized (this) {
             waiting.add(poll);
             if (tick == null || poll.dueNanos() < tickAt) {
@@ -89,25 +108,33 @@ final class TaskListPoller {
 
     private void fire() {
         List<Poll> now = new ArrayList<>();
+        List<Poll> ownDetails = new ArrayList<>();
         int waits;
         synchronized (this) {
             tick = null;
             long t = System.nanoTime();
             waiting.removeIf(p -> p.result().isDone());
-            waits = waiting.size();
-            waiting.removeIf(p -> p.earliestNanos() <= t && now.add(p));
+            // Every wait that polls this server has one poll pending, so the pending polls count the waits that may
+            // share a list; waits that need their details never do.
+            waits = (int) waiting.stream().filter(p -> !p.needsDetails()).count();
+            java.util.Set<TaskRef> readNow = new java.util.HashSet<>();
+            waiting.stream().filter(p -> p.needsDetails() && p.dueNanos() <= t).forEach(p -> readNow.add(p.task()));
+            waiting.removeIf(p -> p.earliestNanos() <= t && (readNow.contains(p.task()) ? ownDetails.add(p)
+                    : !p.needsDetails() && now.add(p)));
             if (!waiting.isEmpty()) {
                 schedule(waiting.stream().mapToLong(Poll::dueNanos).min().orElseThrow());
             }
         }
+        if (!ownDetails.isEmpty()) {
+            details(ownDetails);
+        }
         if (now.isEmpty()) {
             return;
         }
-        // Every wait that polls this server has one poll pending, so the pending polls count the waits sharing it.
         if (!rule.useList(waits, lastListBytes())) {
-            now.forEach(this::details);
+            details(now);
         } else if (listRefusal.standing()) {
-            now.forEach(this::insteadOfRefusedList);
+            insteadOfRefusedList(now);
         } else {
             shareList(now, rule.budget(waits));
         }
@@ -128,11 +155,11 @@ final class TaskListPoller {
             if (e != null) {
                 AemException error = reader.transport(e, "GetTaskList");
                 if (listRefusal.noteIfRefusal(error)) {
-                    now.forEach(this::insteadOfRefusedList);
+                    insteadOfRefusedList(now);
                 } else if (error.getCause() instanceof CappedBodyConsumer.BodyTooLargeException) {
                     // Larger than the waits' own reads together: they read those, until more waits share the server.
                     noteListSize(maxBytes + 1L);
-                    now.forEach(this::details);
+                    details(now);
                 } else {
                     now.forEach(p -> p.result().completeExceptionally(error));
                 }
@@ -143,37 +170,50 @@ final class TaskListPoller {
             for (JsonNode t : list.body().path("taskList")) {
                 byName.put(t.path("name").asText(), t);
             }
+            List<Poll> missing = new ArrayList<>();
             for (Poll p : now) {
                 JsonNode t = byName.get(p.task().task());
                 if (t == null || !t.hasNonNull("state")) {
-                    details(p); // AEM's own answer for this task: its state, or why it has none
+                    missing.add(p); // AEM's own answer for this task: its state, or why it has none
                 } else {
                     p.result().complete(new StatusRead(TaskDetailsParser.parse(t, p.task(), reader), false));
                 }
             }
+            details(missing);
         });
     }
 
-    private void insteadOfRefusedList(Poll p) {
-        p.listener().onProgress(new ProgressEvent(ProgressEvent.Kind.WARNING, Duration.ZERO,
-                listRefusal.notice("Reading the task's own details (GetTaskDetails) instead.")));
-        details(p);
+    private void insteadOfRefusedList(List<Poll> polls) {
+        for (Poll p : polls) {
+            p.listener().onProgress(new ProgressEvent(ProgressEvent.Kind.WARNING, Duration.ZERO,
+                    listRefusal.notice("Reading the task's own details (GetTaskDetails) instead.")));
+        }
+        details(polls);
     }
 
-    private void details(Poll p) {
-        CompletableFuture<TaskStatus> read = reads.details(p.task(), p.listener());
-        p.result().whenComplete((r, e) -> {
-            if (p.result().isCancelled()) {
+    /** Reads each task's details once for all of {@code polls} that are about it. */
+    private void details(List<Poll> polls) {
+        Map<TaskRef, List<Poll>> byTask = new LinkedHashMap<>();
+        polls.forEach(p -> byTask.computeIfAbsent(p.task(), k -> new ArrayList<>()).add(p));
+        byTask.forEach(this::details);
+    }
+
+    private void details(TaskRef task, List<Poll> polls) {
+        ProgressListener all = event -> polls.forEach(p -> p.listener().onProgress(event));
+        CompletableFuture<TaskStatus> read = reads.details(task, all);
+        // The read is shared: only when every wait it serves is gone may it be cancelled.
+        polls.forEach(p -> p.result().whenComplete((r, e) -> {
+            if (polls.stream().allMatch(q -> q.result().isCancelled())) {
                 read.cancel(true);
             }
-        });
-        read.whenComplete((s, e) -> {
+        }));
+        read.whenComplete((s, e) -> polls.forEach(p -> {
             if (e != null) {
                 p.result().completeExceptionally(e);
             } else {
                 p.result().complete(new StatusRead(s, true));
             }
-        });
+        }));
     }
 
     private void noteListSize(long bytes) {

@@ -16,13 +16,16 @@ final class SimFixture implements AutoCloseable {
     static final String USER = "admin";
     static final String PASSWORD = "s3cret-Pa55";
     static final PollSchedule FAST = new PollSchedule(Duration.ofMillis(50), 1.5, Duration.ofMillis(400), 0.1);
+    static final HealthSchedule FAST_HEALTH = new HealthSchedule(Duration.ofMillis(100), Duration.ofMillis(50),
+            Duration.ofMillis(400), 0.1);
 
     final AemSimulator sim;
     final AemClientPool pool;
     final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
     SimFixture(AemSimulatorBuilder builder) {
-        this(builder, AemClientPool.builder().pollSchedule(FAST).statusLagGrace(Duration.ofSeconds(2)));
+        this(builder, AemClientPool.builder().pollSchedule(FAST).healthSchedule(FAST_HEALTH)
+                .statusLagGrace(Duration.ofSeconds(2)));
     }
 
     SimFixture(AemSimulatorBuilder builder, AemClientPool.Builder poolBuilder) {

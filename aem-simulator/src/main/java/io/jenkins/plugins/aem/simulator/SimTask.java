@@ -53,6 +53,7 @@ public final class SimTask {
     private Instant fullLoadStart;
     private Instant fullLoadEnd;
     private Duration fullLoadLength = Duration.ZERO;
+    private Instant runningSince;
     private long generation;
     private TaskView lagged;
     private long lagUntilNanos;
@@ -71,6 +72,7 @@ public final class SimTask {
         this.stopReason = spec.initialStopReason();
         this.message = spec.initialMessage();
         this.fullLoadCompleted = spec.initialFullLoadCompleted();
+        this.runningSince = "RUNNING".equals(state) || "RECOVERY".equals(state) ? clock.instant() : null;
         history.add(new StateChange(clock.instant(), state, stopReason));
     }
 
@@ -130,7 +132,7 @@ public final class SimTask {
     /** What reads would show without lag. */
     public synchronized TaskView liveView() {
         return TaskCounters.view(phase(), visibleState(), message, fullLoadCompleted, fullLoadStart, fullLoadEnd,
-                fullLoadLength, spec, clock.instant());
+                fullLoadLength, spec, clock.instant(), runningSince);
     }
 
     synchronized Phase phase() {
@@ -243,6 +245,9 @@ public final class SimTask {
     }
 
     private void enter(String newState, String newStopReason, String newMessage) {
+        if ("RUNNING".equals(newState) && !"RUNNING".equals(state) && !"RECOVERY".equals(state)) {
+            runningSince = clock.instant(); // the health curves start here; a recovery does not restart them
+        }
         state = newState;
         stopReason = newStopReason;
         message = newMessage;

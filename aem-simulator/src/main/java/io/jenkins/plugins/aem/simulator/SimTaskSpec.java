@@ -34,6 +34,7 @@ public final class SimTaskSpec {
     private volatile int tables = 10;
     private volatile int memoryMb = 512;
     private volatile boolean errorMessageInAnswer = true;
+    private volatile SimHealthSpec health;
     private InjectedError runError; // guarded by this: "once" errors are taken atomically
     private InjectedError stopError; // guarded by this
 
@@ -69,6 +70,7 @@ public final class SimTaskSpec {
         c.initialState = initialState; c.initialStopReason = initialStopReason; c.initialMessage = initialMessage;
         c.initialFullLoadCompleted = initialFullLoadCompleted; c.tables = tables; c.memoryMb = memoryMb;
         c.runError = runError; c.stopError = stopError; c.errorMessageInAnswer = errorMessageInAnswer;
+        c.health = health == null ? null : health.copy();
         return c;
     }
 
@@ -132,6 +134,8 @@ public final class SimTaskSpec {
     }
     public SimTaskSpec tables(int v) { tables = Math.max(1, v); return this; }
     public SimTaskSpec memoryMb(int v) { memoryMb = Math.max(1, v); return this; }
+    /** How GetTaskDetails' health members behave (latency, tables, data errors); null keeps the fixed values. */
+    public SimTaskSpec health(SimHealthSpec v) { health = v; return this; }
     /** Every run is answered with this code (no effect unless it is a *_TIMEOUT code). */
     public synchronized SimTaskSpec runError(String code) { runError = code == null ? null : new InjectedError(code, false); return this; }
     /** The next run only is answered with this code. */
@@ -193,6 +197,8 @@ public final class SimTaskSpec {
     public int tables() { return tables; }
     public int memoryMb() { return memoryMb; }
     public boolean errorMessageInAnswer() { return errorMessageInAnswer; }
+    /** The health behaviour, or null. */
+    public SimHealthSpec health() { return health; }
     public synchronized InjectedError runError() { return runError; }
     public synchronized InjectedError stopError() { return stopError; }
 }

@@ -95,6 +95,9 @@ final class TaskJson {
         opt.put("store_changes_enabled", false);
         opt.put("audit_changes_enabled", false);
         n.putArray("assigned_tags");
+        if (v.health() != null) {
+            HealthJson.apply(n, v.health());
+        }
         return n;
     }
 

@@ -17,8 +17,10 @@ import java.time.Instant;
  * @param tablesQueued      tables waiting to load
  * @param tablesWithError   tables that failed
  * @param memoryMb          task memory; above zero only while the task process runs
+ * @param health            the health members, or null for a task without a {@link SimHealthSpec}
  */
 public record TaskView(String state, String stopReason, String message, boolean fullLoadCompleted,
                        Instant fullLoadStart, Instant fullLoadEnd, int tablesTotal, int tablesCompleted,
-                       int tablesLoading, int tablesQueued, int tablesWithError, int memoryMb) {
+                       int tablesLoading, int tablesQueued, int tablesWithError, int memoryMb,
+                       HealthView health) {
 }

@@ -168,6 +168,7 @@ final class ConfigMapper {
         if (t.tables() != null) s.tables(t.tables());
         if (t.memoryMb() != null) s.memoryMb(t.memoryMb());
         if (t.errorMessageInAnswer() != null) s.errorMessageInAnswer(t.errorMessageInAnswer());
+        if (t.health() != null) s.health(t.health().toSpec(t.name()));
         return s;
     }
 

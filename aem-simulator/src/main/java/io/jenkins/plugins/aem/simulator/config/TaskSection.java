@@ -25,13 +25,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param tables           number of tables
  * @param memoryMb         memory shown while running
  * @param errorMessageInAnswer whether a run or stop answer in ERROR carries the message (default true)
+ * @param health           how GetTaskDetails' latency, table counts and data errors behave
  */
 public record TaskSection(String name, String project, String description, JsonNode definition, String startDuration,
                           String stopDuration, String fullLoadDuration, String startingState, String stoppingState,
                           Boolean fullLoadOnly, Boolean failOnRun, String failMessage, RecoverySection recovery,
                           String lag, InitialSection initial, ErrorSection runError, ErrorSection stopError,
                           Integer tables, Integer memoryMb,
-                          Boolean errorMessageInAnswer) {
+                          Boolean errorMessageInAnswer, HealthSection health) {
 
     /**
      * A RECOVERY episode.
