@@ -10,8 +10,11 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
+import io.jenkins.plugins.aem.steps.AemTaskStatusStep;
+import io.jenkins.plugins.aem.steps.AemWaitForTaskStep;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.util.List;
@@ -25,7 +28,8 @@ class SecretsTest extends AemJenkinsTest {
     @Test
     void noClassHoldsAPasswordOrSecret() {
         for (Class<?> type : List.of(AemConnection.class, AemGlobalConfiguration.class, AemRunTaskStep.class,
-                AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class)) {
+                AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class, AemTaskStatusStep.class,
+                AemWaitForTaskStep.class, AemWaitForTaskBuilder.class)) {
             for (Class<?> c = type; c != null && c.getName().startsWith("io.jenkins.plugins.aem"); c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
                     assertFalse(f.getType() == Secret.class || f.getName().toLowerCase(Locale.ROOT).contains("password"),
