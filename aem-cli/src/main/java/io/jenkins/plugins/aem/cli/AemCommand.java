@@ -10,20 +10,27 @@ import picocli.CommandLine.Command;
 /**
  * The {@code aem} command: runs, stops and reads Qlik Enterprise Manager tasks for release automation.
  *
- * <p>Exit codes: 0 the requested state was reached (wait-task: the conditions hold), 1 AEM refused or the task
- * failed, 2 bad usage (nothing sent), 3 the deadline passed, 4 AEM could not be reached or did not answer as AEM does.
+ * <p>Exit codes: 0 the requested state was reached (wait-task: the conditions hold), 1 AEM refused, the task failed
+ * or a deploy was refused (nothing changed), 2 bad usage (nothing sent), 3 the deadline passed, 4 AEM could not be
+ * reached or did not answer as AEM does, 5 a deploy failed and the task was restored, 6 a deploy failed and the task
+ * could not be restored, 130 cancelled.
  */
 @Command(name = "aem", mixinStandardHelpOptions = true, version = "aem 1.0.0",
-        description = "Run, stop and inspect Qlik Replicate and Compose tasks through Qlik Enterprise Manager (AEM).",
+        description = "Run, stop, inspect and wait for Qlik Replicate and Compose tasks through Qlik Enterprise Manager "
+                + "(AEM), and export and deploy Replicate task definitions.",
         subcommands = {RunTaskCommand.class, StopTaskCommand.class, TaskStatusCommand.class, WaitTaskCommand.class,
-                SimulatorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                ExportTaskCommand.class, DeployTaskCommand.class, RestoreTaskCommand.class, SimulatorCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the requested state was reached (task-status: the state was read; wait-task: the "
-                + "conditions hold)",
-                "1:AEM answered with an error code, or the task failed",
+                + "conditions hold; export-task and deploy-task: done, or nothing to change)",
+                "1:AEM answered with an error code or the task failed; or a deploy was refused, with nothing changed",
                 "2:bad usage or invalid input; nothing was sent to AEM",
                 "3:the deadline passed before the requested state",
-                "4:AEM could not be reached or did not answer as AEM does"})
+                "4:AEM could not be reached or did not answer as AEM does",
+                "5:a deploy failed after changing the task, and the task was restored to what it was",
+                "6:a deploy failed and the task could not be restored; the message says its state and where the backup is",
+                "130:cancelled (Ctrl-C)"})
 public final class AemCommand implements Runnable {
 
     static final int USAGE = 2;
@@ -55,7 +62,9 @@ public final class AemCommand implements Runnable {
             String sub = ex.getCommandLine().getCommandName();
             // Picocli's message for arguments it did not understand repeats them; one may be a password.
             String message = ex instanceof CommandLine.UnmatchedArgumentException unmatched
-                    ? UnmatchedArguments.describe(unmatched.getUnmatched()) : ex.getMessage();
+                    ? UnmatchedArguments.describe(unmatched.getUnmatched())
+                    : takesSecretFiles(ex) ? "Option '--secret' takes ENDPOINT=FILE, where FILE holds the secret (the "
+                    + "value given is not shown, as it may be a secret)" : ex.getMessage();
             err.println("aem: " + message + ". Run 'aem " + ("aem".equals(sub) ? "" : sub + " ") + "--help'.");
             return USAGE;
         });
@@ -68,6 +77,11 @@ public final class AemCommand implements Runnable {
             return INTERNAL;
         });
         return cli;
+    }
+
+    /** Whether picocli refused a value of {@code --secret}: its message would repeat the value, which may be a secret. */
+    private static boolean takesSecretFiles(CommandLine.ParameterException ex) {
+        return ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option && "--secret".equals(option.longestName());
     }
 
     public static void main(String[] args) {

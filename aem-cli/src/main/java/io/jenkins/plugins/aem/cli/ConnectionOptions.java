@@ -34,9 +34,10 @@ final class ConnectionOptions {
     @Option(names = "--insecure", description = "Do not verify AEM's TLS certificate (testing only; prints a warning).")
     boolean insecure;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Deadline for the whole command: login, lookups, the command and every poll. Default: ${DEFAULT-VALUE}.")
-    long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Deadline for the whole command: login, lookups, the command and every poll. Default: 60 "
+                    + "(deploy-task and restore-task: 600, of which 40%% is held back to restore the task on failure).")
+    Long timeoutSeconds;
 
     @Option(names = "--json", description = "Print the result as one JSON object on the last line of stdout.")
     boolean json;
@@ -45,7 +46,12 @@ final class ConnectionOptions {
     boolean verbose;
 
     Duration timeout() {
-        return Timeouts.ofSeconds(timeoutSeconds);
+        return timeout(Timeouts.DEFAULT);
+    }
+
+    /** The timeout given, or {@code otherwise}. */
+    Duration timeout(Duration otherwise) {
+        return timeoutSeconds == null ? otherwise : Timeouts.ofSeconds(timeoutSeconds);
     }
 
     /** Checks everything before anything is sent. */
@@ -79,7 +85,7 @@ final class ConnectionOptions {
         return pw;
     }
 
-    private static String read(Path file, String option) {
+    static String read(Path file, String option) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

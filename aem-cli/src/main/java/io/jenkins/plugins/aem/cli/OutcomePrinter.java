@@ -77,6 +77,7 @@ final class OutcomePrinter {
         if (json) {
             ObjectNode node = base(task, e.lastRawState(), e.elapsed());
             node.put("errorCode", e.errorCode() != null ? e.errorCode() : e.kind().name());
+            node.put("kind", e.kind().name());
             node.put("message", e.getMessage());
             if (e.remedy() != null) {
                 node.put("remedy", e.remedy());
@@ -100,7 +101,7 @@ final class OutcomePrinter {
         return node;
     }
 
-    private static ObjectNode base(TaskRef task, String state, Duration elapsed) {
+    static ObjectNode base(TaskRef task, String state, Duration elapsed) {
         ObjectNode node = JSON.createObjectNode();
         node.put("state", state);
         node.put("server", task == null ? null : task.server());

@@ -116,6 +116,60 @@ final class AemApi {
     record CommandAnswer(TaskState state, String rawState, String errorMessage) {
     }
 
+    /** ExportTask: the task's definition as AEM exports it; {@code withendpoints} is always sent, never left to a default. */
+    CompletableFuture<JsonNode> exportTask(TaskRef task, boolean withEndpoints, Duration responseTimeout,
+                                           ProgressListener listener, Deadline deadline) {
+        CompletableFuture<HttpResult> call = call("GET", UrlPaths.task(task) + "?action=export&withendpoints=" + withEndpoints,
+                null, responseTimeout, "ExportTask", listener, deadline, () -> { }, CappedBodyConsumer.MAX_DEFINITION);
+        return InFlight.derived(call, call.thenApply(r -> reader.read(r, "ExportTask")));
+    }
+
+    /**
+     * ImportTask with the definition as its body. AEM documents no answer body, so any 2xx is success. Never retried
+     * here: after a lost answer, only reading the task back tells whether it was imported.
+     */
+    CompletableFuture<Void> importTask(TaskRef task, String definition, Duration responseTimeout, ProgressListener listener,
+                                       Deadline deadline, Runnable onSend) {
+        CompletableFuture<HttpResult> call = call("POST", UrlPaths.task(task) + "?action=import", definition,
+                responseTimeout, "ImportTask", listener, deadline, onSend);
+        return InFlight.derived(call, call.thenApply(r -> succeeded(r, "ImportTask")));
+    }
+
+    /**
+     * DeleteTask, keeping the task's logs on the server ({@code deletetasklogs=false}, AEM's default): a deploy
+     * deletes only to import afresh, and the logs of the task before may be what explains a failure after.
+     */
+    CompletableFuture<Void> deleteTask(TaskRef task, Duration responseTimeout, ProgressListener listener, Deadline deadline,
+                                       Runnable onSend) {
+        CompletableFuture<HttpResult> call = call("POST", UrlPaths.task(task) + "?action=delete&deletetasklogs=false", null,
+                responseTimeout, "DeleteTask", listener, deadline, onSend);
+        return InFlight.derived(call, call.thenApply(r -> succeeded(r, "DeleteTask")));
+    }
+
+    /** GetEndpointList: the names of the server's endpoints. */
+    CompletableFuture<List<String>> endpointNames(String server, Duration responseTimeout, ProgressListener listener,
+                                                  Deadline deadline) {
+        CompletableFuture<HttpResult> call = call("GET", "/servers/" + UrlPaths.segment(server) + "/endpoints", null,
+                responseTimeout, "GetEndpointList", listener, deadline, () -> { }, CappedBodyConsumer.MAX_DEFINITION);
+        return InFlight.derived(call, call.thenApply(r -> {
+            JsonNode list = reader.read(r, "GetEndpointList").path("endpointList");
+            if (!list.isArray()) {
+                throw reader.notAem("GetEndpointList", "JSON without an endpointList", false);
+            }
+            List<String> names = new ArrayList<>();
+            list.forEach(e -> names.add(e.path("name").asText("")));
+            return names;
+        }));
+    }
+
+    private Void succeeded(HttpResult r, String call) {
+        AemException error = reader.errorOf(r, call);
+        if (error != null) {
+            throw error;
+        }
+        return null;
+    }
+
     CompletableFuture<Void> logout(String sessionId, Duration responseTimeout) {
         return limits.reads().submit(() -> transport.send("GET", settings.api("/logout"), Map.of(SESSION_HEADER, sessionId), null,
                 responseTimeout)).thenApply(r -> null);

@@ -70,4 +70,31 @@ public interface AemClient {
 
     /** Lists a server's tasks with their states; Compose tasks are named {@code task__project}. */
     CompletableFuture<List<TaskStatus>> tasks(String server, Duration timeout);
+
+    /**
+     * Exports a Replicate task's definition in the form kept under version control: keys sorted, volatile fields
+     * dropped, every secret a placeholder <code>${secret:ENDPOINT/FIELD}</code>. Two exports of an unchanged task
+     * give the same text. Needs Operator on the task and on All Endpoints. Compose servers are refused: AEM exports
+     * no Compose definitions.
+     */
+    CompletableFuture<ExportedDefinition> exportTask(ExportRequest request, ProgressListener listener);
+
+    /**
+     * Makes a Replicate task match a definition file: reads the target, backs the task up (handing the backup to the
+     * request's sink before anything changes), plans, and, unless it is a dry run or nothing changes, stops the task
+     * if allowed, imports, reads the task back until it matches, and runs it again if it was running.
+     *
+     * <p>The future fails with an {@link AemException}: {@link FailureKind#INVALID_INPUT} or
+     * {@link FailureKind#DEPLOY_REFUSED} (and the kinds of run and stop) when nothing was changed;
+     * {@link FailureKind#DEPLOY_RESTORED} when a step after a change failed and the task was restored to what it was;
+     * {@link FailureKind#DEPLOY_NOT_RESTORED} when the restore failed too (the message says what state the task is in
+     * and where the backup is). Needs Designer on All Tasks, and on All Endpoints when the file carries endpoints: give
+     * the deploy its own {@link ConnectionSettings} if run and stop use a less privileged account. Secrets never show
+     * in an event, a message or the outcome.
+     *
+     * <p>Cancelling the future stops the steps forward. Before the task was changed it is cancelled at once; after, the
+     * task is restored first, and the future then fails with the restore's report ({@code DEPLOY_RESTORED} or
+     * {@code DEPLOY_NOT_RESTORED}), so an aborted deploy never leaves a task stopped or deleted.
+     */
+    CompletableFuture<DeployOutcome> deploy(DeployRequest request, ProgressListener listener);
 }

@@ -6,7 +6,7 @@ package io.jenkins.plugins.aem.client;
  */
 public enum AemErrorCode {
     UNAUTHORIZED_REQUEST("The user lacks the AEM role for this action, or the login was refused.",
-            "Check the user name and password; running or stopping a task needs the Operator role on the task, reading needs Viewer."),
+            "Check the user name and password; running or stopping a task needs the Operator role on the task, reading needs Viewer, deploying a task definition needs Designer on All Tasks (and on All Endpoints when the file carries endpoints)."),
     INVALID_SESSION_ID("The session expired or is not valid.",
             "The client logs in again by itself; if this persists, check that no proxy drops the EnterpriseManager.APISessionID header."),
     DESERIALIZE_TO_TYPE("AEM could not read the request.",
@@ -54,7 +54,31 @@ public enum AemErrorCode {
     AEM_STOP_TASK_INNER_ERR("The Replicate or Compose server failed to stop the task.",
             "Read AEM's message and the task's log on the server."),
     AEM_STOP_TASK_TIMEOUT("The task did not reach STOPPED within the time AEM was asked to wait.",
-            "Raise the timeout, or check in AEM why the task stops slowly.");
+            "Raise the timeout, or check in AEM why the task stops slowly."),
+    AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT("The user may not read one or both of the task's endpoints, so AEM will not export the task.",
+            "Give the account Operator on All Endpoints to export, or Designer on All Endpoints to deploy."),
+    AEM_IMPORT_TASK_NO_PERMISSION_ON_ENDPOINT("The definition carries endpoints and the user may not add or change endpoints.",
+            "Give the deploy account Designer on All Endpoints, besides Designer on All Tasks."),
+    AEM_IMPORT_TASK_NAME_DIFFER("The task named in the definition differs from the task the import was sent to.",
+            "The client renames the definition to the target task itself; if AEM still says this, check that the file holds one task and report it with the AEM version."),
+    AEM_IMPORT_TASK_CONTAINS_MULTIPLE_TASKS("The definition holds more than one task.",
+            "Deploy one task per file: export it alone with 'aem export-task'."),
+    AEM_IMPORT_TASK_CONTAIN_ALIEN_ITEMS("The definition holds items a task import does not take, such as the server settings of a whole server's export.",
+            "Deploy a file written by 'aem export-task' (one task), not a whole server's export."),
+    AEM_IMPORT_CONTENT_EMPTY("AEM received an empty definition.",
+            "Check the definition file; if it is not empty, report it with the AEM version."),
+    AEM_IMPORT_INVALID_CONTENT("AEM could not read the definition.",
+            "Deploy a file written by 'aem export-task'; check that hand edits kept it a valid task definition."),
+    AEM_METHOD_NOT_SUPPORTED_VERSION("The Replicate server is too old for this call: task export and import need Replicate 5.5 or later.",
+            "Upgrade the Replicate server, or move the task with the Replicate console."),
+    AEM_TASK_NOT_STOPPED("The task must be stopped for this.",
+            "Stop the task first, or let the deploy stop it and run it again (stopIfRunning, --stop-if-running)."),
+    AEM_DELETE_TASK_ERR("The server hit an error while deleting the task.",
+            "Read AEM's message and check the task in AEM before trying again."),
+    AEM_DELETE_TASK_INNER_ERR("AEM hit an internal error while deleting the task.",
+            "Read AEM's message and check the task in AEM before trying again."),
+    AEM_ENDPOINT_LIST_INNER_ERR("AEM failed to list the server's endpoints.",
+            "Check the server's connection in AEM; until then a deploy knows only the endpoints of the task's own backup.");
 
     private final String meaning;
     private final String remedy;

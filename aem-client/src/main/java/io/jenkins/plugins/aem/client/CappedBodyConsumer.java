@@ -23,6 +23,12 @@ final class CappedBodyConsumer extends AbstractBinResponseConsumer<HttpResult> {
      */
     static final int MAX_BODY = 1 << 20;
 
+    /**
+     * The largest task definition read: an export carries every table of the task, tens of thousands in large
+     * installations, so it is allowed far more than a status read, and still bounded.
+     */
+    static final int MAX_DEFINITION = 64 << 20;
+
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final int maxBody;
     private int status;

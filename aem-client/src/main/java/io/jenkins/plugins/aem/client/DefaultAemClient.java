@@ -1,6 +1,12 @@
 package io.jenkins.plugins.aem.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.aem.client.definition.CanonicalForm;
+import io.jenkins.plugins.aem.client.definition.DefinitionForms;
+import io.jenkins.plugins.aem.client.definition.ReplicateVersion;
+import io.jenkins.plugins.aem.client.definition.SecretMasker;
+import io.jenkins.plugins.aem.client.definition.SecretPlaceholder;
+import io.jenkins.plugins.aem.client.definition.TaskDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,6 +112,37 @@ final class DefaultAemClient implements AemClient {
             }
             return tasks;
         })), "GetTaskList");
+    }
+
+    @Override
+    public CompletableFuture<ExportedDefinition> exportTask(ExportRequest request, ProgressListener listener) {
+        Deadline deadline = Deadline.after(request.timeout());
+        DeployJournal journal = new DeployJournal(listener, deadline);
+        InFlight flight = new InFlight();
+        TaskRef task = request.task();
+        DefinitionCalls calls = new DefinitionCalls(connection, scheduler, schedule, journal, task);
+        journal.step("Exporting " + task + (request.withEndpoints() ? " with its endpoints" : ""));
+        CompletableFuture<ExportedDefinition> exported = ServerFacts.read(calls, deadline, flight, journal, FailureKind.INVALID_INPUT)
+                .thenCompose(server -> calls.export(request.withEndpoints(), deadline, flight))
+                .thenApply(found -> {
+                    TaskDefinition raw = found.orElseThrow(() -> AemException.of(FailureKind.AEM_ERROR, "AEM has no "
+                                    + task + " to export.").errorCode(AemErrorCode.AEM_TASK_NOT_FOUND.name())
+                            .remedy(AemErrorCode.AEM_TASK_NOT_FOUND.remedy()).build());
+                    TaskDefinition file = DefinitionForms.portable(raw);
+                    List<String> placeholders = SecretMasker.placeholders(file).stream().map(SecretPlaceholder::text).toList();
+                    journal.step("Exported " + task + (placeholders.isEmpty() ? "" : "; secrets replaced by "
+                            + String.join(", ", placeholders)));
+                    return new ExportedDefinition(task, CanonicalForm.text(file), ExportedDefinition.fileNameFor(task.task()),
+                            placeholders, raw.version().map(ReplicateVersion::text).orElse(""));
+                });
+        return read(flight.cancelledWith(exported), "ExportTask");
+    }
+
+    @Override
+    public CompletableFuture<DeployOutcome> deploy(DeployRequest request, ProgressListener listener) {
+        DeployExecution execution = new DeployExecution(request, connection, scheduler, schedule, listener(listener), this);
+        execution.start();
+        return live.add(execution.result);
     }
 
     /** {@code read} with its failures said as AEM's or the network's, tracked by the pool; cancelling it aborts the read. */

@@ -17,8 +17,20 @@ public enum FailureKind {
      * refused, a non-JSON answer such as a proxy's error page.
      */
     UNREACHABLE(4),
-    /** The caller cancelled the wait (for example, the build was aborted). */
-    CANCELLED(5);
+    /**
+     * A deploy was refused before it changed anything: the task is as it was (a running task without permission to
+     * stop it, a Compose server, a file newer than the server, removals an import cannot make, no backup possible).
+     */
+    DEPLOY_REFUSED(1),
+    /** A deploy failed after it changed the task, and the task was restored to what it was (definition and state). */
+    DEPLOY_RESTORED(5),
+    /**
+     * A deploy failed and the task could not be restored: someone must act. The message says what state the task is
+     * in and where the backup of its definition is.
+     */
+    DEPLOY_NOT_RESTORED(6),
+    /** The caller cancelled the wait (for example, the build was aborted, or Ctrl-C). The code is a shell's for SIGINT. */
+    CANCELLED(130);
 
     private final int exitCode;
 

@@ -112,7 +112,9 @@ final class HttpTransport implements AutoCloseable {
         SimpleRequestBuilder request = SimpleRequestBuilder.create(method).setUri(uri);
         headers.forEach(request::addHeader);
         if (jsonBody != null) {
-            request.setBody(jsonBody, ContentType.APPLICATION_JSON);
+            // As bytes, so the body goes with a Content-Length of its exact UTF-8 size and never chunked: AEM's import
+            // requires that length, and a character count breaks on non-ASCII names.
+            request.setBody(jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8), ContentType.APPLICATION_JSON);
         }
         request.setRequestConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, responseTimeout.toMillis())))

@@ -21,6 +21,20 @@ final class InFlight {
         return stage;
     }
 
+    /** {@code true} once the call was cancelled: nothing more may be sent for it. */
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Cancels whatever is in flight and every later stage. */
+    void cancel() {
+        cancelled = true;
+        CompletableFuture<?> stage = current;
+        if (stage != null) {
+            stage.cancel(true);
+        }
+    }
+
     /** Makes cancelling {@code result} cancel whatever stage is in flight then, and every later one. */
     <T> CompletableFuture<T> cancelledWith(CompletableFuture<T> result) {
         result.whenComplete((r, e) -> {

@@ -1,0 +1,171 @@
+package io.jenkins.plugins.aem.client;
+
+import io.jenkins.plugins.aem.client.definition.TaskDefinition;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The AEM calls of one export or deploy, on one task. Reads are tried again after transport failures within their
+ * deadline, as every read of the client is; ImportTask and DeleteTask never are: after a lost answer only reading the
+ * task back tells what happened. Everything in flight is tracked by the caller's {@link InFlight}, so cancelling it
+ * stops every further request.
+ */
+final class DefinitionCalls {
+
+    /** How long an export may take to arrive: it carries every table of the task. */
+    private static final Duration EXPORT_READ = Duration.ofSeconds(60);
+
+    private final Connection connection;
+    private final ScheduledExecutorService scheduler;
+    private final PollSchedule schedule;
+    private final DeployJournal journal;
+    private final TaskRef task;
+
+    DefinitionCalls(Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule, DeployJournal journal,
+                    TaskRef task) {
+        this.connection = connection;
+        this.scheduler = scheduler;
+        this.schedule = schedule;
+        this.journal = journal;
+        this.task = task;
+    }
+
+    TaskRef task() {
+        return task;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    PollSchedule schedule() {
+        return schedule;
+    }
+
+    ResponseReader reader() {
+        return connection.api().reader();
+    }
+
+    /** ExportTask; empty when AEM says the task does not exist. */
+    CompletableFuture<Optional<TaskDefinition>> export(boolean withEndpoints, Deadline deadline, InFlight flight) {
+        return absentIfNotFound(read("ExportTask", () -> connection.api().exportTask(task, withEndpoints,
+                DeployClock.within(deadline, EXPORT_READ), journal.inner(), deadline), deadline, flight)
+                .thenApply(json -> {
+                    try {
+                        return TaskDefinition.of(json);
+                    } catch (AemException notATask) {
+                        throw reader().notAem("ExportTask", "JSON that is not one task's definition ("
+                                + notATask.getMessage() + ")", false);
+                    }
+                }));
+    }
+
+    /** GetTaskDetails; empty when AEM says the task does not exist. */
+    CompletableFuture<Optional<TaskStatus>> status(Deadline deadline, InFlight flight) {
+        return absentIfNotFound(read("GetTaskDetails", () -> connection.api().taskStatus(task,
+                DeployClock.within(deadline, Timeouts.STATUS_READ), journal.inner(), deadline), deadline, flight));
+    }
+
+    /** GetEndpointList of the task's server. */
+    CompletableFuture<List<String>> endpoints(Deadline deadline, InFlight flight) {
+        return read("GetEndpointList", () -> connection.api().endpointNames(task.server(),
+                DeployClock.within(deadline, EXPORT_READ), journal.inner(), deadline), deadline, flight);
+    }
+
+    /** GetServerDetails of the task's server. */
+    CompletableFuture<ServerDetails> serverDetails(Deadline deadline, InFlight flight) {
+        return read("GetServerDetails", () -> connection.api().serverDetails(task.server(),
+                DeployClock.within(deadline, Timeouts.STATUS_READ), deadline), deadline, flight);
+    }
+
+    /** GetServerList, shared by the connection's callers. */
+    CompletableFuture<List<ServerInfo>> servers(Deadline deadline, InFlight flight) {
+        return read("GetServerList", () -> connection.servers(DeployClock.within(deadline, Timeouts.STATUS_READ),
+                journal.inner(), deadline), deadline, flight);
+    }
+
+    /** ImportTask, sent once. */
+    CompletableFuture<Void> importTask(String body, String what, Deadline deadline, InFlight flight) {
+        if (flight.cancelled()) {
+            return CompletableFuture.failedFuture(cancelled());
+        }
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        return flight.track(connection.api().importTask(task, body, DeployClock.within(deadline, deadline.remaining()),
+                journal.inner(), deadline, () -> journal.step("Sending ImportTask for " + task + " (" + what + ", " + bytes + " bytes)")))
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(reader().transport(e, "ImportTask")));
+    }
+
+    /** DeleteTask, sent once. */
+    CompletableFuture<Void> deleteTask(Deadline deadline, InFlight flight) {
+        if (flight.cancelled()) {
+            return CompletableFuture.failedFuture(cancelled());
+        }
+        return flight.track(connection.api().deleteTask(task, DeployClock.within(deadline, deadline.remaining()),
+                journal.inner(), deadline, () -> journal.step("Sending DeleteTask for " + task + " (its logs are kept)")))
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(reader().transport(e, "DeleteTask")));
+    }
+
+    /** Waits {@code delay}, unless the call is cancelled first. */
+    CompletableFuture<Void> pause(Duration delay, InFlight flight) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        var timer = scheduler.schedule(() -> done.complete(null), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+        done.whenComplete((r, e) -> timer.cancel(false));
+        return flight.track(done);
+    }
+
+    private <T> CompletableFuture<Optional<T>> absentIfNotFound(CompletableFuture<T> read) {
+        return read.handle((value, e) -> {
+            if (e == null) {
+                return Optional.of(value);
+            }
+            AemException error = reader().transport(e, "");
+            if (AemErrorCode.AEM_TASK_NOT_FOUND.name().equals(error.errorCode())) {
+                return Optional.<T>empty();
+            }
+            throw error;
+        });
+    }
+
+    private <T> CompletableFuture<T> read(String call, Supplier<CompletableFuture<T>> request, Deadline deadline, InFlight flight) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(call, request, deadline, flight, 0, result);
+        return result;
+    }
+
+    private <T> void attempt(String call, Supplier<CompletableFuture<T>> request, Deadline deadline, InFlight flight, int tries,
+                             CompletableFuture<T> result) {
+        if (flight.cancelled()) {
+            result.completeExceptionally(cancelled());
+            return;
+        }
+        flight.track(request.get()).whenComplete((value, e) -> {
+            if (e == null) {
+                result.complete(value);
+                return;
+            }
+            AemException error = reader().transport(e, call);
+            if (!error.retryable() || flight.cancelled()) {
+                result.completeExceptionally(error);
+            } else if (deadline.expired()) {
+                result.completeExceptionally(AemException.of(FailureKind.TIMED_OUT, "Timed out after "
+                        + deadline.elapsed().toSeconds() + " s: " + call + " kept failing (" + error.getMessage() + ").")
+                        .cause(error.getCause()).build());
+            } else {
+                Duration delay = schedule.interval(tries + 1);
+                journal.retry(call + " failed (" + error.getMessage() + "); trying again in " + delay.toMillis() + " ms.");
+                scheduler.schedule(() -> attempt(call, request, deadline, flight, tries + 1, result),
+                        Math.max(1, Math.min(delay.toMillis(), deadline.remaining().toMillis())), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    static AemException cancelled() {
+        return AemException.of(FailureKind.CANCELLED, "The deploy was cancelled.").build();
+    }
+}

@@ -1,0 +1,17 @@
+package io.jenkins.plugins.aem.client;
+
+/**
+ * What a deploy may have changed so far; what a restore must undo. Set just before a command leaves (a command whose
+ * answer is lost may have been carried out) and cleared when AEM's own answer refused it.
+ */
+final class DeployChanges {
+
+    /** Anything that may have changed the task was sent: a failure from here on needs a restore. */
+    volatile boolean touched;
+    /** The deploy stopped a task that was running. */
+    volatile boolean stoppedIt;
+    /** An import or delete may have changed the task's definition (or removed it). */
+    volatile boolean definitionTouched;
+    /** AEM answered the deploy's import with success: what it carried (new endpoints, say) is on the server. */
+    volatile boolean importTaken;
+}

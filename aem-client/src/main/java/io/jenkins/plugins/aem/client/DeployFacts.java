@@ -1,0 +1,68 @@
+package io.jenkins.plugins.aem.client;
+
+import io.jenkins.plugins.aem.client.definition.EndpointCatalog;
+import io.jenkins.plugins.aem.client.definition.TaskDefinition;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a deploy read from the target before deciding anything.
+ *
+ * @param server   the server's kind and version
+ * @param status   the task's status, or {@code null} when the task does not exist
+ * @param backup   the task's definition with its endpoints as AEM exported it, or {@code null} when it does not exist
+ * @param existing the endpoints the server has (complete), or those the backup shows (when AEM refused the list)
+ */
+record DeployFacts(ServerFacts server, TaskStatus status, TaskDefinition backup, EndpointCatalog existing) {
+
+    boolean taskExists() {
+        return backup != null;
+    }
+
+    /**
+     * Reads the facts in turn: the server, the task's status, its backup, the server's endpoints. Nothing is changed.
+     * A backup AEM refuses refuses the deploy: without it a failed deploy could not be undone.
+     */
+    static CompletableFuture<DeployFacts> read(DefinitionCalls calls, Deadline deadline, InFlight flight, DeployJournal journal) {
+        TaskRef task = calls.task();
+        return ServerFacts.read(calls, deadline, flight, journal, FailureKind.DEPLOY_REFUSED)
+                .thenCompose(server -> calls.status(deadline, flight).thenCompose(status -> {
+                    if (status.isEmpty()) {
+                        journal.step(task + " does not exist yet: it will be created");
+                        return endpoints(calls, deadline, flight, journal, null)
+                                .thenApply(existing -> new DeployFacts(server, null, null, existing));
+                    }
+                    journal.step(task + " is " + status.get().rawState() + "; backing its definition up (ExportTask with endpoints)");
+                    return calls.export(true, deadline, flight).exceptionallyCompose(e -> {
+                        AemException error = calls.reader().transport(e, "ExportTask");
+                        return CompletableFuture.failedFuture(error.errorCode() == null ? error : DeployFailures.noBackup(task, error));
+                    }).thenCompose(backup -> {
+                        if (backup.isEmpty()) {
+                            // Deleted between the two reads: a deploy of a vanishing task is no deploy to make.
+                            throw AemException.of(FailureKind.DEPLOY_REFUSED, task + " disappeared while the deploy read it. "
+                                    + "Check the task in AEM, then deploy again. Nothing was changed.").build();
+                        }
+                        return endpoints(calls, deadline, flight, journal, backup.get())
+                                .thenApply(existing -> new DeployFacts(server, status.get(), backup.get(), existing));
+                    });
+                }));
+    }
+
+    private static CompletableFuture<EndpointCatalog> endpoints(DefinitionCalls calls, Deadline deadline, InFlight flight,
+                                                                DeployJournal journal, TaskDefinition backup) {
+        return calls.endpoints(deadline, flight).thenApply(names -> new EndpointCatalog(Set.copyOf(names), true))
+                .exceptionallyCompose(e -> {
+                    AemException error = calls.reader().transport(e, "GetEndpointList");
+                    if (error.errorCode() == null) {
+                        return CompletableFuture.failedFuture(error);
+                    }
+                    Set<String> known = new LinkedHashSet<>(backup == null ? List.of() : backup.endpointNames());
+                    journal.warn("AEM refused GetEndpointList (" + error.errorCode() + "): only the endpoints of the task's "
+                            + "own backup are known to exist" + (known.isEmpty() ? " (none)" : " (" + String.join(", ", known) + ")")
+                            + ". Give the account Viewer on All Endpoints to have the others found.");
+                    return CompletableFuture.completedFuture(new EndpointCatalog(known, false));
+                });
+    }
+}
