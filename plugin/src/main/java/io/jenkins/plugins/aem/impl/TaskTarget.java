@@ -62,6 +62,11 @@ public final class TaskTarget implements ConnectionFields, Serializable {
         return TaskRef.of(server, task, project);
     }
 
+    /** Whether the step gave a timeout of its own. */
+    public boolean hasTimeout() {
+        return timeoutSeconds != null;
+    }
+
     /** The deadline of the whole operation: this step's timeout, else the connection's default. */
     public Duration timeout(@CheckForNull Duration connectionDefault) {
         if (timeoutSeconds != null) {
