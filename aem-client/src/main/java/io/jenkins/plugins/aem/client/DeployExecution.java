@@ -72,7 +72,6 @@ final class DeployExecution {
                     prepared = PreparedDeploy.prepare(request, desired, read, journal);
                     journal.step("Plan for " + task + ":");
                     prepared.plan().lines().forEach(line -> journal.step("  " + line));
-                    keepBackup();
                     return prepared;
                 })
                 .thenCompose(p -> decide())
@@ -107,12 +106,14 @@ final class DeployExecution {
         if (prepared.plan().removes() && !request.replace()) {
             throw DeployFailures.removes(prepared.plan().changes().stream()
                     .filter(c -> c.kind() == PlanChange.Kind.REMOVE_TABLE || c.kind() == PlanChange.Kind.REMOVE_SETTING)
-                    .map(PlanChange::line).toList());
+                    .map(PlanChange::line).toList(), prepared.versions());
         }
         boolean running = facts.status() != null && !TaskControl.stopped(facts.status());
         if (running && !request.stopIfRunning()) {
             throw DeployFailures.running(task, facts.status().rawState());
         }
+        // Kept only now that the deploy will change the task, and before it does.
+        keepBackup();
         boolean afresh = request.replace() && prepared.plan().removes() && facts.taskExists();
         return stopFirst(running)
                 .thenCompose(v -> afresh ? delete() : CompletableFuture.completedFuture(null))

@@ -40,10 +40,14 @@ final class DeployFailures {
                 + "Nothing was changed.").build();
     }
 
-    static AemException removes(List<String> removals) {
+    /** @param versions how the file's and the target's Replicate versions differ, or {@code null} when they do not */
+    static AemException removes(List<String> removals, String versions) {
         return AemException.of(FailureKind.DEPLOY_REFUSED, "The file removes what an import cannot remove (ImportTask "
                 + "only merges): " + String.join("; ", removals) + ". Deploy with replace (--replace) to delete the task "
-                + "and import it afresh, which loses its processing position, or remove them in AEM. Nothing was changed.").build();
+                + "and import it afresh, which loses its processing position, or remove them in AEM."
+                + (versions == null ? "" : " Note that " + versions + ": settings the target has and the file lacks may "
+                + "be new in the target's version rather than removed; export the file from the target's version to tell.")
+                + " Nothing was changed.").build();
     }
 
     static AemException missingEndpoints(List<String> names, TaskRef task) {
