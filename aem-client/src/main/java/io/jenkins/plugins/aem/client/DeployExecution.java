@@ -39,6 +39,8 @@ final class DeployExecution {
     private volatile DeployFacts facts;
     private volatile PreparedDeploy prepared;
     private volatile String backupLocation;
+    /** The location and how to restore from it, as a failure names them. */
+    private volatile String backupWhere;
     private volatile boolean restarted;
     private volatile boolean cancelled;
 
@@ -88,11 +90,13 @@ final class DeployExecution {
         DeployBackup backup = new DeployBackup(task, CanonicalForm.text(DefinitionForms.portable(facts.backup())),
                 CanonicalForm.text(DefinitionForms.restorable(facts.backup())));
         try {
-            backupLocation = request.backupSink().keep(backup);
+            String kept = request.backupSink().keep(backup);
+            backupLocation = kept;
+            backupWhere = kept == null ? null : kept + ": " + request.backupSink().howToRestore();
         } catch (Exception e) {
             throw DeployFailures.backupNotKept(task, e);
         }
-        journal.step("Backup of " + task + " kept" + (backupLocation == null ? "" : " at " + backupLocation));
+        journal.step("Backup of " + task + (backupLocation == null ? " kept" : ": " + backupLocation));
     }
 
     private CompletableFuture<DeployOutcome> decide() {
@@ -232,7 +236,7 @@ final class DeployExecution {
             return;
         }
         DeployRollback rollback = new DeployRollback(calls, journal, new TaskControl(client, task, journal, new InFlight(),
-                calls.reader()), new InFlight(), facts, prepared, changes, backupLocation, clock.total(),
+                calls.reader()), new InFlight(), facts, prepared, changes, backupWhere, clock.total(),
                 text -> EndpointSecret.redact(text, request.secrets().values()));
         rollback.restore(error).thenAccept(report -> result.completeExceptionally(
                 report.withContext(task, null, null, clock.total().elapsed())));
@@ -268,7 +272,7 @@ final class DeployExecution {
                 + request.timeout().toSeconds() + " s.").build();
         result.completeExceptionally(changes.touched
                 ? DeployFailures.notRestored(task, late, AemException.of(FailureKind.TIMED_OUT, "it ran out of time.").build(),
-                "in a state that could not be read", backupLocation)
+                "in a state that could not be read", backupWhere)
                 : late);
     }
 }

@@ -131,12 +131,12 @@ final class DeployFailures {
                 .remedy("Check the task in AEM and restore its definition from the backup before running it.").build();
     }
 
+    /** Where the backup is, {@code backupLocation} naming the place and how to restore from it. */
     static String where(String backupLocation) {
         return backupLocation == null
                 ? "Its definition before the deploy was kept in memory only and is lost with this process; it is in AEM's own "
                 + "history, if any."
-                : "Its definition before the deploy is kept at " + backupLocation + ": restore it from there (aem restore-task, "
-                + "or ImportTask in AEM).";
+                : "Its definition before the deploy is kept at " + backupLocation + ".";
     }
 
     private static String strip(String message) {
