@@ -61,7 +61,12 @@ final class BackupArchive implements BackupSink {
         } finally {
             file.delete();
         }
-        return "archived with build " + run.getFullDisplayName() + " as artifact " + path
-                + " (secrets as placeholders)";
+        return "artifact " + path + " of " + run.getFullDisplayName() + " (secrets as placeholders)";
+    }
+
+    @Override
+    public String howToRestore() {
+        return "put the task back by deploying that file with aemDeployTask and the endpoints' credentials, or with "
+                + "ImportTask in AEM";
     }
 }

@@ -35,7 +35,8 @@ public final class DeployCall extends StepCall<DeployOutcome> {
     private final TaskTarget target;
     private final DeployOptions options;
     private volatile String lastStep = "";
-    private transient volatile CompletableFuture<DeployOutcome> pending;
+    /** The client's deploy once started: cancelling it restores a task the deploy had changed. */
+    private transient volatile CompletableFuture<DeployOutcome> deploy;
 
     public DeployCall(TaskTarget target, DeployOptions options) {
         this.target = target;
@@ -63,13 +64,22 @@ public final class DeployCall extends StepCall<DeployOutcome> {
             // The file is read off the CPS thread: the workspace may be on an agent.
             CompletableFuture<DeployOutcome> outcome = CompletableFuture
                     .supplyAsync(() -> read(workspace), Computer.threadPoolForRemoting)
-                    .thenCompose(text -> client.deploy(DeployRequest.builder(task, text)
-                            .substitutions(options.substitutions()).secrets(secrets)
-                            .stopIfRunning(options.stopIfRunning(), option, options.cdcPosition())
-                            .replace(options.replace()).dryRun(options.dryRun())
-                            .allowNewerVersion(options.allowNewerVersion()).timeout(timeout).backupSink(archive)
-                            .build(), aem.console()));
-            pending = outcome;
+                    .thenCompose(text -> {
+                        deploy = client.deploy(DeployRequest.builder(task, text)
+                                .substitutions(options.substitutions()).secrets(secrets)
+                                .stopIfRunning(options.stopIfRunning(), option, options.cdcPosition())
+                                .replace(options.replace()).dryRun(options.dryRun())
+                                .allowNewerVersion(options.allowNewerVersion()).timeout(timeout).backupSink(archive)
+                                .build(), aem.console());
+                        return deploy;
+                    });
+            // Cancelling what the caller holds must reach the client's deploy, which then restores the task.
+            outcome.whenComplete((r, e) -> {
+                CompletableFuture<DeployOutcome> started = deploy;
+                if (outcome.isCancelled() && started != null) {
+                    started.cancel(true);
+                }
+            });
             return outcome;
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
@@ -113,13 +123,14 @@ public final class DeployCall extends StepCall<DeployOutcome> {
      */
     @Override
     public CompletableFuture<?> aborted(StepEnvironment env) {
-        CompletableFuture<DeployOutcome> deploy = pending;
+        CompletableFuture<DeployOutcome> started = deploy;
         env.listener().getLogger().println(ConsoleProgress.PREFIX + "The build was aborted during the deploy to "
                 + target.taskRef() + ": the deploy stops; if it had changed the task, the task is restored first.");
-        if (deploy == null) {
+        if (started == null) {
             return null;
         }
-        return deploy.handle((outcome, failure) -> {
+        started.cancel(true);
+        return started.handle((outcome, failure) -> {
             if (failure != null && !(failure instanceof CancellationException)) {
                 env.listener().getLogger().println(FailureReporter.describe(FailureReporter.unwrap(failure)));
             }

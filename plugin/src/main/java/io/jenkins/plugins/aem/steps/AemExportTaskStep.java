@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -89,7 +88,7 @@ public final class AemExportTaskStep extends AemTaskStep {
         /** The file goes into the workspace, so the step runs inside {@code node}. */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class);
+            return Set.of(Run.class, TaskListener.class, FilePath.class);
         }
 
         @POST

@@ -29,9 +29,14 @@ class AemDeployTaskStepTest extends AemJenkinsTest {
             + "', 'Target-DB': '" + AemFixture.TARGET_DB_ID + "']";
 
     private String deploy(String task, String options) {
-        return "def d = aemDeployTask connection: 'sim', server: 'Replicate-Prod', task: '" + task + "', definition: "
-                + "'Orders.json', " + options + "\n"
-                + "echo \"result=${d.result} changed=${d.changed} restarted=${d.restarted} plan=${d.plan}\"\n";
+        return "echo \"\" + aemDeployTask(connection: 'sim', server: 'Replicate-Prod', task: '" + task + "', definition: "
+                + "'Orders.json', " + options + ").with { \"result=${it.result} changed=${it.changed} "
+                + "restarted=${it.restarted} plan=${it.plan}\" }\n";
+    }
+
+    /** Changes the exported file in the workspace: a setting of endpoint Source-DB, which an import can change. */
+    private static String database(String name) {
+        return "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('\"Sales\"', '\"" + name + "\"')\n";
     }
 
     private ServerRepository prod() {
@@ -62,21 +67,23 @@ class AemDeployTaskStepTest extends AemJenkinsTest {
 
     @Test
     void substitutionsApplyBeforeThePlanAndADryRunChangesNothing() throws Exception {
-        WorkflowRun b = runPipeline("node {\n" + EXPORT
-                + "def text = readFile('Orders.json').replace('\"Sales\"', '\"${DB}\"')\n"
-                + "writeFile file: 'Orders.json', text: text\n"
+        runPipeline("node {\n" + EXPORT + deploy("Orders", CREDENTIALS) + "}", Result.SUCCESS);
+        String before = prod().definition("Orders").orElseThrow();
+        WorkflowRun b = runPipeline("node {\n" + EXPORT + database("${DB}")
                 + deploy("Orders", CREDENTIALS + ", substitutions: [DB: 'SALES_PROD'], dryRun: true") + "}", Result.SUCCESS);
         j.assertLogContains("result=DRY_RUN changed=false", b);
-        j.assertLogContains("SALES_PROD", b);
-        assertFalse(prod().taskExists("Orders"));
-        assertEquals(0, aem.journal().count(JournalEntry::isImport));
+        j.assertLogContains("change endpoint 'Source-DB': db_settings.database: \"Sales\" -> \"SALES_PROD\"", b);
+        assertEquals(before, prod().definition("Orders").orElseThrow());
+        assertEquals(1, prod().imports().size(), "only the first deploy imported");
     }
 
     @Test
-    void anEndpointWithoutCredentialsFailsBeforeAnythingIsSent() throws Exception {
-        WorkflowRun b = runPipeline("node {\n" + EXPORT + deploy("Orders", "endpointCredentials: ['Source-DB': '"
-                + AemFixture.SOURCE_DB_ID + "']") + "}", Result.FAILURE);
-        j.assertLogContains("Target-DB", b);
+    void anEndpointWithoutCredentialsThatTheTargetLacksFailsBeforeAnythingIsSent() throws Exception {
+        WorkflowRun b = runPipeline("node {\n" + EXPORT
+                + "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('Target-DB', 'Target-DB-2')\n"
+                + deploy("Orders", CREDENTIALS) + "}", Result.FAILURE);
+        j.assertLogContains("endpoint 'Target-DB-2' has secrets", b);
+        j.assertLogContains("Nothing was sent to AEM", b);
         assertEquals(0, aem.journal().count(JournalEntry::isImport));
         assertFalse(prod().taskExists("Orders"));
     }
@@ -86,10 +93,9 @@ class AemDeployTaskStepTest extends AemJenkinsTest {
         runPipeline("node {\n" + EXPORT + deploy("Orders", CREDENTIALS)
                 + "aemRunTask connection: 'sim', server: 'Replicate-Prod', task: 'Orders'\n}", Result.SUCCESS);
         aem.journal().clear();
-        WorkflowRun refused = runPipeline("node {\n" + EXPORT
-                + "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('ORDERS_10', 'ORDERS_11')\n"
+        WorkflowRun refused = runPipeline("node {\n" + EXPORT + database("Sales2")
                 + deploy("Orders", CREDENTIALS) + "}", Result.FAILURE);
-        j.assertLogContains("running", refused);
+        j.assertLogContains("a definition is never imported under a task that is not stopped", refused);
         assertEquals(0, aem.journal().count(JournalEntry::isImport));
         WorkflowRun b = runPipeline("node {\n" + EXPORT
                 + "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('ORDERS_10', 'ORDERS_11')\n"
@@ -107,8 +113,7 @@ class AemDeployTaskStepTest extends AemJenkinsTest {
                 + "aemRunTask connection: 'sim', server: 'Replicate-Prod', task: 'Orders'\n}", Result.SUCCESS);
         String before = prod().definition("Orders").orElseThrow();
         aem.task("Replicate-Prod", "Orders").spec().runErrorOnce("AEM_RUN_TASK_INNER_ERR");
-        WorkflowRun b = runPipeline("node {\n" + EXPORT
-                + "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('\"Sales\"', '\"Sales2\"')\n"
+        WorkflowRun b = runPipeline("node {\n" + EXPORT + database("Sales2")
                 + deploy("Orders", CREDENTIALS + ", stopIfRunning: true") + "}", Result.FAILURE);
         j.assertLogContains("restored", b);
         assertEquals(before, prod().definition("Orders").orElseThrow(), "the task is as it was");
@@ -123,11 +128,11 @@ class AemDeployTaskStepTest extends AemJenkinsTest {
         String before = prod().definition("Orders").orElseThrow();
         aem.simulator().faults().nextTransport(RequestKind.IMPORT, 1, io.jenkins.plugins.aem.simulator.TransportFault.HANG_AFTER_APPLY);
         WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition("node {\n" + EXPORT
-                + "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('\"Sales\"', '\"Sales3\"')\n"
+        job.setDefinition(new CpsFlowDefinition("node {\n" + EXPORT + database("Sales3")
                 + deploy("Orders", CREDENTIALS + ", timeout: 120") + "}", true));
         WorkflowRun b = job.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("Importing", b);
+        j.waitForMessage("Sending ImportTask", b);
+        Thread.sleep(500); // the import has been applied; its answer hangs
         b.doStop();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         j.assertLogContains("the task is restored first", b);

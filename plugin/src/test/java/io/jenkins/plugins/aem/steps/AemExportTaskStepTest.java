@@ -54,7 +54,8 @@ class AemExportTaskStepTest extends AemJenkinsTest {
     @Test
     void needsANode() throws Exception {
         WorkflowRun b = runPipeline("aemExportTask connection: 'sim', server: 'Replicate-1', task: 'Orders'", Result.FAILURE);
-        j.assertLogContains("FilePath", b);
+        j.assertLogContains("Required context class hudson.FilePath is missing", b);
+        j.assertLogContains("such as: node", b);
         assertEquals(0, aem.journal().entries().size());
     }
 
