@@ -35,6 +35,16 @@ public final class AemFixture implements AutoCloseable {
     public static final String CI_USER = "svc-jenkins-ci";
     public static final String CI_PASSWORD = "Ci-Only-0wn-Tasks";
     static final String[] CI_TASKS = {"Orders", "Customers", "Quiet", "Huge"};
+    /** A Designer on All Tasks and All Endpoints: the connection's release credentials, for export and deploy. */
+    public static final String RELEASE_ID = "aem-release";
+    public static final String DESIGNER = "svc-release";
+    public static final String DESIGNER_PASSWORD = "Rel3ase-0nly-Designer";
+    /** Credentials for the endpoints a deploy creates on {@code Replicate-Prod}. */
+    public static final String SOURCE_DB_ID = "source-db-prod";
+    public static final String SOURCE_DB_USER = "repl_reader";
+    public static final String SOURCE_DB_PASSWORD = "S0urce-Db-Secret-42";
+    public static final String TARGET_DB_ID = "target-db-prod";
+    public static final String TARGET_DB_SECRET = "T4rget-Db-Key-Not-For-Logs";
     /** The reason {@code Quiet} fails, which AEM gives only in the task's details. */
     public static final String QUIET_REASON = "Cannot connect to the target: login failed for user 'repl' (SQL error 18456)";
 
@@ -49,11 +59,13 @@ public final class AemFixture implements AutoCloseable {
      * {@code Broken} (goes to ERROR), {@code Customers} (full load only, 1 s), {@code Quiet} (goes to ERROR, and AEM's
      * answer leaves the reason to the task's details); on {@code Compose-1}: {@code Load} in project {@code DWH}; on
      * {@code Replicate-Big}, 900 tasks in error with 1.5 KB messages (a GetTaskList of about 1.5 MB) and {@code Huge}.
-     * User {@link #CI_USER} holds Operator on {@link #CI_TASKS} only.
+     * {@code Replicate-Prod} has no task: deploys create them. User {@link #CI_USER} holds Operator on
+     * {@link #CI_TASKS} only; {@link #DESIGNER} is Designer on All Tasks and All Endpoints.
      */
     public static AemFixture start() throws Exception {
         return new AemFixture(AemSimulator.builder()
                 .user(USER, PASSWORD).token(TOKEN).taskOperator(CI_USER, CI_PASSWORD, CI_TASKS)
+                .designer(DESIGNER, DESIGNER_PASSWORD)
                 .server(SimServer.replicate("Replicate-1")
                         .task(SimTaskSpec.named("Orders").startDuration(Duration.ofMillis(300)).stopDuration(Duration.ofMillis(300)))
                         .task(SimTaskSpec.named("Slow").startDuration(Duration.ofSeconds(30)))
@@ -64,6 +76,9 @@ public final class AemFixture implements AutoCloseable {
                 .server(SimServer.compose("Compose-1").task(SimTaskSpec.named("Load", "DWH").startDuration(Duration.ofMillis(300))))
                 .server(SimServer.replicate("Replicate-Big").fillerTasks(900, 1500)
                         .task(SimTaskSpec.named("Huge").startDuration(Duration.ofMillis(800))))
+                .server(SimServer.replicate("Replicate-Prod")
+                        .importedTasks(SimTaskSpec.named("imported").startDuration(Duration.ofMillis(300))
+                                .stopDuration(Duration.ofMillis(300))))
                 .start());
     }
 
@@ -77,14 +92,27 @@ public final class AemFixture implements AutoCloseable {
         AemGlobalConfiguration.get().setConnections(connections);
     }
 
-    /** Adds both credentials to Jenkins (global scope) and the global connection {@value #CONNECTION}. */
+    /**
+     * Adds the credentials to Jenkins (global scope): the operator's, the token, the designer's (the connection's
+     * release credentials) and the two endpoints'; and the global connection {@value #CONNECTION}.
+     */
     public void configure(Jenkins jenkins) throws Exception {
         CredentialsStore store = CredentialsProvider.lookupStores(jenkins).iterator().next();
         store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, LOGIN_ID,
                 "AEM operator", USER, PASSWORD));
         store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, TOKEN_ID,
                 "AEM token", Secret.fromString(TOKEN)));
-        AemGlobalConfiguration.get().setConnections(List.of(new AemConnection(CONNECTION, url(), LOGIN_ID)));
+        store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, RELEASE_ID,
+                "AEM designer", DESIGNER, DESIGNER_PASSWORD));
+        store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, SOURCE_DB_ID,
+                "Source database", SOURCE_DB_USER, SOURCE_DB_PASSWORD));
+        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, TARGET_DB_ID,
+                "Target database", Secret.fromString(TARGET_DB_SECRET)));
+        SecretScan.register(SOURCE_DB_PASSWORD);
+        SecretScan.register(TARGET_DB_SECRET);
+        AemConnection connection = new AemConnection(CONNECTION, url(), LOGIN_ID);
+        connection.setReleaseCredentialsId(RELEASE_ID);
+        AemGlobalConfiguration.get().setConnections(List.of(connection));
     }
 
     public String url() {

@@ -11,10 +11,19 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.aem.builders.AemDeployTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
+import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
+import io.jenkins.plugins.aem.steps.AemExportTaskStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
+import io.jenkins.plugins.aem.steps.AemTaskStatusStep;
+import io.jenkins.plugins.aem.steps.AemWaitForTaskStep;
+import io.jenkins.plugins.aem.steps.DefinitionValue;
+import io.jenkins.plugins.aem.steps.EndpointCredentials;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.ArrayList;
@@ -36,7 +45,10 @@ import org.kohsuke.stapler.verb.POST;
 class FormPermissionTest extends AemJenkinsTest {
 
     private static final List<Class<? extends Descriptor<?>>> DESCRIPTORS = List.of(
-            AemConnection.DescriptorImpl.class, AemRunTaskStep.DescriptorImpl.class, AemStopTaskStep.DescriptorImpl.class);
+            AemConnection.DescriptorImpl.class, AemRunTaskStep.DescriptorImpl.class, AemStopTaskStep.DescriptorImpl.class,
+            AemTaskStatusStep.DescriptorImpl.class, AemWaitForTaskStep.DescriptorImpl.class,
+            AemExportTaskStep.DescriptorImpl.class, AemDeployTaskStep.DescriptorImpl.class,
+            DefinitionValue.DescriptorImpl.class, EndpointCredentials.DescriptorImpl.class);
 
     private FreeStyleProject job;
 
@@ -70,7 +82,9 @@ class FormPermissionTest extends AemJenkinsTest {
 
     @Test
     void stepFormMethodsNeedConfigureOnTheJob() throws Exception {
-        for (String id : List.of(AemRunTaskStep.class.getName(), AemStopTaskStep.class.getName())) {
+        for (String id : List.of(AemRunTaskStep.class.getName(), AemStopTaskStep.class.getName(),
+                AemTaskStatusStep.class.getName(), AemWaitForTaskStep.class.getName(), AemExportTaskStep.class.getName(),
+                AemDeployTaskStep.class.getName())) {
             for (String method : List.of("checkConnection?value=sim", "checkUrl?value=https://a.example",
                     "checkTimeout?value=5", "fillConnectionItems")) {
                 String path = "job/job/descriptorByName/" + id + "/" + method;
@@ -84,12 +98,28 @@ class FormPermissionTest extends AemJenkinsTest {
             assertEquals(403, post("reader", path), path);
             assertEquals(200, post("configurer", path), path);
         }
+        for (String method : List.of(AemWaitForTaskStep.class.getName() + "/fillStateItems",
+                AemWaitForTaskStep.class.getName() + "/checkMaxLatency?value=5&state=RUNNING",
+                AemWaitForTaskStep.class.getName() + "/checkLatencyHeldFor?value=60&maxLatency=5",
+                AemExportTaskStep.class.getName() + "/checkFile?value=a.json",
+                AemDeployTaskStep.class.getName() + "/checkDefinition?value=a.json",
+                AemDeployTaskStep.class.getName() + "/fillRunOptionItems",
+                AemDeployTaskStep.class.getName() + "/checkRunOption?value=RELOAD_TARGET",
+                AemDeployTaskStep.class.getName() + "/checkCdcPosition?value=x&runOption=RELOAD_TARGET",
+                DefinitionValue.class.getName() + "/checkName?value=ENV",
+                EndpointCredentials.class.getName() + "/checkEndpoint?value=Source-DB")) {
+            String path = "job/job/descriptorByName/" + method;
+            assertEquals(403, post("reader", path), path);
+            assertEquals(200, post("configurer", path), path);
+        }
     }
 
     /** A build step shows its pipeline step's form, so it has no form methods that could be left unguarded. */
     @Test
     void buildStepsHaveNoFormMethodsOfTheirOwn() {
-        for (Class<?> d : List.of(AemRunTaskBuilder.DescriptorImpl.class, AemStopTaskBuilder.DescriptorImpl.class)) {
+        for (Class<?> d : List.of(AemRunTaskBuilder.DescriptorImpl.class, AemStopTaskBuilder.DescriptorImpl.class,
+                AemWaitForTaskBuilder.DescriptorImpl.class, AemExportTaskBuilder.DescriptorImpl.class,
+                AemDeployTaskBuilder.DescriptorImpl.class)) {
             for (Method m : d.getMethods()) {
                 assertFalse(m.getName().matches("do(Check|Fill|Test).*"), d.getName() + "." + m.getName());
             }

@@ -8,10 +8,19 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.aem.builders.AemDeployTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
+import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
+import io.jenkins.plugins.aem.steps.AemExportTaskStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
+import io.jenkins.plugins.aem.steps.AemTaskStatusStep;
+import io.jenkins.plugins.aem.steps.AemWaitForTaskStep;
+import io.jenkins.plugins.aem.steps.DefinitionValue;
+import io.jenkins.plugins.aem.steps.EndpointCredentials;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.util.List;
@@ -25,7 +34,9 @@ class SecretsTest extends AemJenkinsTest {
     @Test
     void noClassHoldsAPasswordOrSecret() {
         for (Class<?> type : List.of(AemConnection.class, AemGlobalConfiguration.class, AemRunTaskStep.class,
-                AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class)) {
+                AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class, AemTaskStatusStep.class,
+                AemWaitForTaskStep.class, AemWaitForTaskBuilder.class, AemExportTaskStep.class, AemDeployTaskStep.class,
+                AemExportTaskBuilder.class, AemDeployTaskBuilder.class, DefinitionValue.class, EndpointCredentials.class)) {
             for (Class<?> c = type; c != null && c.getName().startsWith("io.jenkins.plugins.aem"); c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
                     assertFalse(f.getType() == Secret.class || f.getName().toLowerCase(Locale.ROOT).contains("password"),

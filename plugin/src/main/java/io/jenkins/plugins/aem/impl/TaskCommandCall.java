@@ -35,7 +35,7 @@ public final class TaskCommandCall extends StepCall<TaskOutcome> {
     public CompletableFuture<TaskOutcome> start(StepEnvironment env) throws AbortException {
         startedAtMillis = System.currentTimeMillis();
         try {
-            ResolvedConnection connection = ConnectionResolver.forBuild(invocation, env.run(), ConnectionResolver.Purpose.OPERATE);
+            ResolvedConnection connection = ConnectionResolver.forBuild(invocation.target(), env.run(), ConnectionResolver.Purpose.OPERATE);
             Duration timeout = invocation.timeout(connection.defaultTimeout());
             ConsoleProgress console = new ConsoleProgress(env.listener().getLogger(), event -> recordSent(event, env));
             AemClient client = ClientPoolHolder.get().client(connection.settings());
@@ -100,7 +100,7 @@ public final class TaskCommandCall extends StepCall<TaskOutcome> {
         }
         CompletableFuture<TaskOutcome> stop;
         try {
-            ResolvedConnection connection = ConnectionResolver.forBuild(invocation, env.run(), ConnectionResolver.Purpose.OPERATE);
+            ResolvedConnection connection = ConnectionResolver.forBuild(invocation.target(), env.run(), ConnectionResolver.Purpose.OPERATE);
             ConsoleProgress console = new ConsoleProgress(env.listener().getLogger(), ProgressListener.NONE);
             StopRequest request = invocation.stopRequest(invocation.timeout(connection.defaultTimeout()));
             console.say("stopTaskOnAbort is set: " + invocation.describe(request));
@@ -135,7 +135,7 @@ public final class TaskCommandCall extends StepCall<TaskOutcome> {
                     + "task never gets there, the step fails at its deadline with the last state seen.");
         }
         try {
-            ResolvedConnection connection = ConnectionResolver.forBuild(invocation, env.run(), ConnectionResolver.Purpose.OPERATE);
+            ResolvedConnection connection = ConnectionResolver.forBuild(invocation.target(), env.run(), ConnectionResolver.Purpose.OPERATE);
             ConsoleProgress console = new ConsoleProgress(env.listener().getLogger(), ProgressListener.NONE);
             Instant deadline = Instant.ofEpochMilli(deadlineMillis);
             console.say("Jenkins restarted: waiting again for " + invocation.taskRef() + " to be " + invocation.goal()

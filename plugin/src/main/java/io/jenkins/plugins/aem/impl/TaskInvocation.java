@@ -5,7 +5,6 @@ import io.jenkins.plugins.aem.client.RunOption;
 import io.jenkins.plugins.aem.client.RunRequest;
 import io.jenkins.plugins.aem.client.StopRequest;
 import io.jenkins.plugins.aem.client.TaskRef;
-import io.jenkins.plugins.aem.client.Timeouts;
 import io.jenkins.plugins.aem.client.WaitGoal;
 import java.io.Serializable;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import java.util.function.UnaryOperator;
  * a pipeline step keeps it across a controller restart. Input is checked by the client's own rules when the requests
  * are built, so the plugin and the {@code aem} command refuse exactly the same things.
  */
-public final class TaskInvocation implements ConnectionFields, Serializable {
+public final class TaskInvocation implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,13 +23,7 @@ public final class TaskInvocation implements ConnectionFields, Serializable {
     public enum Action { RUN, STOP }
 
     private final Action action;
-    private final String connection;
-    private final String url;
-    private final String credentialsId;
-    private final String server;
-    private final String task;
-    private final String project;
-    private final Integer timeoutSeconds;
+    private final TaskTarget target;
     private final String option;
     private final String cdcPosition;
     private final boolean waitForCompletion;
@@ -38,15 +31,9 @@ public final class TaskInvocation implements ConnectionFields, Serializable {
 
     private TaskInvocation(Action action, TaskParameters p, UnaryOperator<String> expand) {
         this.action = action;
-        this.connection = blankToNull(p.getConnection());
-        this.url = blankToNull(expand.apply(p.getUrl()));
-        this.credentialsId = blankToNull(p.getCredentialsId());
-        this.server = expand.apply(p.getServer());
-        this.task = expand.apply(p.getTask());
-        this.project = blankToNull(expand.apply(p.getProject()));
-        this.timeoutSeconds = p.getTimeout();
-        this.option = action == Action.RUN ? blankToNull(p.getOption()) : null;
-        this.cdcPosition = action == Action.RUN ? blankToNull(expand.apply(p.getCdcPosition())) : null;
+        this.target = new TaskTarget(p, expand);
+        this.option = action == Action.RUN ? TaskTarget.blankToNull(p.getOption()) : null;
+        this.cdcPosition = action == Action.RUN ? TaskTarget.blankToNull(expand.apply(p.getCdcPosition())) : null;
         this.waitForCompletion = action == Action.RUN && p.isWaitForCompletion();
         this.stopTaskOnAbort = action == Action.RUN && p.isStopTaskOnAbort();
     }
@@ -65,22 +52,9 @@ public final class TaskInvocation implements ConnectionFields, Serializable {
         return action;
     }
 
-    @CheckForNull
-    @Override
-    public String connection() {
-        return connection;
-    }
-
-    @CheckForNull
-    @Override
-    public String url() {
-        return url;
-    }
-
-    @CheckForNull
-    @Override
-    public String credentialsId() {
-        return credentialsId;
+    /** Where the step works: connection, task and timeout. */
+    public TaskTarget target() {
+        return target;
     }
 
     public boolean stopTaskOnAbort() {
@@ -89,15 +63,12 @@ public final class TaskInvocation implements ConnectionFields, Serializable {
 
     /** The task as AEM addresses it. @throws io.jenkins.plugins.aem.client.AemException for a blank name */
     public TaskRef taskRef() {
-        return TaskRef.of(server, task, project);
+        return target.taskRef();
     }
 
     /** The deadline of the whole operation: this step's timeout, else the connection's default. */
     public Duration timeout(@CheckForNull Duration connectionDefault) {
-        if (timeoutSeconds != null) {
-            return Timeouts.ofSeconds(timeoutSeconds);
-        }
-        return Timeouts.check(connectionDefault);
+        return target.timeout(connectionDefault);
     }
 
     /** What a wait for this action ends on. */
@@ -133,8 +104,4 @@ public final class TaskInvocation implements ConnectionFields, Serializable {
         return "Stopping " + request.task() + "; waiting up to " + request.timeout().toSeconds() + " s for STOPPED";
     }
 
-    @CheckForNull
-    private static String blankToNull(@CheckForNull String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jenkins.plugins.aem.AemFixture;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
+import io.jenkins.plugins.aem.simulator.SimHealthSpec;
 import java.time.Duration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -61,6 +62,31 @@ class AemTaskStepRestartTest {
             assertNothingLeftRunning(j);
         });
         assertEquals(1, aem.journal().count(JournalEntry::isRun), "the run is sent once, before the restart");
+    }
+
+    @Test
+    void healthWaitResumesAfterRestartToTheSameDeadline() throws Throwable {
+        aem.task("Replicate-1", "Orders").setState("RUNNING");
+        aem.task("Replicate-1", "Orders").spec().health(SimHealthSpec.create()
+                .latencyAt(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(60))
+                .latencyAt(Duration.ofSeconds(25), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        sessions.then(j -> {
+            aem.configure(j.jenkins);
+            WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+            job.setDefinition(new CpsFlowDefinition("def h = aemWaitForTask connection: 'sim', server: 'Replicate-1', "
+                    + "task: 'Orders', maxLatency: 5, timeout: 300\necho \"healthy after restart: ${h.totalLatencySeconds}\"",
+                    true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("to be healthy", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("Jenkins restarted: waiting again for task 'Orders' on server 'Replicate-1' to be healthy", b);
+            j.assertLogContains("healthy after restart: ", b);
+            assertNothingLeftRunning(j);
+        });
+        assertEquals(0, aem.journal().count(e -> e.isRun() || e.isStop()), "a health wait sends no command");
     }
 
     @Test

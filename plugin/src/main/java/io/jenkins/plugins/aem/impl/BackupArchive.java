@@ -1,0 +1,72 @@
+package io.jenkins.plugins.aem.impl;
+
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.aem.client.BackupSink;
+import io.jenkins.plugins.aem.client.DeployBackup;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import jenkins.util.BuildListenerAdapter;
+
+/**
+ * Archives a deploy's backup with the build before the deploy changes anything, in its portable form: secrets as
+ * placeholders, so the archive holds nothing usable. The restorable form, which keeps the target's own encrypted
+ * secrets, stays in the client's memory for the restore.
+ */
+final class BackupArchive implements BackupSink {
+
+    private final Run<?, ?> run;
+    private final FilePath workspace;
+    private final Launcher launcher;
+    private final TaskListener listener;
+
+    BackupArchive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener) {
+        this.run = run;
+        this.workspace = workspace;
+        this.launcher = launcher;
+        this.listener = listener;
+    }
+
+    /** The artifact's path: {@code aem-backups/SERVER/TASK.json}, numbered when a build deploys the task twice. */
+    static String artifactPath(Run<?, ?> run, DeployBackup backup) throws IOException {
+        String base = "aem-backups/" + safe(backup.task().server()) + "/" + safe(backup.task().task());
+        String path = base + ".json";
+        for (int n = 2; run.getArtifactManager().root().child(path).exists(); n++) {
+            path = base + "-" + n + ".json";
+        }
+        return path;
+    }
+
+    private static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return s.startsWith(".") ? "_" + s : s;
+    }
+
+    @Override
+    public String keep(DeployBackup backup) throws Exception {
+        String path = artifactPath(run, backup);
+        FilePath dir = WorkspaceList.tempDir(workspace);
+        if (dir == null) {
+            throw new IllegalStateException("the workspace has no temporary folder");
+        }
+        dir.mkdirs();
+        FilePath file = dir.createTempFile("aem-backup-", ".json");
+        try {
+            file.write(backup.portableText(), StandardCharsets.UTF_8.name());
+            run.pickArtifactManager().archive(dir, launcher, BuildListenerAdapter.wrap(listener), Map.of(path, file.getName()));
+        } finally {
+            file.delete();
+        }
+        return "artifact " + path + " of " + run.getFullDisplayName() + " (secrets as placeholders)";
+    }
+
+    @Override
+    public String howToRestore() {
+        return "put the task back by deploying that file with aemDeployTask and the endpoints' credentials, or with "
+                + "ImportTask in AEM";
+    }
+}

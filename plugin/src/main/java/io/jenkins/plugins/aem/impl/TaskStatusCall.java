@@ -1,0 +1,52 @@
+package io.jenkins.plugins.aem.impl;
+
+import hudson.AbortException;
+import io.jenkins.plugins.aem.client.AemException;
+import io.jenkins.plugins.aem.client.ProgressListener;
+import io.jenkins.plugins.aem.client.TaskStatus;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+
+/** Reads a task's status with its health values, and prints it in one line. Sends no command. */
+public final class TaskStatusCall extends StepCall<TaskStatus> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final TaskTarget target;
+
+    public TaskStatusCall(TaskTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public CompletableFuture<TaskStatus> start(StepEnvironment env) throws AbortException {
+        try {
+            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.OPERATE, ProgressListener.NONE);
+            return aem.client().taskStatus(target.taskRef(), aem.timeout());
+        } catch (AemException e) {
+            throw FailureReporter.toAbort(e);
+        }
+    }
+
+    /** The values by name (see {@link TaskStatus#toMap()}); a value AEM did not send is {@code null}. */
+    @Override
+    public Object pipelineResult(TaskStatus status) {
+        return new LinkedHashMap<>(status.toMap());
+    }
+
+    @Override
+    public void reportSuccess(StepEnvironment env, TaskStatus status) {
+        env.listener().getLogger().println(ConsoleProgress.PREFIX + status.task() + ": " + status.describe());
+    }
+
+    /** A single read: after a restart, read again. */
+    @Override
+    public CompletableFuture<TaskStatus> resume(StepEnvironment env) throws AbortException {
+        return start(env);
+    }
+
+    @Override
+    public String describe() {
+        return "the status of " + target.taskRef();
+    }
+}

@@ -1,0 +1,81 @@
+package io.jenkins.plugins.aem.impl;
+
+import hudson.FilePath;
+import io.jenkins.plugins.aem.client.AemException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes the workspace files of export and deploy. Paths are relative to the workspace and stay inside it;
+ * a file is written whole or not at all.
+ */
+public final class WorkspaceFiles {
+
+    /** The largest definition file read: AEM's own exports are a few hundred KiB at most. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private WorkspaceFiles() {
+    }
+
+    /**
+     * Checks a path given by the user.
+     *
+     * @throws AemException ({@code INVALID_INPUT}) for an absolute path or one that leaves the workspace
+     */
+    public static String checkRelative(String path, String field) {
+        String p = path.strip().replace('\\', '/');
+        Path normal = Path.of(p.isEmpty() ? "." : p).normalize();
+        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || normal.startsWith("..") || normal.toString().isEmpty()) {
+            throw AemException.invalidInput(field, "'" + path.strip() + "' is not a file inside the workspace. Give a "
+                    + "path relative to the workspace, such as tasks/Orders.json.");
+        }
+        return p;
+    }
+
+    /**
+     * Reads a definition file as UTF-8.
+     *
+     * @throws AemException ({@code INVALID_INPUT}) when it is missing, too large or unreadable
+     */
+    public static String read(FilePath workspace, String path, String field) throws InterruptedException {
+        FilePath file = workspace.child(checkRelative(path, field));
+        try {
+            if (!file.exists() || file.isDirectory()) {
+                throw AemException.invalidInput(field, "'" + path + "' does not exist in the workspace (" + workspace.getRemote()
+                        + "). Check out the definition first, or fix the path.");
+            }
+            if (file.length() > MAX_BYTES) {
+                throw AemException.invalidInput(field, "'" + path + "' is larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MiB, which no task definition is. Give the file 'aemExportTask' wrote.");
+            }
+            return file.readToString();
+        } catch (IOException e) {
+            throw AemException.invalidInput(field, "'" + path + "' cannot be read (" + e.getMessage() + ").");
+        }
+    }
+
+    /**
+     * Writes a file whole: to a temporary file beside it, then renamed over it, so a reader never sees half of it.
+     *
+     * @return the file written
+     */
+    public static FilePath write(FilePath workspace, String path, String text, String field)
+            throws IOException, InterruptedException {
+        FilePath file = workspace.child(checkRelative(path, field));
+        FilePath dir = file.getParent();
+        if (dir != null) {
+            dir.mkdirs();
+        }
+        FilePath temp = (dir == null ? workspace : dir).createTempFile(".aem-", ".tmp");
+        try {
+            temp.write(text, StandardCharsets.UTF_8.name());
+            temp.renameTo(file);
+        } finally {
+            if (temp.exists()) {
+                temp.delete();
+            }
+        }
+        return file;
+    }
+}
