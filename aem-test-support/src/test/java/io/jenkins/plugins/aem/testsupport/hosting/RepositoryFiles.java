@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
  * The repository under test: the real one, found from the test's working folder, and copies of the files the checks
  * read, to break one rule in.
  */
-final class RepositoryFiles {
+public final class RepositoryFiles {
 
     private RepositoryFiles() {
     }
 
     /** The repository's root: the nearest folder up from the working folder with the Maven wrapper's .mvn. */
-    static Path root() {
+    public static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(".mvn")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;

@@ -24,14 +24,14 @@ import java.util.stream.Stream;
  * folders and the folders the root {@code .gitignore} names. A work tree where git cannot be run is an error, not a
  * walk: the walk would read the ignored folders git alone knows of.
  */
-final class TrackedFiles {
+public final class TrackedFiles {
 
     private static final long GIT_TIMEOUT_SECONDS = 60;
 
     private final String git;
 
     /** Runs {@code git} from the PATH. */
-    TrackedFiles() {
+    public TrackedFiles() {
         this("git");
     }
 
@@ -41,7 +41,7 @@ final class TrackedFiles {
     }
 
     /** Every file of the repository at {@code root}, relative to it, in no particular order. */
-    List<Path> list(Path root) {
+    public List<Path> list(Path root) {
         return Files.exists(root.resolve(".git")) ? fromGit(root) : walk(root);
     }
 
