@@ -6,13 +6,13 @@
 #   JENKINS_PORT=9090 plugin/try-it.sh   # another port; AEM_PORT=N fixes the simulator's (default: a free one)
 #
 # Needs a JDK 17 or later and the Jenkins artifacts plugin/ builds with (see CONTRIBUTING.md). Jenkins' home is
-# plugin/work/ (hpi:run's, kept between runs; the example jobs are written afresh at every start). Jenkins listens on
-# localhost only and has no login, as hpi:run's Jenkins always has.
+# plugin/work/ (hpi:run's, kept between runs; the example jobs are written afresh at every start), or TRY_IT_HOME.
+# Jenkins listens on localhost only and has no login, as hpi:run's Jenkins always has.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 jenkins_port="${JENKINS_PORT:-8080}"
-home="$root/plugin/work"
+home="${TRY_IT_HOME:-$root/plugin/work}"
 run="$home/try-it"
 say() { echo "try-it: $*"; }
 

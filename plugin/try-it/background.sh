@@ -2,10 +2,15 @@
 # own, waits until Jenkins answers, and stops it as Ctrl-C would (SIGTERM to try-it.sh, which stops Jenkins and the
 # simulator). Run from the project root.
 
-# Starts try-it.sh, its output in the file $1; sets TRYIT_PID and TRYIT_URL once Jenkins is up. Gives up after 10 min.
+# Starts try-it.sh with a Jenkins home of its own, fresh, in the folder $1 (so that it never shares plugin/work/ with a
+# try-it Jenkins someone runs), its output in $1/try-it.log; sets TRYIT_PID and TRYIT_URL once Jenkins is up, and
+# TRYIT_HOME. Gives up after 10 minutes.
 tryit_start() {
-  local log=$1 waited=0
-  mkdir -p "$(dirname "$log")"
+  local log="$1/try-it.log" waited=0
+  rm -rf "$1"
+  mkdir -p "$1"
+  export TRY_IT_HOME="$1"
+  TRYIT_HOME="$1"
   setsid plugin/try-it.sh >"$log" 2>&1 &
   TRYIT_PID=$!
   until grep -q "Jenkins is up at" "$log"; do
@@ -36,7 +41,7 @@ tryit_stop() {
 }
 
 # Whether try-it.sh or anything it started (the simulator, hpi:run's Maven and its Jenkins) still runs: each of those
-# names plugin/work/ on its command line.
+# names the Jenkins home on its command line.
 tryit_left_running() {
-  kill -0 "$TRYIT_PID" 2>/dev/null || pgrep -f -- "$PWD/plugin/work" >/dev/null 2>&1
+  kill -0 "$TRYIT_PID" 2>/dev/null || pgrep -f -- "$TRYIT_HOME" >/dev/null 2>&1
 }

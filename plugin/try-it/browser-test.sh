@@ -21,9 +21,9 @@ t1=$(date +%s%N)
 say "playwright-core and Chromium ready: $(seconds "$t0" "$t1") s"
 
 trap tryit_stop EXIT
-tryit_start plugin/work/try-it/browser-test.log
+tryit_start "$PWD/plugin/target/browser-test"
 t2=$(date +%s%N)
-say "try-it Jenkins up at $TRYIT_URL: $(seconds "$t1" "$t2") s ($(sed -n 's/.*Jenkins is up at [^ ]* (\([0-9]*\) s.*/\1/p' plugin/work/try-it/browser-test.log) s of it hpi:run)"
+say "try-it Jenkins up at $TRYIT_URL: $(seconds "$t1" "$t2") s (its log: $TRYIT_HOME/try-it/jenkins.log)"
 
 JENKINS_URL="$TRYIT_URL" node plugin/try-it/browser-test.mjs
 t3=$(date +%s%N)
