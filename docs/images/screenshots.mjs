@@ -1,35 +1,29 @@
-// Drives a real Jenkins through headless Chromium as a user would, and saves the README's screenshots.
-// Run by take-screenshots.sh, which starts Jenkins and the simulator and sets JENKINS_URL, AEM_URL, AEM_CA and OUT.
+// Drives the try-it Jenkins through headless Chromium as a user would, and saves the README's pictures. Run by
+// take-screenshots.sh, which starts it and sets JENKINS_URL, AEM_URL, AEM_CA and OUT.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-
-const require = createRequire(join(process.env.NODE_PATH, 'playwright-core', 'package.json'));
-const { chromium } = require('playwright-core');
+import { buildNow, launch } from '../../plugin/try-it/browser.mjs';
 
 const jenkins = process.env.JENKINS_URL;
 const aemUrl = process.env.AEM_URL;
 const caPem = readFileSync(process.env.AEM_CA, 'utf8');
 const out = process.env.OUT;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-page.setDefaultTimeout(30_000);
+page.setDefaultTimeout(60_000);
 
+/** Saves the page, or one element of it, as `name`. */
 async function shot(name, locator) {
   const path = join(out, name);
-  // Jenkins pins its header, breadcrumbs and Save bar; in an element screenshot they would cover the form.
-  if (locator) await page.evaluate(() => {
-    for (const e of document.querySelectorAll('body *')) {
-      const p = getComputedStyle(e).position;
-      if (p === 'sticky' || p === 'fixed') e.style.position = 'static';
-    }
-  });
   if (locator) {
+    // Jenkins pins its header, breadcrumbs and Save bar; in an element screenshot they would cover the form.
+    await page.evaluate(() => {
+      for (const e of document.querySelectorAll('body *')) {
+        const p = getComputedStyle(e).position;
+        if (p === 'sticky' || p === 'fixed') e.style.position = 'static';
+      }
+    });
     await locator.screenshot({ path });
   } else {
     await page.screenshot({ path, fullPage: false });
@@ -37,136 +31,94 @@ async function shot(name, locator) {
   console.log(`saved ${path}`);
 }
 
-/** The form row (Jenkins' .jenkins-form-item) whose label is `label`, within `scope`. */
-function field(scope, label) {
-  return scope.locator('.jenkins-form-item, .setting-main, tr').filter({
-    has: page.locator('.jenkins-form-label, .setting-name', { hasText: label }),
-  }).first();
+/** Waits until the page has sent and answered every form check it queued (Jenkins sends them one at a time). */
+async function settled() {
+  await page.waitForLoadState('networkidle');
 }
 
-// 1. The global connection, with the result of "Test connection".
+/** Types into a field as a person does, then leaves it with Tab, which is when Jenkins checks it. */
+async function type(field, text) {
+  await field.click();
+  await field.fill('');
+  await field.pressSequentially(text, { delay: 20 });
+  await field.press('Tab');
+}
+
+// 1. A global connection being added, after "Test connection".
 await page.goto(`${jenkins}manage/configure`);
-const section = page.locator('section.jenkins-section, .jenkins-section').filter({ hasText: 'Qlik Enterprise Manager' }).first();
+await settled();
+const section = page.locator('.jenkins-section').filter({ has: page.getByRole('button', { name: 'Add AEM connection' }) }).last();
 await section.getByRole('button', { name: 'Add AEM connection' }).click();
 const conn = section.locator('.repeated-chunk').last();
-await conn.locator('input[name="_.name"]').fill('prod');
-await conn.locator('input[name="_.url"]').fill(aemUrl);
-await conn.locator('select[name="_.credentialsId"]').selectOption('aem-demo-login');
+await conn.locator('input[name="_.name"]').waitFor();
+await settled();
+await type(conn.locator('input[name="_.name"]'), 'prod');
+await type(conn.locator('input[name="_.url"]'), aemUrl);
+await settled();
+await conn.locator('select[name="_.credentialsId"]').selectOption('aem-try-it');
 await conn.locator('select[name="_.tlsMode"]').selectOption('SYSTEM_AND_CA_BUNDLE');
 await conn.locator('textarea[name="_.caBundle"]').fill(caPem);
-await conn.locator('input[name="_.defaultTimeout"]').fill('300');
-await conn.locator('input[name="_.defaultTimeout"]').press('Tab');
+await conn.locator('textarea[name="_.caBundle"]').press('Tab');
+await type(conn.locator('input[name="_.defaultTimeout"]'), '300');
+await settled();
 await conn.getByRole('button', { name: 'Test connection' }).click();
 await conn.getByText('Logged in.').waitFor();
+await settled();
+const errors = await conn.locator('.validation-error-area .error').allInnerTexts();
+if (errors.length) throw new Error(`the new connection shows errors: ${errors.join(' | ')}`);
+// Show the certificate from its first line, as a reader expects a PEM to start.
+await conn.locator('textarea[name="_.caBundle"]').evaluate((t) => { t.scrollTop = 0; });
 await conn.scrollIntoViewIfNeeded();
-await shot('global-connection.png', section);
-await page.getByRole('button', { name: 'Save' }).click();
-await page.waitForLoadState('networkidle');
+await shot('global-connection.png', conn);
+// Not saved: the pictures leave the try-it configuration as it was.
 
-// 2. A freestyle job with both build steps.
-await page.goto(`${jenkins}view/all/newJob`);
-await page.locator('#name').fill('orders-freestyle');
-await page.getByText('Freestyle project').click();
-await page.locator('#ok-button').click();
-await page.waitForURL(/configure/);
-for (const [step, task] of [['Run a Qlik Enterprise Manager task', 'Orders'], ['Stop a Qlik Enterprise Manager task', 'Orders']]) {
-  await page.getByRole('button', { name: 'Add build step' }).click();
-  await page.getByRole('button', { name: step }).or(page.getByText(step, { exact: true })).first().click();
-  // The new step's fields validate themselves as they load; let that settle before typing, or a late answer for the
-  // still-empty connection would be shown over the one chosen.
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(1000);
-  const builder = page.locator('.repeated-chunk').filter({ hasText: step }).last();
-  await builder.locator('select[name="_.connection"]').selectOption('prod');
-  await builder.locator('input[name="_.server"]').fill('Replicate-Demo');
-  await builder.locator('input[name="_.task"]').fill(task);
-  await builder.locator('input[name="_.timeout"]').fill('300');
-  await builder.locator('input[name="_.timeout"]').press('Tab');
-}
-await page.waitForLoadState('networkidle');
+// 2. The example freestyle job's two build steps.
+await page.goto(`${jenkins}job/freestyle-run-and-stop/configure`);
+await settled();
 const steps = page.locator('#build-steps, section').filter({ hasText: 'Build Steps' }).first();
 await steps.scrollIntoViewIfNeeded();
 await shot('freestyle-steps.png', steps);
-await page.getByRole('button', { name: 'Save' }).click();
-await page.waitForLoadState('networkidle');
 
 // 3. The Snippet Generator with aemRunTask chosen and its generated line.
-/** Creates the pipeline job, or opens it, and saves `script` as its Pipeline script. */
-async function pipeline(name, script) {
-  if ((await page.request.get(`${jenkins}job/${name}/api/json`)).ok()) {
-    await page.goto(`${jenkins}job/${name}/configure`);
-  } else {
-    await page.goto(`${jenkins}view/all/newJob`);
-    await page.locator('#name').fill(name);
-    await page.getByText('Pipeline', { exact: true }).click();
-    await page.locator('#ok-button').click();
-    await page.waitForURL(/configure/);
-  }
-  // The Pipeline script box is an ACE editor over a hidden textarea: type into the editor, as a user would paste.
-  const editor = page.locator('.ace_editor').first();
-  await editor.waitFor();
-  await page.evaluate((s) => window.ace.edit(document.querySelector('.ace_editor')).setValue(s, 1), script);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.waitForLoadState('networkidle');
-}
-
-await pipeline('orders-pipeline', '');
-await page.goto(`${jenkins}job/orders-pipeline/pipeline-syntax/`);
-await page.locator('select.dropdownList').first().selectOption({ label: 'aemRunTask: Run a Qlik Enterprise Manager task and wait until it runs' });
-// As for the freestyle step: the fields validate themselves as they load; let that settle first.
-await page.waitForLoadState('networkidle');
-await page.waitForTimeout(1000);
+await page.goto(`${jenkins}job/pipeline-run-and-stop/pipeline-syntax/`);
+await settled();
+await page.locator('select.dropdownList').first()
+  .selectOption({ label: 'aemRunTask: Run a Qlik Enterprise Manager task and wait until it runs' });
+await settled();
 const generator = page.locator('form, #main-panel').first();
-await generator.locator('select[name="_.connection"]').selectOption('prod');
-await generator.locator('input[name="_.server"]').fill('Replicate-Demo');
-await generator.locator('input[name="_.task"]').fill('Orders');
-await generator.locator('input[name="_.timeout"]').fill('300');
+await generator.locator('select[name="_.connection"]').selectOption('try-it');
+await type(generator.locator('input[name="_.server"]'), 'Replicate-Demo');
+await type(generator.locator('input[name="_.task"]'), 'Orders');
+await type(generator.locator('input[name="_.timeout"]'), '300');
 await generator.locator('select[name="_.option"]').selectOption('RESUME_PROCESSING');
-await generator.locator('input[name="_.timeout"]').press('Tab');
+await settled();
 await page.getByRole('button', { name: 'Generate Pipeline Script' }).click();
-const generated = page.locator('textarea#prototypeText, textarea[readonly]').first();
 await page.waitForFunction(() => {
   const t = document.querySelector('textarea#prototypeText') || document.querySelector('textarea[readonly]');
   return t && t.value.includes('aemRunTask');
 });
-const runLine = await generated.inputValue();
-console.log(`generated: ${runLine}`);
 // The page as a user sees it, in a window tall enough for the whole generator.
 await page.setViewportSize({ width: 1280, height: 1750 });
 await page.evaluate(() => window.scrollTo(0, 0));
 await shot('snippet-generator.png');
 await page.setViewportSize({ width: 1280, height: 900 });
 
-// 4. The console of a successful pipeline (the generated line, then a stop), and of a failing one.
-/** Presses "Build Now" on the job's page and waits for that build to end. */
-async function build(job) {
-  const last = async () => {
-    const r = await page.request.get(`${jenkins}job/${job}/lastBuild/api/json`);
-    return r.ok() ? r.json() : { number: 0, building: false };
-  };
-  const before = (await last()).number;
-  await page.goto(`${jenkins}job/${job}/`);
-  await page.getByText('Build Now', { exact: true }).click();
-  for (let i = 0; i < 120; i++) {
-    const b = await last();
-    if (b.number > before && !b.building) return b;
-    await page.waitForTimeout(1000);
-  }
-  throw new Error(`${job} did not finish`);
+// 4. The consoles of the example pipeline and of the job AEM refuses, each built with "Build Now".
+for (const [job, picture, expected] of [['pipeline-run-and-stop', 'pipeline-console.png', 'SUCCESS'],
+  ['refused-by-aem', 'pipeline-console-failure.png', 'FAILURE']]) {
+  const b = await buildNow(page, jenkins, job);
+  console.log(`${job} #${b.number}: ${b.result}`);
+  if (b.result !== expected) throw new Error(`${job} ended ${b.result}, not ${expected}`);
+  await page.goto(`${jenkins}job/${job}/${b.number}/console`);
+  await shot(picture, page.locator('#main-panel'));
 }
+const freestyle = await buildNow(page, jenkins, 'freestyle-run-and-stop');
+console.log(`freestyle-run-and-stop #${freestyle.number}: ${freestyle.result}`);
 
-await pipeline('orders-pipeline', `${runLine}\naemStopTask connection: 'prod', server: 'Replicate-Demo', task: 'Orders', timeout: 300\n`);
-const ok = await build('orders-pipeline');
-console.log(`orders-pipeline: ${ok.result}`);
-await page.goto(`${jenkins}job/orders-pipeline/lastBuild/console`);
-await shot('pipeline-console.png', page.locator('#main-panel'));
-
-// Running a task that already runs: AEM answers AEM_TASK_ALREADY_RUNNING.
-await pipeline('orders-twice', "aemRunTask connection: 'prod', server: 'Replicate-Demo', task: 'Orders'\n"
-  + "aemRunTask connection: 'prod', server: 'Replicate-Demo', task: 'Orders'\n");
-const failed = await build('orders-twice');
-console.log(`orders-twice: ${failed.result}`);
-await page.goto(`${jenkins}job/orders-twice/lastBuild/console`);
-await shot('pipeline-console-failure.png', page.locator('#main-panel'));
+// 5. The dashboard with the example jobs and their last results, in a window no taller than they need.
+await page.setViewportSize({ width: 1280, height: 560 });
+await page.goto(jenkins);
+await settled();
+await shot('try-it-dashboard.png');
 
 await browser.close();

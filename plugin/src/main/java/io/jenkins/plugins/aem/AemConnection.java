@@ -122,22 +122,17 @@ public final class AemConnection implements Describable<AemConnection> {
             return Messages.AemConnection_DisplayName();
         }
 
-        @POST
-        public FormValidation doCheckName(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return value == null || value.isBlank() ? FormValidation.error(Messages.AemConnection_NameRequired()) : FormValidation.ok();
-        }
+        /*
+         * No check says that the name, the URL or the credentials are missing: Jenkins queues each field's first check
+         * with the value the field had when it appeared, empty in a connection just added, and on a busy page the
+         * answer can come after the user has filled the field and its own check has passed, leaving a stale "give a
+         * name" under a name. Saving refuses a connection without them (AemGlobalConfiguration#setConnections).
+         */
 
         @POST
         public FormValidation doCheckUrl(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return TaskForms.checkUrl(value, true);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return value == null || value.isBlank() ? FormValidation.error(Messages.AemConnection_CredentialsRequired()) : FormValidation.ok();
+            return TaskForms.checkUrl(value, false);
         }
 
         @POST

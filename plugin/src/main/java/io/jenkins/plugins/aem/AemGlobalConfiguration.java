@@ -47,7 +47,8 @@ public final class AemGlobalConfiguration extends GlobalConfiguration {
     /**
      * Replaces every connection.
      *
-     * @throws IllegalArgumentException when two connections share a name or one has none; JCasC and the form show it
+     * @throws IllegalArgumentException when two connections share a name, or one has no name, URL or credentials; JCasC
+     *     and the form show the message
      */
     @DataBoundSetter
     public void setConnections(@CheckForNull List<AemConnection> connections) {
@@ -56,6 +57,12 @@ public final class AemGlobalConfiguration extends GlobalConfiguration {
         for (AemConnection c : checked) {
             if (c.getName().isEmpty()) {
                 throw new IllegalArgumentException(Messages.AemConnection_NameRequired());
+            }
+            if (c.getUrl().isEmpty()) {
+                throw new IllegalArgumentException(Messages.AemConnection_UrlRequired(c.getName()));
+            }
+            if (c.getCredentialsId() == null || c.getCredentialsId().isBlank()) {
+                throw new IllegalArgumentException(Messages.AemConnection_CredentialsRequired(c.getName()));
             }
             if (!names.add(c.getName())) {
                 throw new IllegalArgumentException(Messages.AemGlobalConfiguration_DuplicateName(c.getName()));

@@ -41,6 +41,33 @@ class AemGlobalConfigurationTest extends AemJenkinsTest {
     }
 
     @Test
+    void aConnectionWithoutNameUrlOrCredentialsIsRefusedWhenSaved() {
+        for (AemConnection c : List.of(new AemConnection(" ", aem.url(), "x"), new AemConnection("a", "", "x"),
+                new AemConnection("a", aem.url(), ""))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> AemGlobalConfiguration.get().setConnections(List.of(c)));
+            assertTrue(e.getMessage().matches("(An AEM connection has no name|The AEM connection 'a' has no (URL|credentials))\\. .*"),
+                    e.getMessage());
+        }
+        assertEquals(List.of(AemFixture.CONNECTION), AemGlobalConfiguration.get().getConnections().stream()
+                .map(AemConnection::getName).toList(), "nothing was saved");
+    }
+
+    /**
+     * A connection just added starts empty, and Jenkins may answer the first check of each field, queued with that
+     * empty value, after the user filled the field: no check may call an empty field an error, or the answer would
+     * stand under the filled field.
+     */
+    @Test
+    void theFieldsOfANewConnectionAreNotErrorsWhileEmpty() {
+        AemConnection.DescriptorImpl d = j.jenkins.getDescriptorByType(AemConnection.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.OK, d.doCheckUrl("").kind);
+        assertEquals(FormValidation.Kind.OK, d.doCheckTlsMode("").kind);
+        assertEquals(FormValidation.Kind.OK, d.doCheckCaBundle("", "SYSTEM").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckUrl("aem.example.com").kind, "a URL given is still checked");
+    }
+
+    @Test
     void testConnectionLogsInAndListsServers() {
         AemConnection.DescriptorImpl d = j.jenkins.getDescriptorByType(AemConnection.DescriptorImpl.class);
         FormValidation ok = d.doTestConnection(aem.url(), AemFixture.LOGIN_ID, "SYSTEM", null);

@@ -20,6 +20,8 @@ final class OperationRecord {
     private volatile String lastRaw;
     private volatile AemException lastError;
     private volatile String commandSent = "";
+    /** Whether the latest read was told as a state change: then that line is the result, said once. */
+    private volatile boolean changeJustTold;
 
     OperationRecord(ProgressListener listener, TaskRef task, WaitGoal goal, Deadline deadline) {
         this.listener = listener == null ? ProgressListener.NONE : listener;
@@ -53,15 +55,23 @@ final class OperationRecord {
 
     /** Notes a state read from AEM, telling the listener when it changed. */
     void observe(TaskState state, String raw) {
-        if (!raw.equals(lastRaw)) {
+        changeJustTold = !raw.equals(lastRaw);
+        if (changeJustTold) {
             event(ProgressEvent.Kind.STATE_CHANGE, task + " is " + raw);
         }
         lastRaw = raw;
         lastState = state;
     }
 
+    /**
+     * Ends the operation as successful. Its result is said once: when the read that decided it was just told as a
+     * state change ("is RUNNING", timed), that line is the result; otherwise (a state seen before, taken at its word
+     * once AEM's lag was waited out) a line says it was reached.
+     */
     void succeed(TaskState state, String raw, StopReason reason, String message) {
-        event(ProgressEvent.Kind.STEP, task + " reached " + raw + " in " + seconds(deadline.elapsed()) + " s");
+        if (!changeJustTold) {
+            event(ProgressEvent.Kind.STEP, task + " reached " + raw + " in " + seconds(deadline.elapsed()) + " s");
+        }
         result.complete(new TaskOutcome(task, state, raw, reason, message, deadline.elapsed(), commandSent));
     }
 

@@ -44,6 +44,16 @@ class RunStopTest {
     }
 
     @Test
+    void eachResultIsSaidOnce() {
+        fx.run(RunRequest.of(new TaskRef("Rep", "Orders")));
+        fx.stop(StopRequest.of(new TaskRef("Rep", "Orders")));
+
+        assertThat(fx.events).extracting(ProgressEvent::message)
+                .filteredOn(m -> m.contains("RUNNING") || m.contains("STOPPED"))
+                .containsExactly("task 'Orders' on server 'Rep' is RUNNING", "task 'Orders' on server 'Rep' is STOPPED");
+    }
+
+    @Test
     void composeGetsNoOptionAndWaitsForLoadingCompleted() {
         TaskOutcome out = fx.run(RunRequest.of(TaskRef.of("Comp", "Load", "DWH")).withWaitForCompletion(true));
         assertThat(out.state()).isEqualTo(TaskState.STOPPED);

@@ -112,11 +112,15 @@ public final class TaskForms {
         }
     }
 
-    /** A global connection's name: it must exist, and not be combined with a URL given in the step. */
+    /**
+     * A global connection's name: it must exist, and not be combined with a URL given in the step. Neither given is not
+     * an error here, though a build refuses it: a step just added starts so, and Jenkins may answer its first, queued
+     * check after the user has chosen a connection, which would leave a stale error under the choice.
+     */
     public static FormValidation checkConnection(@CheckForNull String value, @CheckForNull String url) {
         boolean hasUrl = url != null && !url.isBlank();
         if (value == null || value.isBlank()) {
-            return hasUrl ? FormValidation.ok() : FormValidation.error(Messages.TaskForms_ConnectionOrUrl());
+            return FormValidation.ok();
         }
         if (hasUrl) {
             return FormValidation.error(Messages.TaskForms_ConnectionAndUrl());

@@ -62,6 +62,17 @@ class TaskFormsTest {
         assertCheck(TaskForms.checkUrl(value, true), kind, message);
     }
 
+    /** A step just added has neither a connection nor a URL; its first, queued check must not leave an error behind. */
+    @ParameterizedTest(name = "connection ''{0}'' with url ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+        "     |                         | OK    |",
+        "     | https://aem.example.com | OK    |",
+        "prod | https://aem.example.com | ERROR | Give either a global connection or a URL, not both.",
+    })
+    void connection(String value, String url, FormValidation.Kind kind, String message) {
+        assertCheck(TaskForms.checkConnection(value, url), kind, message);
+    }
+
     private static void assertCheck(FormValidation result, FormValidation.Kind kind, String message) {
         assertEquals(kind, result.kind, result.getMessage());
         if (message != null) {

@@ -29,6 +29,16 @@ final class DependabotReach {
 
     private static final String CHECK = "project: Dependabot reaches every module";
 
+    private final TrackedFiles files;
+
+    DependabotReach() {
+        this(new TrackedFiles());
+    }
+
+    DependabotReach(TrackedFiles files) {
+        this.files = files;
+    }
+
     List<Finding> check(Path root) {
         Path config = root.resolve(".github/dependabot.yml");
         if (!Files.isRegularFile(config)) {
@@ -82,25 +92,10 @@ final class DependabotReach {
         }
     }
 
-    /** Every pom.xml of the sources: build output and hidden folders left out. */
-    private static Stream<Path> allPoms(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.getFileName().toString().equals("pom.xml"))
-                    .filter(p -> inSources(root.relativize(p.getParent())))
-                    .map(Path::normalize)
-                    .toList()
-                    .stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean inSources(Path dir) {
-        for (Path part : dir) {
-            if (part.toString().equals("target") || part.toString().startsWith(".")) {
-                return false;
-            }
-        }
-        return true;
+    /** Every pom.xml of the repository: what git tracks, so nothing a run left in an ignored folder. */
+    private Stream<Path> allPoms(Path root) {
+        return files.list(root).stream()
+                .filter(p -> p.getFileName().toString().equals("pom.xml"))
+                .map(p -> root.resolve(p).normalize());
     }
 }

@@ -24,6 +24,29 @@ class ProjectConventionsTest {
         assertThat(dependabot.check(RepositoryFiles.root())).isEmpty();
     }
 
+    /** What {@code hpi:run} leaves in the ignored plugin/work/: the POM inside every plugin it unpacked. */
+    private static final String UNPACKED_PLUGIN_POM = "<project><modelVersion>4.0.0</modelVersion>"
+            + "<groupId>org.jenkins-ci.plugins</groupId><artifactId>credentials</artifactId>"
+            + "<version>1415.v831096eb_5534</version><packaging>hpi</packaging></project>";
+
+    @Test
+    void aPomARunLeftInAnIgnoredFolderIsNoModule(@TempDir Path clone) throws Exception {
+        RepositoryFiles.gitWorkTree(RepositoryFiles.copy(RepositoryFiles.root(), clone));
+        write("plugin/work/plugins/credentials/META-INF/maven/org.jenkins-ci.plugins/credentials/pom.xml",
+                UNPACKED_PLUGIN_POM).apply(clone);
+
+        assertThat(dependabot.check(clone)).isEmpty();
+    }
+
+    @Test
+    void theSamePomOutsideAnIgnoredFolderIsAModuleDependabotMisses(@TempDir Path clone) throws Exception {
+        RepositoryFiles.gitWorkTree(RepositoryFiles.copy(RepositoryFiles.root(), clone));
+        write("plugin/extra/pom.xml", UNPACKED_PLUGIN_POM).apply(clone);
+
+        assertThat(dependabot.check(clone)).extracting(Finding::message)
+                .containsExactly(Path.of("plugin", "extra", "pom.xml") + " is not reached by Dependabot");
+    }
+
     @Test
     void aModuleLeftOutOfTheAggregatorIsNotReached(@TempDir Path copy) throws Exception {
         replace("pom.xml", "<module>aem-bench</module>", "").apply(RepositoryFiles.copy(RepositoryFiles.root(), copy));

@@ -4,24 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The repository under test: the real one, found from the test's working folder, and copies of the files the checks
  * read, to break one rule in.
  */
-final class RepositoryFiles {
+public final class RepositoryFiles {
 
     private RepositoryFiles() {
     }
 
     /** The repository's root: the nearest folder up from the working folder with the Maven wrapper's .mvn. */
-    static Path root() {
+    public static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(".mvn")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
@@ -30,18 +32,43 @@ final class RepositoryFiles {
         throw new IllegalStateException("No repository root above " + Path.of("").toAbsolutePath());
     }
 
-    /** Copies what the checks read: every POM, the Jenkinsfile, .gitignore, .github/ and .mvn/. */
+    /**
+     * Copies what the checks read, of the files git tracks: every module's POM, the Jenkinsfile, .gitignore, .github/
+     * and .mvn/.
+     */
     static Path copy(Path root, Path target) {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> isRead(root.relativize(f))).toList()) {
-                Path to = target.resolve(root.relativize(file).toString());
+        try {
+            for (Path file : new TrackedFiles().list(root).stream().filter(RepositoryFiles::isRead).toList()) {
+                Path to = target.resolve(file.toString());
                 Files.createDirectories(to.getParent());
-                Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(root.resolve(file), to, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /** Makes {@code dir} a git work tree whose every file not ignored is staged, as a fresh clone's are tracked. */
+    static Path gitWorkTree(Path dir) {
+        git(dir, "init", "-q");
+        git(dir, "add", "-A");
+        return dir;
+    }
+
+    private static void git(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("%s: %s", command, output).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isRead(Path relative) {

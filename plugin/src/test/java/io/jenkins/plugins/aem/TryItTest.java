@@ -1,0 +1,111 @@
+package io.jenkins.plugins.aem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.Job;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TopLevelItem;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.aem.impl.ConnectionTester;
+import io.jenkins.plugins.aem.simulator.AemSimulator;
+import io.jenkins.plugins.casc.ConfigurationAsCode;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import jenkins.model.ParameterizedJobMixIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The try-it Jenkins (plugin/try-it.sh) as its files set it up: its Configuration as Code, with the variables the script
+ * sets, gives a working connection to the simulator's demo configuration, and every example job of try-it/jobs/ loads
+ * and ends as the comment at its top says ({@code <!-- try-it expects: RESULT [text the console shows] -->}).
+ */
+@WithJenkins
+class TryItTest {
+
+    private static final Path TRY_IT = Path.of("try-it");
+    private static final Pattern EXPECTS = Pattern.compile("<!-- try-it expects: (SUCCESS|UNSTABLE|FAILURE)(?: (.*?))? -->");
+
+    private AemSimulator aem;
+    private JenkinsRule j;
+
+    @BeforeEach
+    void startAemAndApplyTheConfiguration(JenkinsRule rule, @TempDir Path dir) throws Exception {
+        j = rule;
+        aem = AemSimulator.demo().port(0).tls(true).start();
+        String yaml = Files.readString(TRY_IT.resolve("jenkins.yaml"), StandardCharsets.UTF_8);
+        Path ca = dir.resolve("aem-ca.pem");
+        Files.writeString(ca, aem.certificatePem(), StandardCharsets.US_ASCII);
+        Map<String, String> variables = Map.of("AEM_TRY_IT_PASSWORD", "demo-password",
+                "AEM_TRY_IT_URL", "https://localhost:" + aem.port(), "AEM_TRY_IT_CA_FILE", ca.toString(),
+                "TRY_IT_JENKINS_URL", j.getURL().toString());
+        for (Map.Entry<String, String> v : variables.entrySet()) {
+            // The environment variables try-it.sh sets; Configuration as Code itself reads the file they name.
+            assertTrue(yaml.contains("${" + v.getKey() + "}"), "jenkins.yaml uses ${" + v.getKey() + "}");
+            yaml = yaml.replace("${" + v.getKey() + "}", v.getValue());
+        }
+        Path resolved = dir.resolve("jenkins.yaml");
+        Files.writeString(resolved, yaml, StandardCharsets.UTF_8);
+        ConfigurationAsCode.get().configure(resolved.toString());
+    }
+
+    @AfterEach
+    void stopAem() {
+        aem.close();
+    }
+
+    @Test
+    void theConnectionReachesTheSimulatorWithTheCredentialFromTheEnvironment() {
+        AemConnection connection = AemGlobalConfiguration.get().getConnections().get(0);
+
+        assertEquals("try-it", connection.getName());
+        assertTrue(connection.getCaBundle().startsWith("-----BEGIN CERTIFICATE-----"), connection.getCaBundle());
+        FormValidation test = ConnectionTester.test(connection.getUrl(), connection.getCredentialsId(),
+                connection.getTlsMode().name(), connection.getCaBundle());
+        assertEquals(FormValidation.Kind.OK, test.kind, test.getMessage());
+        assertTrue(test.getMessage().contains("Replicate-Demo"), test.getMessage());
+    }
+
+    @Test
+    void everyExampleJobEndsAsItSays() throws Exception {
+        List<Path> jobs;
+        try (Stream<Path> files = Files.list(TRY_IT.resolve("jobs"))) {
+            jobs = files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+        }
+        assertTrue(jobs.size() >= 3, "example jobs: " + jobs);
+        for (Path file : jobs) {
+            String xml = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher expects = EXPECTS.matcher(xml);
+            assertTrue(expects.find(), file + " starts with <!-- try-it expects: RESULT -->");
+            String name = file.getFileName().toString().replaceFirst("\\.xml$", "");
+            TopLevelItem item;
+            try (InputStream in = Files.newInputStream(file)) {
+                item = j.jenkins.createProjectFromXML(name, in);
+            }
+            Job<?, ?> job = (Job<?, ?>) item;
+            assertFalse(job.getDescription().isBlank(), name + " says what it shows");
+
+            Run<?, ?> build = j.assertBuildStatus(Result.fromString(expects.group(1)),
+                    ((ParameterizedJobMixIn.ParameterizedJob<?, ?>) job).scheduleBuild2(0));
+            String log = JenkinsRule.getLog(build);
+            assertTrue(log.contains("[AEM] "), name + "'s console: " + log);
+            if (expects.group(2) != null) {
+                assertTrue(log.contains(expects.group(2)), name + "'s console: " + log);
+            }
+        }
+    }
+}

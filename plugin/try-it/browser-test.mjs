@@ -1,0 +1,54 @@
+// The try-it Jenkins as a user meets it, in headless Chromium: the dashboard lists the example jobs; the example
+// pipeline, built with "Build Now", ends in SUCCESS and its console shows the plugin's [AEM] lines. Run by
+// browser-test.sh, which starts the try-it Jenkins and sets JENKINS_URL. Prints how long each part took.
+import { buildNow, launch } from './browser.mjs';
+
+const jenkins = process.env.JENKINS_URL;
+const job = 'pipeline-run-and-stop';
+const timings = [];
+let mark = Date.now();
+function done(part) {
+  const now = Date.now();
+  timings.push([part, now - mark]);
+  console.log(`browser-test: ${part}: ${((now - mark) / 1000).toFixed(1)} s`);
+  mark = now;
+}
+function check(ok, what) {
+  if (!ok) throw new Error(`browser-test: FAILED: ${what}`);
+}
+
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(60_000);
+  done('Chromium started');
+
+  await page.goto(jenkins);
+  for (const name of ['pipeline-run-and-stop', 'freestyle-run-and-stop', 'refused-by-aem']) {
+    await page.locator(`a[href$="job/${name}/"]`).first().waitFor();
+  }
+  check((await page.content()).includes('Qlik Enterprise Manager plugin against a simulated AEM'),
+    'the dashboard shows the try-it system message');
+  done('dashboard shows the example jobs');
+
+  await page.locator(`a[href$="job/${job}/"]`).first().click();
+  await page.waitForURL(new RegExp(`job/${job}/$`));
+  done(`opened ${job} from the dashboard`);
+
+  const build = await buildNow(page, jenkins, job);
+  check(build.result === 'SUCCESS', `${job} #${build.number} ended ${build.result}, not SUCCESS`);
+  done(`built ${job} #${build.number}: ${build.result}`);
+
+  await page.goto(`${jenkins}job/${job}/${build.number}/console`);
+  const console_ = await page.locator('pre.console-output, #out, .console-output').first().innerText();
+  const aem = console_.split('\n').filter((l) => l.startsWith('[AEM] '));
+  check(console_.includes('Finished: SUCCESS'), 'the console says Finished: SUCCESS');
+  check(aem.some((l) => l.includes("task 'Orders' on server 'Replicate-Demo' is RUNNING")), 'the console shows Orders RUNNING');
+  check(aem.some((l) => l.includes("task 'Orders' on server 'Replicate-Demo' is STOPPED")), 'the console shows Orders STOPPED');
+  check(!aem.some((l) => l.includes('reached')), 'the console says each result once');
+  done(`console shows Finished: SUCCESS and ${aem.length} [AEM] lines`);
+  console.log(aem.map((l) => `  ${l}`).join('\n'));
+} finally {
+  await browser.close();
+}
+console.log(`browser-test: PASSED in ${(timings.reduce((s, [, ms]) => s + ms, 0) / 1000).toFixed(1)} s of browser work`);
