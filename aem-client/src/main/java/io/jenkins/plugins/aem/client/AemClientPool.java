@@ -29,6 +29,12 @@ public final class AemClientPool implements AutoCloseable {
     /** How long AEM may keep showing a task's old state after a command; see aem-api.md section 0. */
     public static final Duration DEFAULT_STATUS_LAG_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * How long {@link #close()} lets deploys that had changed their task restore it (stop, import the backup, run
+     * again) before it shuts everything: a Jenkins shutdown must not leave a task half-deployed, nor wait for ever.
+     */
+    public static final Duration RESTORE_GRACE = Duration.ofSeconds(90);
+
     private final int maxRequestsPerHost;
     private final int maxCommandsPerHost;
     private final PollSchedule pollSchedule;
@@ -100,15 +106,19 @@ public final class AemClientPool implements AutoCloseable {
         return s.baseUrl().getScheme() + "://" + s.baseUrl().getHost() + ":" + s.baseUrl().getPort();
     }
 
-    /** Logs out every session, cancels every wait and releases the threads. Idempotent. */
+    /**
+     * Cancels every deploy and lets those that had changed their task restore it (up to {@link #RESTORE_GRACE}), then
+     * ends every wait, logs out every session and releases the threads. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        // Waits end first, so that none of them logs in again after the logout.
-        live.closeAll();
+        // Deploys that changed their task put it back first, while everything still runs; then waits end, so that
+        // none of them logs in again after the logout.
+        live.closeAll(RESTORE_GRACE);
         List<CompletableFuture<Void>> logouts = new ArrayList<>();
         java.util.Set<String> loggedOut = new java.util.HashSet<>();
         connections.forEach((settings, connection) -> {

@@ -142,7 +142,7 @@ final class DefaultAemClient implements AemClient {
     public CompletableFuture<DeployOutcome> deploy(DeployRequest request, ProgressListener listener) {
         DeployExecution execution = new DeployExecution(request, connection, scheduler, schedule, listener(listener), this);
         execution.start();
-        return live.add(execution.result);
+        return live.addUndoable(execution.result);
     }
 
     /** {@code read} with its failures said as AEM's or the network's, tracked by the pool; cancelling it aborts the read. */

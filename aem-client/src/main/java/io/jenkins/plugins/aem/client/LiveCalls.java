@@ -1,8 +1,14 @@
 package io.jenkins.plugins.aem.client;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The futures a pool has handed out and not yet completed. Closing the pool ends each of them: once the scheduler and
@@ -11,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LiveCalls {
 
     private final Set<CompletableFuture<?>> live = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<?>> undoable = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** Tracks {@code f} until it completes; ends it at once if the pool is already closed. */
@@ -23,8 +30,30 @@ final class LiveCalls {
         return f;
     }
 
-    /** Ends every call still going, as cancelled, and every call added from now on. */
-    void closeAll() {
+    /**
+     * Tracks a call whose cancelling undoes what it changed before it completes (a deploy restores its task): closing
+     * the pool cancels it first and lets it finish that, within a grace period, before anything is shut.
+     */
+    <T> CompletableFuture<T> addUndoable(CompletableFuture<T> f) {
+        undoable.add(f);
+        f.whenComplete((r, e) -> undoable.remove(f));
+        return add(f);
+    }
+
+    /**
+     * Cancels the undoable calls and waits up to {@code grace} for them to put back what they changed (their own steps
+     * still run then), then ends every call still going, as cancelled, and every call added from now on.
+     */
+    void closeAll(Duration grace) {
+        List<CompletableFuture<?>> undoing = List.copyOf(undoable);
+        undoing.forEach(f -> f.cancel(true));
+        try {
+            CompletableFuture.allOf(undoing.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // each reports its own end; those still going are ended below
+        }
         closed = true;
         live.forEach(LiveCalls::end);
     }

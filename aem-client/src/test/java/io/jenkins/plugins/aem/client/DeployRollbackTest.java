@@ -122,6 +122,21 @@ class DeployRollbackTest {
         assertThat(f.repo("Prod").runningDefinition("Live").orElseThrow()).contains("\"parallel_load_threads\" : 4");
     }
 
+    /** A Jenkins shutdown closes the pool: a deploy that had changed its task restores it before the pool shuts. */
+    @Test
+    void closingThePoolLetsADeployThatChangedItsTaskRestoreItFirst() throws Exception {
+        String before = f.repo("Prod").definition("Live").orElseThrow();
+        f.fx.sim.faults().latency(1.0, Duration.ofMillis(300), Duration.ofMillis(300)).onlyFor(RequestKind.IMPORT);
+        var future = f.deployer().deploy(changeLive(), f.fx.listener());
+        f.fx.sim.task("Prod", "Live").awaitState("STOPPED", Duration.ofSeconds(10));
+        f.fx.pool.close();
+        assertThat(future).isDone();
+        AemException e = DeployFixture.fails(future);
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+        assertThat(f.repo("Prod").definition("Live").orElseThrow()).isEqualTo(before);
+    }
+
     @Test
     void anImportVisibleOnlyAfterADelayIsWaitedFor() {
         DeployOutcome outcome = f.deploy(DeployRequest.of(new TaskRef("Slow", "Brand-New"), f.export("Dev", "Orders", true))
