@@ -67,9 +67,11 @@ class LargeServerTest {
     void waitsOnAServerWhoseListIsTooLargeReadTheirDetailsAndSucceed() {
         assertThat(runAll("Big", "B", WAITS)).allMatch(o -> o.state() == TaskState.RUNNING);
         // The list is tried at most once per budget (more waits, a larger budget), broken off at it, and never
-        // again once it is known to be larger: the waits poll many times, their own tasks' details each time.
+        // again once it is known to be larger: every wait reads its own task's details instead. (How many times each
+        // polls depends on how soon its task runs on a loaded machine, so only "each at least once" is asserted.)
         assertThat(lists("Big")).isLessThanOrEqualTo(WAITS - 1);
-        assertThat(fx.count(JournalEntry::isTaskDetails)).isGreaterThan(2L * WAITS);
+        assertThat(fx.sim.journal().entries().stream().filter(JournalEntry::isTaskDetails).map(JournalEntry::path)
+                .distinct().count()).isEqualTo(WAITS);
         assertThat(fx.events).noneMatch(e -> e.kind() == ProgressEvent.Kind.RETRY);
     }
 
