@@ -59,7 +59,8 @@ trap stop_all EXIT
 
 started=$(date +%s)
 rm -f "$run/aem-ca.pem" "$run/simulator.log"
-setsid java -jar "$sim_jar" --port "$aem_port" --tls --cert-out "$run/aem-ca.pem" >"$run/simulator.log" 2>&1 &
+setsid java -jar "$sim_jar" --config "$root/plugin/try-it/aem-simulator.json" --port "$aem_port" --tls \
+  --cert-out "$run/aem-ca.pem" >"$run/simulator.log" 2>&1 &
 pids+=($!)
 aem_url="https://localhost:$aem_port"
 
@@ -71,9 +72,14 @@ for job in plugin/try-it/jobs/*.xml; do
 done
 
 # Configuration as Code reads these when Jenkins starts: the simulator's address and certificate (which it writes
-# while Jenkins starts), and the password of its public demo login, which goes through the environment only.
+# while Jenkins starts), the passwords of its public demo logins (operator and designer), and the endpoint passwords
+# the promote-a-task job deploys with (any value will do: the simulator takes them; new ones at every start), all
+# through the environment only.
 jenkins_url="http://localhost:$jenkins_port/jenkins/"
 export AEM_TRY_IT_PASSWORD="${AEM_TRY_IT_PASSWORD:-demo-password}"
+export AEM_TRY_IT_RELEASE_PASSWORD="${AEM_TRY_IT_RELEASE_PASSWORD:-designer-password}"
+export AEM_TRY_IT_SOURCE_DB_PASSWORD="${AEM_TRY_IT_SOURCE_DB_PASSWORD:-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}"
+export AEM_TRY_IT_TARGET_DB_PASSWORD="${AEM_TRY_IT_TARGET_DB_PASSWORD:-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}"
 export AEM_TRY_IT_URL="$aem_url" AEM_TRY_IT_CA_FILE="$run/aem-ca.pem" TRY_IT_JENKINS_URL="$jenkins_url"
 
 say "starting Jenkins (mvn hpi:run) at $jenkins_url, and the AEM simulator at $aem_url"
@@ -92,7 +98,7 @@ until grep -q "listening at" "$run/simulator.log" 2>/dev/null && [ -s "$run/aem-
   fi
   sleep 0.2
 done
-say "AEM simulator up at $aem_url (servers Replicate-Demo and Compose-Demo; log: $run/simulator.log)"
+say "AEM simulator up at $aem_url (servers Replicate-Demo, Replicate-Test and Compose-Demo; log: $run/simulator.log)"
 
 until curl -sf -o /dev/null "${jenkins_url}login"; do
   if ! kill -0 "${pids[1]}" 2>/dev/null; then

@@ -85,12 +85,13 @@ await settled();
 await page.locator('select.dropdownList').first()
   .selectOption({ label: 'aemRunTask: Run a Qlik Enterprise Manager task and wait until it runs' });
 await settled();
+// The page holds every step's form, the others hidden: only the chosen step's fields are visible.
 const generator = page.locator('form, #main-panel').first();
-await generator.locator('select[name="_.connection"]').selectOption('try-it');
-await type(generator.locator('input[name="_.server"]'), 'Replicate-Demo');
-await type(generator.locator('input[name="_.task"]'), 'Orders');
-await type(generator.locator('input[name="_.timeout"]'), '300');
-await generator.locator('select[name="_.option"]').selectOption('RESUME_PROCESSING');
+await generator.locator('select[name="_.connection"]:visible').selectOption('try-it');
+await type(generator.locator('input[name="_.server"]:visible'), 'Replicate-Demo');
+await type(generator.locator('input[name="_.task"]:visible'), 'Orders');
+await type(generator.locator('input[name="_.timeout"]:visible'), '300');
+await generator.locator('select[name="_.option"]:visible').selectOption('RESUME_PROCESSING');
 await settled();
 await page.getByRole('button', { name: 'Generate Pipeline Script' }).click();
 await page.waitForFunction(() => {
@@ -112,11 +113,14 @@ for (const [job, picture, expected] of [['pipeline-run-and-stop', 'pipeline-cons
   await page.goto(`${jenkins}job/${job}/${b.number}/console`);
   await shot(picture, page.locator('#main-panel'));
 }
-const freestyle = await buildNow(page, jenkins, 'freestyle-run-and-stop');
-console.log(`freestyle-run-and-stop #${freestyle.number}: ${freestyle.result}`);
+for (const job of ['freestyle-run-and-stop', 'promote-a-task']) {
+  const b = await buildNow(page, jenkins, job);
+  console.log(`${job} #${b.number}: ${b.result}`);
+  if (b.result !== 'SUCCESS') throw new Error(`${job} ended ${b.result}, not SUCCESS`);
+}
 
 // 5. The dashboard with the example jobs and their last results, in a window no taller than they need.
-await page.setViewportSize({ width: 1280, height: 560 });
+await page.setViewportSize({ width: 1280, height: 590 });
 await page.goto(jenkins);
 await settled();
 await shot('try-it-dashboard.png');

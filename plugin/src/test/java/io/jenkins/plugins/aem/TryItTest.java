@@ -11,6 +11,7 @@ import hudson.model.TopLevelItem;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.aem.impl.ConnectionTester;
 import io.jenkins.plugins.aem.simulator.AemSimulator;
+import io.jenkins.plugins.aem.simulator.ServerRepository;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,9 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The try-it Jenkins (plugin/try-it.sh) as its files set it up: its Configuration as Code, with the variables the script
- * sets, gives a working connection to the simulator's demo configuration, and every example job of try-it/jobs/ loads
- * and ends as the comment at its top says ({@code <!-- try-it expects: RESULT [text the console shows] -->}).
+ * sets, gives a working connection to the simulator the script starts (try-it/aem-simulator.json), and every example
+ * job of try-it/jobs/ loads and ends as the comment at its top says
+ * ({@code <!-- try-it expects: RESULT [text the console shows] -->}).
  */
 @WithJenkins
 class TryItTest {
@@ -46,11 +48,13 @@ class TryItTest {
     @BeforeEach
     void startAemAndApplyTheConfiguration(JenkinsRule rule, @TempDir Path dir) throws Exception {
         j = rule;
-        aem = AemSimulator.demo().port(0).tls(true).start();
+        aem = AemSimulator.fromConfig(TRY_IT.resolve("aem-simulator.json")).port(0).tls(true).start();
         String yaml = Files.readString(TRY_IT.resolve("jenkins.yaml"), StandardCharsets.UTF_8);
         Path ca = dir.resolve("aem-ca.pem");
         Files.writeString(ca, aem.certificatePem(), StandardCharsets.US_ASCII);
         Map<String, String> variables = Map.of("AEM_TRY_IT_PASSWORD", "demo-password",
+                "AEM_TRY_IT_RELEASE_PASSWORD", "designer-password",
+                "AEM_TRY_IT_SOURCE_DB_PASSWORD", "try-it-source-db-secret", "AEM_TRY_IT_TARGET_DB_PASSWORD", "try-it-target-db-secret",
                 "AEM_TRY_IT_URL", "https://localhost:" + aem.port(), "AEM_TRY_IT_CA_FILE", ca.toString(),
                 "TRY_IT_JENKINS_URL", j.getURL().toString());
         for (Map.Entry<String, String> v : variables.entrySet()) {
@@ -86,26 +90,46 @@ class TryItTest {
         try (Stream<Path> files = Files.list(TRY_IT.resolve("jobs"))) {
             jobs = files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
         }
-        assertTrue(jobs.size() >= 3, "example jobs: " + jobs);
+        assertTrue(jobs.size() >= 4, "example jobs: " + jobs);
         for (Path file : jobs) {
-            String xml = Files.readString(file, StandardCharsets.UTF_8);
-            Matcher expects = EXPECTS.matcher(xml);
-            assertTrue(expects.find(), file + " starts with <!-- try-it expects: RESULT -->");
-            String name = file.getFileName().toString().replaceFirst("\\.xml$", "");
-            TopLevelItem item;
-            try (InputStream in = Files.newInputStream(file)) {
-                item = j.jenkins.createProjectFromXML(name, in);
-            }
-            Job<?, ?> job = (Job<?, ?>) item;
-            assertFalse(job.getDescription().isBlank(), name + " says what it shows");
-
-            Run<?, ?> build = j.assertBuildStatus(Result.fromString(expects.group(1)),
-                    ((ParameterizedJobMixIn.ParameterizedJob<?, ?>) job).scheduleBuild2(0));
-            String log = JenkinsRule.getLog(build);
-            assertTrue(log.contains("[AEM] "), name + "'s console: " + log);
-            if (expects.group(2) != null) {
-                assertTrue(log.contains(expects.group(2)), name + "'s console: " + log);
-            }
+            buildAsItSays(file);
         }
+    }
+
+    /** The promote job's deploy reached the test server with the endpoint passwords Configuration as Code supplied. */
+    @Test
+    void thePromoteJobDeploysWithTheEndpointPasswordsFromTheEnvironment() throws Exception {
+        Run<?, ?> build = buildAsItSays(TRY_IT.resolve("jobs/promote-a-task.xml"));
+
+        ServerRepository test = aem.repository("Replicate-Test");
+        assertTrue(test.taskExists("Sales"), "the deploy created the task on the test server");
+        assertTrue(test.secretMatches("Source-DB", "password", "try-it-source-db-secret"));
+        assertTrue(test.secretMatches("Target-DB", "password", "try-it-target-db-secret"));
+        assertTrue(test.definition("Sales").orElseThrow().contains("\"Sales_Test\""), "the substitution for test was applied");
+        assertEquals("RUNNING", aem.task("Replicate-Test", "Sales").state());
+        assertTrue(JenkinsRule.getLog(build).contains("Deploy to Replicate-Test: DEPLOYED, changed: true"));
+    }
+
+    /** Loads a job file, builds it once, and checks it ends as its comment says. */
+    private Run<?, ?> buildAsItSays(Path file) throws Exception {
+        String xml = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher expects = EXPECTS.matcher(xml);
+        assertTrue(expects.find(), file + " starts with <!-- try-it expects: RESULT -->");
+        String name = file.getFileName().toString().replaceFirst("\\.xml$", "");
+        TopLevelItem item;
+        try (InputStream in = Files.newInputStream(file)) {
+            item = j.jenkins.createProjectFromXML(name, in);
+        }
+        Job<?, ?> job = (Job<?, ?>) item;
+        assertFalse(job.getDescription().isBlank(), name + " says what it shows");
+
+        Run<?, ?> build = j.assertBuildStatus(Result.fromString(expects.group(1)),
+                ((ParameterizedJobMixIn.ParameterizedJob<?, ?>) job).scheduleBuild2(0));
+        String log = JenkinsRule.getLog(build);
+        assertTrue(log.contains("[AEM] "), name + "'s console: " + log);
+        if (expects.group(2) != null) {
+            assertTrue(log.contains(expects.group(2)), name + "'s console: " + log);
+        }
+        return build;
     }
 }
