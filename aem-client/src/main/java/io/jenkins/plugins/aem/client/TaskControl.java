@@ -29,24 +29,24 @@ final class TaskControl {
     }
 
     CompletableFuture<Void> stop(Deadline deadline) {
-        return within(deadline).thenCompose(timeout -> flight.track(client.stop(new StopRequest(task, timeout), journal.inner())))
+        return within(deadline, "stop").thenCompose(timeout -> flight.track(client.stop(new StopRequest(task, timeout), journal.inner())))
                 .handle((outcome, e) -> already(e, AemErrorCode.AEM_TASK_ALREADY_STOPPED, "StopTask"));
     }
 
     CompletableFuture<Void> run(RunOption option, String cdcPosition, Deadline deadline) {
-        return within(deadline).thenCompose(timeout -> flight.track(client.run(new RunRequest(task, option, cdcPosition, false,
+        return within(deadline, "run").thenCompose(timeout -> flight.track(client.run(new RunRequest(task, option, cdcPosition, false,
                         timeout), journal.inner())))
                 .handle((outcome, e) -> already(e, AemErrorCode.AEM_TASK_ALREADY_RUNNING, "RunTask"));
     }
 
-    private CompletableFuture<Duration> within(Deadline deadline) {
+    private CompletableFuture<Duration> within(Deadline deadline, String what) {
         if (flight.cancelled()) {
             return CompletableFuture.failedFuture(DefinitionCalls.cancelled());
         }
         Duration left = deadline.remaining();
         if (left.compareTo(Duration.ofSeconds(1)) < 0) {
             return CompletableFuture.failedFuture(AemException.of(FailureKind.TIMED_OUT, "No time was left to "
-                    + "stop or run " + task + ".").build());
+                    + what + " " + task + ".").build());
         }
         return CompletableFuture.completedFuture(left);
     }

@@ -144,7 +144,8 @@ public final class DeployCall extends StepCall<DeployOutcome> {
         throw new AbortException("AEM: Jenkins restarted during the deploy to " + target.taskRef() + (lastStep.isEmpty()
                 ? "." : "; its last step was: " + lastStep + ".") + " The deploy may have left the task changed or "
                 + "stopped. Compare the task in AEM with the backup archived with this build (aem-backups/), and run "
-                + "the deploy again, or deploy the backup to put the task back.");
+                + "the deploy again, or deploy that backup to put the task back (its secrets are placeholders: give "
+                + "the endpoints' credentials).");
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class ExportCall extends StepCall<ExportCall.Written> {
             return new Written(definition, path);
         } catch (IOException e) {
             throw AemException.of(FailureKind.INVALID_INPUT, "file: cannot write '" + path + "' in the workspace ("
-                    + e.getMessage() + "). Check the path and the agent's disk.").build();
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Check the path and the agent's disk.")
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AemException.of(FailureKind.CANCELLED, "Interrupted while writing '" + path + "'.").build();

@@ -1,10 +1,16 @@
 package io.jenkins.plugins.aem.impl;
 
 import hudson.FilePath;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
 import io.jenkins.plugins.aem.client.AemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Reads and writes the workspace files of export and deploy. Paths are relative to the workspace and stay inside it;
@@ -55,6 +61,29 @@ public final class WorkspaceFiles {
         }
     }
 
+    /** Moves a file over another on the node that holds them, replacing it in one step where the file system can. */
+    private static final class MoveOver extends MasterToSlaveFileCallable<Void> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String target;
+
+        MoveOver(String target) {
+            this.target = target;
+        }
+
+        @Override
+        public Void invoke(File source, VirtualChannel channel) throws IOException {
+            Path to = Path.of(target);
+            try {
+                Files.move(source.toPath(), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(source.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return null;
+        }
+    }
+
     /**
      * Writes a file whole: to a temporary file beside it, then renamed over it, so a reader never sees half of it.
      *
@@ -70,7 +99,8 @@ public final class WorkspaceFiles {
         FilePath temp = (dir == null ? workspace : dir).createTempFile(".aem-", ".tmp");
         try {
             temp.write(text, StandardCharsets.UTF_8.name());
-            temp.renameTo(file);
+            // FilePath.renameTo does not replace a file that exists, as a checked-out definition does.
+            temp.act(new MoveOver(file.getRemote()));
         } finally {
             if (temp.exists()) {
                 temp.delete();

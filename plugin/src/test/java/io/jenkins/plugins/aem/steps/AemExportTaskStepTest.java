@@ -33,6 +33,18 @@ class AemExportTaskStepTest extends AemJenkinsTest {
                 .map(JournalEntry::user).distinct().toList(), "the connection's release credentials export");
     }
 
+    /** A checked-out definition is exported again over itself: the file is replaced whole. */
+    @Test
+    void anExportReplacesTheFileItFinds() throws Exception {
+        WorkflowRun b = runPipeline("node {\n  writeFile file: 'tasks/Orders.json', text: 'an older export'\n"
+                + "  aemExportTask connection: 'sim', server: 'Replicate-1', task: 'Orders', file: 'tasks/Orders.json'\n"
+                + "  aemExportTask connection: 'sim', server: 'Replicate-1', task: 'Orders', file: 'tasks/Orders.json'\n"
+                + "  echo \"replaced=${readFile('tasks/Orders.json').startsWith('{')}\"\n}", Result.SUCCESS);
+        j.assertLogContains("replaced=true", b);
+        assertEquals(java.util.List.of("Orders.json"), j.jenkins.getWorkspaceFor(b.getParent()).child("tasks").list()
+                .stream().map(hudson.FilePath::getName).toList(), "no temporary file is left beside it");
+    }
+
     @Test
     void theDefaultFileIsNamedAfterTheTask() throws Exception {
         WorkflowRun b = runPipeline("node {\n  def e = aemExportTask connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
