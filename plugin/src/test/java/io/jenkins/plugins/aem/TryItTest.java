@@ -108,6 +108,12 @@ class TryItTest {
         assertTrue(test.definition("Sales").orElseThrow().contains("\"Sales_Test\""), "the substitution for test was applied");
         assertEquals("RUNNING", aem.task("Replicate-Test", "Sales").state());
         assertTrue(JenkinsRule.getLog(build).contains("Deploy to Replicate-Test: DEPLOYED, changed: true"));
+
+        // Built again, as a user does: the export replaces its file and the deploy finds the task in place.
+        Run<?, ?> again = j.assertBuildStatusSuccess(((ParameterizedJobMixIn.ParameterizedJob<?, ?>) build.getParent())
+                .scheduleBuild2(0));
+        String log = JenkinsRule.getLog(again);
+        assertTrue(log.contains("Deploy to Replicate-Test: NO_CHANGE, changed: false"), log);
     }
 
     /** Loads a job file, builds it once, and checks it ends as its comment says. */
