@@ -127,7 +127,19 @@ final class DeployExecution {
         changes.touched = true;
         changes.stoppedIt = true;
         journal.step("Stopping " + task + " for the deploy (it is " + facts.status().rawState() + ")");
-        return control.stop(clock.forward()).thenRun(() -> journal.action("stopped " + task));
+        return noteDoubt(control.stop(clock.forward())).thenRun(() -> journal.action("stopped " + task));
+    }
+
+    /** Notes, as a StopTask or RunTask of the deploy leaves and ends, whether AEM may still be carrying it out. */
+    private CompletableFuture<Void> noteDoubt(CompletableFuture<Void> command) {
+        changes.commandInDoubt = true;
+        return command.whenComplete((v, e) -> changes.commandInDoubt = e != null && mayStillHappen(e));
+    }
+
+    /** Unless AEM refused the command (and a *_TIMEOUT code is no refusal), it may still be carried out. */
+    private boolean mayStillHappen(Throwable e) {
+        String code = calls.reader().transport(e, "a command").errorCode();
+        return code == null || code.endsWith("_TIMEOUT");
     }
 
     /** Deletes the task to import it afresh; a lost answer is settled by reading the task. */
@@ -201,7 +213,7 @@ final class DeployExecution {
             return CompletableFuture.completedFuture(null);
         }
         journal.step("Running " + task + " again with " + request.runOption());
-        return control.run(request.runOption(), request.cdcPosition(), clock.forward()).thenRun(() -> {
+        return noteDoubt(control.run(request.runOption(), request.cdcPosition(), clock.forward())).thenRun(() -> {
             restarted = true;
             journal.action("ran " + task + " again (" + request.runOption() + ")");
         });

@@ -60,7 +60,7 @@ final class DeployRollback {
         TaskRef task = calls.task();
         journal.warn("The deploy failed: " + cause.getMessage() + " Restoring " + task + " to what it was.");
         List<String> notes = new ArrayList<>();
-        CompletableFuture<String> done = read().thenCompose(now -> facts.taskExists()
+        CompletableFuture<String> done = settle().thenCompose(v -> read()).thenCompose(now -> facts.taskExists()
                         ? definition(now).thenCompose(v -> state())
                         : removeCreated(now));
         return done.handle((how, e) -> {
@@ -77,6 +77,21 @@ final class DeployRollback {
             return read().handle((s, x) -> DeployFailures.notRestored(task, cause, error, now(),
                     facts.taskExists() ? backupLocation : null));
         }).thenCompose(report -> report);
+    }
+
+    /**
+     * Sees through a StopTask or RunTask of the deploy whose outcome is unknown: until it ends, reading the task tells
+     * nothing (a task being stopped reads RUNNING, one being started STOPPED), and a restore that trusted the read would
+     * import under a starting task, or call a stopping one running. Stopping the task for sure makes its state known;
+     * it was running before the deploy, which was allowed to stop it, and is run again at the end.
+     */
+    private CompletableFuture<Void> settle() {
+        if (!changes.commandInDoubt) {
+            return CompletableFuture.completedFuture(null);
+        }
+        journal.action("stopping " + calls.task() + " before restoring it: the deploy's last StopTask or RunTask may "
+                + "still be under way");
+        return control.stop(deadline);
     }
 
     /** What the task is now, as far as the restore saw, for a failure that leaves it to the user. */
