@@ -6,6 +6,8 @@ import io.jenkins.plugins.aem.simulator.RequestKind;
 import io.jenkins.plugins.aem.simulator.SimServer;
 import io.jenkins.plugins.aem.simulator.TransportFault;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +122,30 @@ class DeployRollbackTest {
         assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
         assertThat(f.repo("Prod").definition("Live").orElseThrow()).isEqualTo(before);
         assertThat(f.repo("Prod").runningDefinition("Live").orElseThrow()).contains("\"parallel_load_threads\" : 4");
+    }
+
+    @Test
+    void aCancelWhileTheImportIsOnItsWayWaitsForItsAnswerBeforeRestoring() throws Exception {
+        // AEM carries out an ImportTask it has received even when the caller goes away: aborted, it would land after
+        // the restore and change the task the deploy said was restored.
+        String before = f.repo("Prod").definition("Live").orElseThrow();
+        f.fx.sim.faults().latency(1.0, Duration.ofSeconds(2), Duration.ofSeconds(2)).onlyFor(RequestKind.IMPORT);
+        CountDownLatch sending = new CountDownLatch(1);
+        var future = f.deployer().deploy(changeLive(), e -> {
+            f.fx.listener().onProgress(e);
+            if (e.message().startsWith("Sending ImportTask")) {
+                sending.countDown();
+            }
+        });
+        assertThat(sending.await(20, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(300); // on its way: AEM holds it for 2 s
+        f.fx.sim.faults().clear(); // the restore's own import is carried out at once
+        assertThat(future.cancel(true)).isTrue();
+        AemException e = DeployFixture.fails(future);
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        Thread.sleep(2500); // whatever AEM still held has landed
+        assertThat(f.repo("Prod").definition("Live").orElseThrow()).isEqualTo(before);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
     }
 
     @Test
