@@ -146,6 +146,7 @@ final class DeployExecution {
     private CompletableFuture<Void> delete() {
         changes.touched = true;
         changes.definitionTouched = true;
+        changes.importUnseen = false;
         return calls.deleteTask(clock.forward(), flight).handle((v, e) -> e).thenCompose(e -> {
             if (e == null) {
                 journal.action("deleted " + task + " to import it afresh (replace)");
@@ -183,6 +184,7 @@ final class DeployExecution {
                 journal.warn("ImportTask's answer was lost (" + error.getMessage() + "); reading the task back to see whether it was imported.");
             } else {
                 changes.importTaken = true;
+                changes.importUnseen = true;
                 journal.action("imported the definition into " + task);
             }
             return new ImportCheck(calls, journal, flight).afterImport(before, prepared.meant(), e == null, clock.forward())
@@ -193,6 +195,7 @@ final class DeployExecution {
                         return CompletableFuture.failedFuture(role ? DeployFailures.cannotCheck(error) : error);
                     });
         }).thenCompose(check -> {
+            changes.importUnseen = false;
             check.endpointLeftovers().forEach(d -> journal.warn("Endpoint '" + d.endpoint() + "' keeps " + d.path()
                     + ", which the file removed: an import cannot remove an endpoint's setting; remove it in AEM if it matters."));
             if (check.leftovers().isEmpty()) {

@@ -60,7 +60,8 @@ final class DeployRollback {
         TaskRef task = calls.task();
         journal.warn("The deploy failed: " + cause.getMessage() + " Restoring " + task + " to what it was.");
         List<String> notes = new ArrayList<>();
-        CompletableFuture<String> done = settle().thenCompose(v -> read()).thenCompose(now -> facts.taskExists()
+        CompletableFuture<String> done = settle().thenCompose(v -> awaitTakenImport()).thenCompose(v -> read())
+                .thenCompose(now -> facts.taskExists()
                         ? definition(now).thenCompose(v -> state())
                         : removeCreated(now));
         return done.handle((how, e) -> {
@@ -92,6 +93,21 @@ final class DeployRollback {
         journal.action("stopping " + calls.task() + " before restoring it: the deploy's last StopTask or RunTask may "
                 + "still be under way");
         return control.stop(deadline);
+    }
+
+    /**
+     * Waits until reads show the import AEM took from the deploy, if none has yet. Until then reads show the task as
+     * before the import: a restore reading it then would call a task restored that the import is still to change (and
+     * what an import added, a backup imported after it cannot merge away), or a task the import creates never created.
+     * At most half the restore's time is spent waiting; the restore goes on either way.
+     */
+    private CompletableFuture<Void> awaitTakenImport() {
+        if (!changes.importUnseen || prepared == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        journal.step("Waiting for AEM to show the import it took before restoring " + calls.task());
+        return check.afterImport(prepared.current(), prepared.meant(), true,
+                Deadline.after(deadline.remaining().dividedBy(2))).handle((shown, notYet) -> null);
     }
 
     /** What the task is now, as far as the restore saw, for a failure that leaves it to the user. */

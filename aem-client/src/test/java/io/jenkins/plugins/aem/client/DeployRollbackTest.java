@@ -6,8 +6,10 @@ import io.jenkins.plugins.aem.simulator.RequestKind;
 import io.jenkins.plugins.aem.simulator.SimServer;
 import io.jenkins.plugins.aem.simulator.TransportFault;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +148,44 @@ class DeployRollbackTest {
         Thread.sleep(2500); // whatever AEM still held has landed
         assertThat(f.repo("Prod").definition("Live").orElseThrow()).isEqualTo(before);
         assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    /**
+     * A deploy whose ImportTask AEM takes, and whose first read-back AEM refuses: the restore then starts while reads
+     * still show the task as before the import (imports show after 0.8 s on this server).
+     */
+    private CompletableFuture<DeployOutcome> refusedRightAfterTheImport(TaskRef target, String file) {
+        AtomicBoolean armed = new AtomicBoolean();
+        return f.deployer().deploy(DeployRequest.of(target, file).withSecrets(DeployFixture.prodSecrets())
+                .withTimeout(Duration.ofSeconds(30)).withBackupSink(b -> "backup.json"), e -> {
+                    f.fx.listener().onProgress(e);
+                    if (e.message().startsWith("Sending ImportTask") && armed.compareAndSet(false, true)) {
+                        f.fx.sim.faults().failNext(RequestKind.EXPORT, 1, "AEM_SERVER_NOT_CONNECTED");
+                    }
+                });
+    }
+
+    @Test
+    void aRestoreWaitsForAnImportAemTookToShowBeforeReadingWhatTheTaskHolds() throws Exception {
+        // What the import added (a table) cannot be merged away by importing the backup: the restore must see it.
+        String before = f.repo("Slow").definition("Orders").orElseThrow();
+        String file = f.export("Dev", "Orders", true).replace("\"explicit_included_tables\": [",
+                "\"explicit_included_tables\": [ { \"estimated_size\": 1, \"name\": \"NEW_TABLE\", \"orig_db_id\": 1, "
+                        + "\"owner\": \"dbo\" },");
+        AemException e = DeployFixture.fails(refusedRightAfterTheImport(new TaskRef("Slow", "Orders"), file));
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        Thread.sleep(1500); // every import has shown
+        assertThat(f.repo("Slow").definition("Orders").orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void aNewTaskAemTookIsRemovedEvenBeforeReadsShowIt() throws Exception {
+        AemException e = DeployFixture.fails(refusedRightAfterTheImport(new TaskRef("Slow", "Brand-New"),
+                f.export("Dev", "Orders", true)));
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(e.getMessage()).endsWith("the one the deploy created was deleted again.");
+        Thread.sleep(1500);
+        assertThat(f.repo("Slow").taskExists("Brand-New")).isFalse();
     }
 
     @Test
