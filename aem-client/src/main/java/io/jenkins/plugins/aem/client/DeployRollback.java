@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Puts a task back as it was before a failed deploy: its definition (identical after normalisation) and its state
@@ -92,7 +93,7 @@ final class DeployRollback {
         }
         journal.action("stopping " + calls.task() + " before restoring it: the deploy's last StopTask or RunTask may "
                 + "still be under way");
-        return control.stop(deadline);
+        return stop();
     }
 
     /**
@@ -108,6 +109,34 @@ final class DeployRollback {
         journal.step("Waiting for AEM to show the import it took before restoring " + calls.task());
         return check.afterImport(prepared.current(), prepared.meant(), true,
                 Deadline.after(deadline.remaining().dividedBy(2))).handle((shown, notYet) -> null);
+    }
+
+    /**
+     * A StopTask or RunTask of the restore, sent again while AEM cannot be reached, until the deadline: a moment
+     * without AEM must not end the restore that stands between the user and a broken task. Sending either again is
+     * safe: a task already where the command leads answers so, and that answer counts as done.
+     */
+    private CompletableFuture<Void> persistently(Supplier<CompletableFuture<Void>> command, int tries) {
+        return command.get().handle((v, e) -> e).thenCompose(e -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            AemException error = calls.reader().transport(e, "a command");
+            if (error.kind() != FailureKind.UNREACHABLE || deadline.expired()) {
+                return CompletableFuture.failedFuture(error);
+            }
+            Duration delay = calls.schedule().interval(tries + 1);
+            journal.retry("Restoring: " + error.getMessage() + " Trying again in " + delay.toMillis() + " ms.");
+            return calls.pause(delay, flight).thenCompose(x -> persistently(command, tries + 1));
+        });
+    }
+
+    private CompletableFuture<Void> stop() {
+        return persistently(() -> control.stop(deadline), 0);
+    }
+
+    private CompletableFuture<Void> run() {
+        return persistently(() -> control.run(RunOption.RESUME_PROCESSING, null, deadline), 0);
     }
 
     /** What the task is now, as far as the restore saw, for a failure that leaves it to the user. */
@@ -233,12 +262,11 @@ final class DeployRollback {
             }
             if (wasRunning && s.get().state() != TaskState.RUNNING) {
                 journal.action("running " + calls.task() + " again (RESUME_PROCESSING), as it was running before the deploy");
-                return control.run(RunOption.RESUME_PROCESSING, null, deadline)
-                        .thenApply(v -> DeployFailures.restoredAs("RUNNING", true));
+                return run().thenApply(v -> DeployFailures.restoredAs("RUNNING", true));
             }
             if (!wasRunning && !TaskControl.stopped(s.get())) {
                 journal.action("stopping " + calls.task() + ", as it was stopped before the deploy");
-                return control.stop(deadline).thenApply(v -> DeployFailures.restoredAs("STOPPED", false));
+                return stop().thenApply(v -> DeployFailures.restoredAs("STOPPED", false));
             }
             return CompletableFuture.completedFuture(DeployFailures.restoredAs(s.get().rawState(), false));
         });
@@ -249,7 +277,7 @@ final class DeployRollback {
             return CompletableFuture.completedFuture(null);
         }
         journal.action("stopping " + calls.task() + " to import its backup");
-        return control.stop(deadline);
+        return stop();
     }
 
     /** Deletes the task a failed deploy created. */

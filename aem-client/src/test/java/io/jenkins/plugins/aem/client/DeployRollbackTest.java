@@ -189,6 +189,20 @@ class DeployRollbackTest {
     }
 
     @Test
+    void aRestoreOutlastsAemGoneForAMoment() {
+        f.fx.sim.task("Prod", "Live").spec().runErrorOnce("AEM_RUN_TASK_INNER_ERR");
+        AemException e = DeployFixture.fails(f.deployer().deploy(changeLive(), ev -> {
+            f.fx.listener().onProgress(ev);
+            if (ev.message().startsWith("running task 'Live' on server 'Prod' again")) {
+                f.fx.sim.faults().reset(1.0);
+                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> f.fx.sim.faults().reset(0));
+            }
+        }));
+        assertThat(e.kind()).as(e.getMessage()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    @Test
     void anImportVisibleOnlyAfterADelayIsWaitedFor() {
         DeployOutcome outcome = f.deploy(DeployRequest.of(new TaskRef("Slow", "Brand-New"), f.export("Dev", "Orders", true))
                 .withSecrets(DeployFixture.prodSecrets()));
