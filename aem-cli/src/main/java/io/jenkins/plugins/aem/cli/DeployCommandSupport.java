@@ -54,8 +54,9 @@ final class DeployCommandSupport {
                 }
             }
             if (outcome.backupLocation() == null && options.backup != null) {
-                root.err.println("aem: " + task + " did not exist before: there was nothing to back up, so "
-                        + options.backup + " was not written.");
+                root.err.println("aem: " + (outcome.result() == DeployOutcome.Result.DEPLOYED
+                        ? task + " did not exist before, so there was nothing to back up" : "nothing was changed")
+                        + ": " + options.backup + " was not written.");
             }
             print(root, conn.json, outcome);
             return 0;

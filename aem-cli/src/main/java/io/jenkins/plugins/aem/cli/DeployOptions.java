@@ -30,7 +30,7 @@ final class DeployOptions {
     boolean dryRun;
 
     @Option(names = "--backup", paramLabel = "FILE", description = "Where the task's definition before the deploy is "
-            + "written, before anything changes, readable by you only. It holds the endpoints' encrypted secrets, valid on "
+            + "written, before anything changes (only when something will), readable by you only. It holds the endpoints' encrypted secrets, valid on "
             + "this server only: 'aem restore-task --from FILE' puts it back. The file must not exist. Required unless "
             + "--dry-run.")
     Path backup;

@@ -109,6 +109,25 @@ public class AemException extends RuntimeException {
                 .build();
     }
 
+    /** This failure with its message and AEM's message passed through {@code redact} (a secret scrubber). */
+    AemException redacted(java.util.function.UnaryOperator<String> redact) {
+        String message = redact.apply(getMessage());
+        String aem = aemMessage == null ? null : redact.apply(aemMessage);
+        if (message.equals(getMessage()) && Objects.equals(aem, aemMessage)) {
+            return this;
+        }
+        Builder b = new Builder(kind, message);
+        b.errorCode = errorCode;
+        b.aemMessage = aem;
+        b.remedy = remedy;
+        b.task = task;
+        b.lastState = lastState;
+        b.lastRawState = lastRawState;
+        b.elapsed = elapsed;
+        b.retryable = retryable;
+        return b.build();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder(kind, getMessage());
         b.errorCode = errorCode;

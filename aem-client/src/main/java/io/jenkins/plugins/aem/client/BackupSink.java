@@ -15,4 +15,12 @@ public interface BackupSink {
      * @throws Exception when it could not be kept: the deploy is then refused, and nothing is changed
      */
     String keep(DeployBackup backup) throws Exception;
+
+    /**
+     * How a user puts the task back from where {@link #keep} put its backup, said after the location when a restore
+     * failed: by default what the {@code aem} command's restorable file needs.
+     */
+    default String howToRestore() {
+        return "restore it from there (aem restore-task, or ImportTask in AEM)";
+    }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.client;
 
 import io.jenkins.plugins.aem.client.definition.CanonicalForm;
 import io.jenkins.plugins.aem.client.definition.DefinitionForms;
+import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import io.jenkins.plugins.aem.client.definition.MergeCheck;
 import io.jenkins.plugins.aem.client.definition.PlanChange;
 import io.jenkins.plugins.aem.client.definition.TaskDefinition;
@@ -38,6 +39,8 @@ final class DeployExecution {
     private volatile DeployFacts facts;
     private volatile PreparedDeploy prepared;
     private volatile String backupLocation;
+    /** The location and how to restore from it, as a failure names them. */
+    private volatile String backupWhere;
     private volatile boolean restarted;
     private volatile boolean cancelled;
 
@@ -71,7 +74,6 @@ final class DeployExecution {
                     prepared = PreparedDeploy.prepare(request, desired, read, journal);
                     journal.step("Plan for " + task + ":");
                     prepared.plan().lines().forEach(line -> journal.step("  " + line));
-                    keepBackup();
                     return prepared;
                 })
                 .thenCompose(p -> decide())
@@ -88,11 +90,13 @@ final class DeployExecution {
         DeployBackup backup = new DeployBackup(task, CanonicalForm.text(DefinitionForms.portable(facts.backup())),
                 CanonicalForm.text(DefinitionForms.restorable(facts.backup())));
         try {
-            backupLocation = request.backupSink().keep(backup);
+            String kept = request.backupSink().keep(backup);
+            backupLocation = kept;
+            backupWhere = kept == null ? null : kept + ": " + request.backupSink().howToRestore();
         } catch (Exception e) {
             throw DeployFailures.backupNotKept(task, e);
         }
-        journal.step("Backup of " + task + " kept" + (backupLocation == null ? "" : " at " + backupLocation));
+        journal.step("Backup of " + task + (backupLocation == null ? " kept" : ": " + backupLocation));
     }
 
     private CompletableFuture<DeployOutcome> decide() {
@@ -106,12 +110,14 @@ final class DeployExecution {
         if (prepared.plan().removes() && !request.replace()) {
             throw DeployFailures.removes(prepared.plan().changes().stream()
                     .filter(c -> c.kind() == PlanChange.Kind.REMOVE_TABLE || c.kind() == PlanChange.Kind.REMOVE_SETTING)
-                    .map(PlanChange::line).toList());
+                    .map(PlanChange::line).toList(), prepared.versions());
         }
         boolean running = facts.status() != null && !TaskControl.stopped(facts.status());
         if (running && !request.stopIfRunning()) {
             throw DeployFailures.running(task, facts.status().rawState());
         }
+        // Kept only now that the deploy will change the task, and before it does.
+        keepBackup();
         boolean afresh = request.replace() && prepared.plan().removes() && facts.taskExists();
         return stopFirst(running)
                 .thenCompose(v -> afresh ? delete() : CompletableFuture.completedFuture(null))
@@ -237,13 +243,16 @@ final class DeployExecution {
             result.complete(outcome);
             return;
         }
-        AemException error = cancelled ? DefinitionCalls.cancelled() : calls.reader().transport(e, "the deploy");
+        // AEM's own words about a request that carried secrets could quote one: they never leave here unscrubbed.
+        AemException error = (cancelled ? DefinitionCalls.cancelled() : calls.reader().transport(e, "the deploy"))
+                .redacted(text -> EndpointSecret.redact(text, request.secrets().values()));
         if (!changes.touched) {
             result.completeExceptionally(error.withContext(task, null, null, clock.total().elapsed()));
             return;
         }
         DeployRollback rollback = new DeployRollback(calls, journal, new TaskControl(client, task, journal, new InFlight(),
-                calls.reader()), new InFlight(), facts, prepared, changes, backupLocation, clock.total());
+                calls.reader()), new InFlight(), facts, prepared, changes, backupWhere, clock.total(),
+                text -> EndpointSecret.redact(text, request.secrets().values()));
         rollback.restore(error).thenAccept(report -> result.completeExceptionally(
                 report.withContext(task, null, null, clock.total().elapsed())));
     }
@@ -278,7 +287,7 @@ final class DeployExecution {
                 + request.timeout().toSeconds() + " s.").build();
         result.completeExceptionally(changes.touched
                 ? DeployFailures.notRestored(task, late, AemException.of(FailureKind.TIMED_OUT, "it ran out of time.").build(),
-                "in a state that could not be read", backupLocation)
+                "in a state that could not be read", backupWhere)
                 : late);
     }
 }

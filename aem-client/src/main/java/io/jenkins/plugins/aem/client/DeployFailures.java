@@ -40,10 +40,14 @@ final class DeployFailures {
                 + "Nothing was changed.").build();
     }
 
-    static AemException removes(List<String> removals) {
+    /** @param versions how the file's and the target's Replicate versions differ, or {@code null} when they do not */
+    static AemException removes(List<String> removals, String versions) {
         return AemException.of(FailureKind.DEPLOY_REFUSED, "The file removes what an import cannot remove (ImportTask "
                 + "only merges): " + String.join("; ", removals) + ". Deploy with replace (--replace) to delete the task "
-                + "and import it afresh, which loses its processing position, or remove them in AEM. Nothing was changed.").build();
+                + "and import it afresh, which loses its processing position, or remove them in AEM."
+                + (versions == null ? "" : " Note that " + versions + ": settings the target has and the file lacks may "
+                + "be new in the target's version rather than removed; export the file from the target's version to tell.")
+                + " Nothing was changed.").build();
     }
 
     static AemException missingEndpoints(List<String> names, TaskRef task) {
@@ -127,12 +131,12 @@ final class DeployFailures {
                 .remedy("Check the task in AEM and restore its definition from the backup before running it.").build();
     }
 
+    /** Where the backup is, {@code backupLocation} naming the place and how to restore from it. */
     static String where(String backupLocation) {
         return backupLocation == null
                 ? "Its definition before the deploy was kept in memory only and is lost with this process; it is in AEM's own "
                 + "history, if any."
-                : "Its definition before the deploy is kept at " + backupLocation + ": restore it from there (aem restore-task, "
-                + "or ImportTask in AEM).";
+                : "Its definition before the deploy is kept at " + backupLocation + ".";
     }
 
     private static String strip(String message) {

@@ -39,9 +39,12 @@ final class DeployRollback {
     private final long startNanos = System.nanoTime();
     private volatile Optional<TaskStatus> lastSeen;
     private volatile String definitionNow;
+    private final java.util.function.UnaryOperator<String> redact;
 
     DeployRollback(DefinitionCalls calls, DeployJournal journal, TaskControl control, InFlight flight, DeployFacts facts,
-                   PreparedDeploy prepared, DeployChanges changes, String backupLocation, Deadline deadline) {
+                   PreparedDeploy prepared, DeployChanges changes, String backupLocation, Deadline deadline,
+                   java.util.function.UnaryOperator<String> redact) {
+        this.redact = redact;
         this.calls = calls;
         this.journal = journal;
         this.control = control;
@@ -74,7 +77,7 @@ final class DeployRollback {
                 }
                 return CompletableFuture.completedFuture(DeployFailures.restored(task, cause, how, notes));
             }
-            AemException error = calls.reader().transport(e, "the restore");
+            AemException error = calls.reader().transport(e, "the restore").redacted(redact);
             // One last look, so that the message says what the task is now, not what it was a step ago.
             return read().handle((s, x) -> DeployFailures.notRestored(task, cause, error, now(),
                     facts.taskExists() ? backupLocation : null));

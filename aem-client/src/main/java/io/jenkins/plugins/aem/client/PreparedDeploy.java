@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
  * @param current   the task now (comparison form), or {@code null} when it does not exist
  * @param wire      the body of ImportTask: secrets filled, in memory only
  * @param leftOut   endpoints left out of the import, kept as the target has them
+ * @param versions  "Replicate X (the file) and Y (the target)" when the two differ, else {@code null}
  */
-record PreparedDeploy(DeployPlan plan, TaskDefinition meant, TaskDefinition current, String wire, Set<String> leftOut) {
+record PreparedDeploy(DeployPlan plan, TaskDefinition meant, TaskDefinition current, String wire, Set<String> leftOut,
+                      String versions) {
 
     /** Names the plan only: the body holds secrets. */
     @Override
@@ -91,13 +93,16 @@ record PreparedDeploy(DeployPlan plan, TaskDefinition meant, TaskDefinition curr
                     + "be told (AEM refused the endpoint list).");
         }
         TaskDefinition current = facts.backup() == null ? null : DefinitionForms.comparableExport(facts.backup());
-        DeployPlan plan = DeployPlanner.plan(current, DefinitionForms.comparableFile(file), facts.existing(),
+        DeployPlan plan = DeployPlanner.plan(current, DefinitionForms.comparableFile(filled.withUsers()), facts.existing(),
                 filled.filled(), filled.leftOut());
-        TaskDefinition meant = DefinitionForms.comparableFile(file.withoutEndpoints(filled.leftOut()));
+        TaskDefinition meant = DefinitionForms.comparableFile(filled.withUsers().withoutEndpoints(filled.leftOut()));
         // A task keeps its own identity: the file's task_uuid (from another server) is not sent, unless this is the
         // task's own backup going back.
         TaskDefinition body = request.restore() ? filled.definition() : CanonicalForm.normalize(filled.definition(), false);
-        return new PreparedDeploy(plan, meant, current, DefinitionForms.wire(body).toJson(), filled.leftOut());
+        Optional<ReplicateVersion> server = facts.server().version();
+        String versions = file.version().isPresent() && server.isPresent() && file.version().get().compareTo(server.get()) != 0
+                ? "the file comes from Replicate " + file.version().get() + " and the target runs " + server.get() : null;
+        return new PreparedDeploy(plan, meant, current, DefinitionForms.wire(body).toJson(), filled.leftOut(), versions);
     }
 
     private static TaskDefinition checkVersion(DeployRequest request, TaskDefinition file, Optional<ReplicateVersion> server,

@@ -59,6 +59,26 @@ class DeployTest {
         assertThat(f.events()).doesNotContain(DeployFixture.SOURCE_SECRET);
     }
 
+    /**
+     * A user name given with an endpoint's password replaces the file's: the plan says so, the import carries it, the
+     * read-back expects it (not the file's), and the next deploy with the same credentials changes nothing.
+     */
+    @Test
+    void aUserNameGivenWithAPasswordIsDeployedCheckedAndThenInPlace() {
+        TaskRef target = new TaskRef("Prod", "Orders-Users");
+        DeployRequest request = DeployRequest.of(target, f.export("Dev", "Orders", true)).withSecrets(Map.of(
+                        "Source-DB", EndpointSecret.usernamePassword("repl_prod", DeployFixture.SOURCE_SECRET),
+                        "Target-DB", EndpointSecret.secretText(DeployFixture.TARGET_SECRET)))
+                .withTimeout(Duration.ofSeconds(30));
+        DeployOutcome outcome = f.deploy(request);
+        assertThat(outcome.result()).isEqualTo(DeployOutcome.Result.DEPLOYED);
+        assertThat(f.repo("Prod").endpoint("Source-DB").orElseThrow()).contains("repl_prod");
+        assertThat(f.repo("Prod").secretMatches("Source-DB", "password", DeployFixture.SOURCE_SECRET)).isTrue();
+        long after = imports();
+        assertThat(f.deploy(request).result()).isEqualTo(DeployOutcome.Result.NO_CHANGE);
+        assertThat(imports()).isEqualTo(after);
+    }
+
     @Test
     void theImportBodyHasItsExactByteLengthAndTheTaskItsTargetName() {
         TaskRef target = new TaskRef("Prod", "Aufträge Ü");
@@ -72,22 +92,31 @@ class DeployTest {
     }
 
     @Test
-    void aDryRunPlansAndKeepsTheBackupButChangesNothing() {
+    void aDryRunOnlyPlansAndARealDeployKeepsTheBackupFirst() {
         List<DeployBackup> kept = new ArrayList<>();
+        BackupSink sink = b -> {
+            // Kept before anything changes: the task is still as it was.
+            assertThat(imports()).isZero();
+            kept.add(b);
+            return "memory";
+        };
         String file = f.export("Dev", "Orders", true).replace("\"parallel_load_threads\": 4", "\"parallel_load_threads\": 8");
-        DeployOutcome outcome = f.deploy(DeployRequest.of(prodOrders, file).withSecrets(DeployFixture.prodSecrets())
-                .withDryRun(true).withBackupSink(b -> {
-                    kept.add(b);
-                    return "memory";
-                }));
-        assertThat(outcome.result()).isEqualTo(DeployOutcome.Result.DRY_RUN);
-        assertThat(outcome.plan().lines()).contains("change setting task_settings.target_settings.ftm_settings.parallel_load_threads: 4 -> 8");
+        DeployRequest request = DeployRequest.of(prodOrders, file).withSecrets(DeployFixture.prodSecrets()).withBackupSink(sink);
+        DeployOutcome dry = f.deploy(request.withDryRun(true));
+        assertThat(dry.result()).isEqualTo(DeployOutcome.Result.DRY_RUN);
+        assertThat(dry.plan().lines()).contains("change setting task_settings.target_settings.ftm_settings.parallel_load_threads: 4 -> 8");
         assertThat(imports()).isZero();
+        assertThat(kept).isEmpty();
+        assertThat(dry.backupLocation()).isNull();
+
+        DeployOutcome real = f.deploy(request);
+        assertThat(real.result()).isEqualTo(DeployOutcome.Result.DEPLOYED);
         assertThat(kept).hasSize(1);
-        assertThat(kept.get(0).portableText()).doesNotContain("{Z").contains("${secret:Source-DB/password}");
+        assertThat(kept.get(0).portableText()).doesNotContain("{Z").contains("${secret:Source-DB/password}")
+                .contains("\"parallel_load_threads\": 4");
         assertThat(kept.get(0).restorableText()).contains("{Z").contains("task_uuid");
         assertThat(kept.get(0).toString()).doesNotContain("{Z");
-        assertThat(outcome.backupLocation()).isEqualTo("memory");
+        assertThat(real.backupLocation()).isEqualTo("memory");
     }
 
     @Test

@@ -80,13 +80,15 @@ public final class DeployPlanner {
 
     private static String created(TaskDefinition desired) {
         JsonNode tables = desired.json().path(TaskDefinition.DEFINITION).path("tasks").path(0).path("source").path("source_tables");
-        int count = 0;
-        for (String list : DefinitionDiff.TABLE_LISTS) {
-            count += tables.path(list).size();
-        }
+        int explicit = tables.path("explicit_included_tables").size();
+        int patterns = tables.path("included_pattern").size() + tables.path("excluded_pattern").size();
         Set<String> used = desired.usedEndpoints();
         return "create task '" + desired.taskName() + "'" + (used.isEmpty() ? "" : " using endpoints " + String.join(", ", used))
-                + " with " + count + " table" + (count == 1 ? "" : "s") + " and patterns";
+                + " with " + count(explicit, "table") + " and " + count(patterns, "table pattern");
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static PlanChange taskLine(Difference d) {

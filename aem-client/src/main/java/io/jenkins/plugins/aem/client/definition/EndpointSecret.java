@@ -57,6 +57,21 @@ public final class EndpointSecret {
         return secret;
     }
 
+    /**
+     * {@code text} with every secret of {@code secrets} replaced by {@code ****}: for AEM's own messages about a
+     * request that carried them, which could quote a value.
+     */
+    public static String redact(String text, java.util.Collection<EndpointSecret> secrets) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (EndpointSecret s : secrets) {
+            out = out.replace(s.secret, "****");
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return "EndpointSecret[" + (username == null ? "" : "username=" + username + ", ") + "secret=****]";

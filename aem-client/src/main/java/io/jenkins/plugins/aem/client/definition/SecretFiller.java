@@ -32,11 +32,15 @@ public final class SecretFiller {
      * A definition with its secrets filled; {@link #toString()} never shows them.
      *
      * @param definition the file-form definition with filled secrets and without the endpoints left out
+     * @param withUsers  the file-form definition with every endpoint and its secret placeholders, but with the user
+     *                   names given with passwords in place: what the deploy means to make of the task, to plan and
+     *                   check against (the file's own user names are replaced on the target)
      * @param filled     the endpoints whose secrets were filled
      * @param leftOut    the endpoints left out of the import: they exist on the target, which keeps its own
      * @param unused     keys given that fill nothing in this definition
      */
-    public record Filled(TaskDefinition definition, Set<String> filled, Set<String> leftOut, Set<String> unused) {
+    public record Filled(TaskDefinition definition, TaskDefinition withUsers, Set<String> filled, Set<String> leftOut,
+                         Set<String> unused) {
         public Filled {
             filled = Set.copyOf(filled);
             leftOut = Set.copyOf(leftOut);
@@ -114,14 +118,17 @@ public final class SecretFiller {
             throw AemException.invalidInput("secrets", String.join("; ", problems)
                     + ". Nothing was sent to AEM.");
         }
-        ObjectNode tree = file.withoutEndpoints(leftOut).json();
+        // User names first, on the file form: the plan and the read-back must expect them, not the file's.
+        ObjectNode users = file.json();
+        assigned.forEach((placeholder, secret) -> secret.username().ifPresent(
+                user -> putUsername(users, placeholder, user)));
+        TaskDefinition withUsers = TaskDefinition.owning(users);
+        ObjectNode tree = withUsers.withoutEndpoints(leftOut).json();
         StringValues.rewrite(tree, (place, value) -> SecretPlaceholder.parse(value)
                 .map(assigned::get).map(s -> Placeholders.escape(s.secret())).orElse(value));
-        assigned.forEach((placeholder, secret) -> secret.username().ifPresent(
-                user -> putUsername(tree, placeholder, user)));
         Set<String> unused = new TreeSet<>(given.keySet());
         unused.removeAll(usedKeys);
-        return new Filled(TaskDefinition.owning(tree), filled, leftOut, unused);
+        return new Filled(TaskDefinition.owning(tree), withUsers, filled, leftOut, unused);
     }
 
     /** Puts the user name beside the password it came with: into {@code username}, or else {@code user}. */

@@ -69,7 +69,7 @@ class PlanAndMergeCheckTest {
         EndpointCatalog none = new EndpointCatalog(Set.of(), true);
         DeployPlan plan = DeployPlanner.plan(null, file(t -> { }), none, Set.of("Oracle-Dev", "Snowflake-Dev"), Set.of());
         assertThat(plan.lines()).containsExactly(
-                "create task 'Orders' using endpoints Oracle-Dev, Snowflake-Dev with 3 tables and patterns",
+                "create task 'Orders' using endpoints Oracle-Dev, Snowflake-Dev with 2 tables and 1 table pattern",
                 "create endpoint 'Oracle-Dev' (SOURCE ORACLE_COMPONENT_TYPE)",
                 "create endpoint 'Snowflake-Dev' (TARGET SNOWFLAKE_COMPONENT_TYPE)");
         assertThat(plan.createsTask()).isTrue();

@@ -144,6 +144,15 @@ class SubstitutionsAndSecretsTest {
                 .isEqualTo("endpoint secret: is empty. Give the endpoint's password or secret.");
     }
 
+    @Test
+    void aemsWordsAboutARequestAreScrubbedOfItsSecrets() {
+        String echoed = "Invalid value '" + ORACLE_PW + "' for field password; user '" + SNOW_PW + "'";
+        assertThat(EndpointSecret.redact(echoed, java.util.List.of(EndpointSecret.secretText(ORACLE_PW),
+                EndpointSecret.usernamePassword("loader", SNOW_PW))))
+                .isEqualTo("Invalid value '****' for field password; user '****'");
+        assertThat(EndpointSecret.redact(null, java.util.List.of())).isNull();
+    }
+
     private static Map<String, EndpointSecret> with(Map<String, EndpointSecret> map, String key, EndpointSecret value) {
         Map<String, EndpointSecret> out = new java.util.HashMap<>(map);
         out.put(key, value);
