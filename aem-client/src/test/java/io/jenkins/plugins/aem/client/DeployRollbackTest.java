@@ -126,27 +126,42 @@ class DeployRollbackTest {
         assertThat(f.repo("Prod").runningDefinition("Live").orElseThrow()).contains("\"parallel_load_threads\" : 4");
     }
 
-    @Test
-    void aCancelWhileTheImportIsOnItsWayWaitsForItsAnswerBeforeRestoring() throws Exception {
-        // AEM carries out an ImportTask it has received even when the caller goes away: aborted, it would land after
-        // the restore and change the task the deploy said was restored.
-        String before = f.repo("Prod").definition("Live").orElseThrow();
-        f.fx.sim.faults().latency(1.0, Duration.ofSeconds(2), Duration.ofSeconds(2)).onlyFor(RequestKind.IMPORT);
+    /**
+     * Cancels the deploy of {@link #changeLive()} while AEM holds its {@code call} (StopTask, ImportTask) for 2 s before
+     * carrying it out, as AEM does what it received even when the caller goes away; the restore's own calls go through
+     * at once. Returns the deploy's failure once whatever AEM held has landed.
+     */
+    private AemException cancelWhileAemHolds(RequestKind kind, String call) throws Exception {
+        f.fx.sim.faults().latency(1.0, Duration.ofSeconds(2), Duration.ofSeconds(2)).onlyFor(kind);
         CountDownLatch sending = new CountDownLatch(1);
         var future = f.deployer().deploy(changeLive(), e -> {
             f.fx.listener().onProgress(e);
-            if (e.message().startsWith("Sending ImportTask")) {
+            if (e.message().startsWith("Sending " + call)) {
                 sending.countDown();
             }
         });
         assertThat(sending.await(20, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(300); // on its way: AEM holds it for 2 s
-        f.fx.sim.faults().clear(); // the restore's own import is carried out at once
+        Thread.sleep(300); // on its way
+        f.fx.sim.faults().clear();
         assertThat(future.cancel(true)).isTrue();
         AemException e = DeployFixture.fails(future);
+        Thread.sleep(2500);
+        return e;
+    }
+
+    @Test
+    void aCancelWhileTheImportIsOnItsWayWaitsForItsAnswerBeforeRestoring() throws Exception {
+        String before = f.repo("Prod").definition("Live").orElseThrow();
+        AemException e = cancelWhileAemHolds(RequestKind.IMPORT, "ImportTask");
         assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
-        Thread.sleep(2500); // whatever AEM still held has landed
         assertThat(f.repo("Prod").definition("Live").orElseThrow()).isEqualTo(before);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aCancelWhileTheStopIsOnItsWayWaitsForItBeforeRestoring() throws Exception {
+        AemException e = cancelWhileAemHolds(RequestKind.COMMAND, "StopTask");
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
         assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
     }
 
