@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The simulator as the benchmark uses it: started for one scenario, then asked for counts and ground truth. All use
@@ -90,7 +91,7 @@ final class BenchSim implements AutoCloseable {
 
     /** Requests received so far by kind (LOGIN, READ, EXPORT, IMPORT, COMMAND, ...), in the kinds' order. */
     Map<String, Long> requestsByKind() {
-        Map<String, Long> byKind = new java.util.TreeMap<>();
+        Map<String, Long> byKind = new TreeMap<>();
         sim.journal().entries().forEach(e -> byKind.merge(e.kind().name(), 1L, Long::sum));
         return byKind;
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -141,7 +142,7 @@ final class DeployBench {
             return deploy.get(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             return "failed: " + e.getCause();
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return "failed: did not end within " + max.toSeconds() + " s";
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -153,7 +154,7 @@ final class CasePlanner {
                 expect = Expectation.unchanged("DRY_RUN");
             }
             case NEW_TASK -> {
-                in.task = String.format("L%d-N%d", lane.lane, s.id());
+                in.task = String.format(Locale.ROOT, "L%d-N%d", lane.lane, s.id());
                 before = lane.truth(in.task);
                 edit = DefinitionEdit.NONE;
                 expect = Expectation.deployed(edited(truth, DefinitionEdit.rename(in.task)), true, Map.of());

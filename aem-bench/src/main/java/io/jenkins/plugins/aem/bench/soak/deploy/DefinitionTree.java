@@ -97,6 +97,14 @@ final class DefinitionTree {
         return copy;
     }
 
+    /**
+     * Whether two truths hold the same task, endpoints aside: a lane's endpoints are shared by its tasks, so a deploy of
+     * one task that changes an endpoint changes the truth of the others without touching them.
+     */
+    static boolean sameTask(String a, String b) {
+        return parse(a).get(DEFINITION).get("tasks").equals(parse(b).get(DEFINITION).get("tasks"));
+    }
+
     /** The first place where {@code actual} differs from {@code expected}, as a path and both values; null when equal. */
     static String firstDifference(JsonNode expected, JsonNode actual) {
         return difference(expected, actual, "");

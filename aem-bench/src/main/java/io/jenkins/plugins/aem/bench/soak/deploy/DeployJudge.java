@@ -108,7 +108,7 @@ final class DeployJudge {
         if (!Objects.equals(after.state(), state)) {
             return DeployVerdict.wrong("DEPLOYED, but the task is " + after.state() + " and was " + state);
         }
-        if (after.isRunning() && !Objects.equals(after.running(), after.definition())) {
+        if (after.isRunning() && (after.running() == null || !DefinitionTree.sameTask(after.running(), after.definition()))) {
             return DeployVerdict.wrong("DEPLOYED, but the running task still runs on its old definition");
         }
         for (Map.Entry<String, String> s : e.newSecrets().entrySet()) {
@@ -125,7 +125,8 @@ final class DeployJudge {
             return DeployVerdict.wrong("failed and restored, with no fault in its way: " + a.run().message());
         }
         TaskTruth before = a.deploy().before();
-        if (before.isRunning() && a.after().running() != null && !a.after().running().equals(before.definition())) {
+        if (before.isRunning() && a.after().running() != null
+                && !DefinitionTree.sameTask(a.after().running(), before.definition())) {
             return DeployVerdict.wrong("said restored, but the task runs on another definition than before");
         }
         return unchanged(a, "restored");

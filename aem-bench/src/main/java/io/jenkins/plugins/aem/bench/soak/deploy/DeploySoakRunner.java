@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class DeploySoakRunner {
 
     DeploySoakReport report(List<JudgedDeploy> results, List<SoakLane> lanes, OutputCapture capture) throws IOException {
         List<String> problems = new ArrayList<>();
-        Map<String, Map<String, Integer>> counts = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         int succeeded = 0;
         int restored = 0;
         int wrong = 0;

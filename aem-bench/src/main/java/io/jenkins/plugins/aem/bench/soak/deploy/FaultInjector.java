@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleFunction;
 import java.util.function.Predicate;
 
 /**
@@ -185,29 +186,43 @@ final class FaultInjector implements AutoCloseable {
         }
 
         private void refuse(RequestKind kind, int n, String code) {
-            Instant since = Instant.now();
+            int from = journalSize();
             lane.sim.faults().failNext(kind, n, code);
-            struckIf.add(journal -> answered(journal, kind, 500, since));
+            struckIf.add(journal -> answered(journal, from, kind, 500));
         }
 
         private void transport(RequestKind kind, TransportFault how) {
-            Instant since = Instant.now();
+            int from = journalSize();
             lane.sim.faults().nextTransport(kind, 1, how);
             int status = how == TransportFault.HTML_502 ? 502 : how == TransportFault.HTML_503 ? 503 : 0;
-            struckIf.add(journal -> answered(journal, kind, status, since));
+            struckIf.add(journal -> answered(journal, from, kind, status));
         }
 
+        /**
+         * Where the journal ends now. It lists requests in the order they ended (answered, reset or left hanging), and
+         * a request a fault armed now hits ends after now; its arrival may be a moment earlier.
+         */
+        private int journalSize() {
+            return lane.sim.journal().entries().size();
+        }
+
+        /**
+         * Struck when the task answered {@code code} to a command, watched while it happens: a restore may delete the
+         * task and import it afresh, and the new task has no record of the old one's commands.
+         */
         private void commandAnswered(String action, String code) {
-            struckIf.add(journal -> lane.task(task).map(t -> t.commands().stream().anyMatch(c -> answered(c, action, code)))
-                    .orElse(false));
+            AtomicBoolean seen = new AtomicBoolean();
+            when(() -> lane.task(task).map(t -> t.commands().stream().anyMatch(c -> answered(c, action, code)))
+                    .orElse(false), () -> seen.set(true));
+            struckIf.add(journal -> seen.get());
         }
 
         private boolean answered(CommandRecord c, String action, String code) {
             return c.action().equals(action) && code.equals(c.errorCode()) && !c.at().isBefore(start);
         }
 
-        private static boolean answered(List<JournalEntry> journal, RequestKind kind, int status, Instant since) {
-            return journal.stream().anyMatch(e -> e.kind() == kind && e.status() == status && !e.at().isBefore(since));
+        private static boolean answered(List<JournalEntry> journal, int from, RequestKind kind, int status) {
+            return journal.stream().skip(from).anyMatch(e -> (kind == null || e.kind() == kind) && e.status() == status);
         }
 
         /** Arms {@code then} when the deploy's import reached AEM's import logic. */
@@ -238,13 +253,13 @@ final class FaultInjector implements AutoCloseable {
          * AEM unreachable from a random moment: for {@code length}, or to the deploy's end when null. It counts as
          * struck when a request met it.
          */
-        private void outage(java.util.function.DoubleFunction<Faults> set, Duration length) {
+        private void outage(DoubleFunction<Faults> set, Duration length) {
             at(between(50, 1500), () -> {
-                Instant since = Instant.now();
+                int from = journalSize();
                 set.apply(1.0);
                 outage = true;
                 int status = fault == DeployFault.AEM_PAGES_503 ? 503 : 0;
-                struckIf.add(journal -> journal.stream().anyMatch(e -> e.status() == status && !e.at().isBefore(since)));
+                struckIf.add(journal -> answered(journal, from, null, status));
                 if (length != null) {
                     at(length, () -> {
                         set.apply(0.0);

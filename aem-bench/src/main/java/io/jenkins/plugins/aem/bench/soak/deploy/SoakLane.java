@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.bench.soak.deploy;
 
 import io.jenkins.plugins.aem.bench.soak.OutputCapture;
 import io.jenkins.plugins.aem.simulator.ImportRecord;
+import io.jenkins.plugins.aem.simulator.SimTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,7 +168,7 @@ final class SoakLane implements AutoCloseable {
     private void awaitSettled(String task) throws InterruptedException {
         Instant end = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(end)) {
-            String state = sim.task(task).map(t -> t.state()).orElse("GONE");
+            String state = sim.task(task).map(SimTask::state).orElse("GONE");
             if (List.of("RUNNING", "STOPPED", "ERROR", "GONE").contains(state)) {
                 return;
             }
