@@ -265,6 +265,9 @@ final class DeployExecution {
                 return false;
             }
             cancelled = true;
+            // Nothing more leaves before the task's state is looked at: a step marks the task changed before it checks
+            // for a cancel and sends, so either it sees this cancel and sends nothing, or this sees the task changed.
+            flight.refuseFurther();
             if (!changes.touched) {
                 // Cancelled first: stopping what is in flight runs the deploy's failure handling at once, on this thread.
                 boolean done = super.cancel(mayInterrupt);

@@ -165,6 +165,31 @@ class DeployRollbackTest {
         assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
     }
 
+    @Test
+    void aCancelThatRacesTheFirstStopEitherKeepsItFromLeavingOrRestores() throws Exception {
+        var future = f.deployer().deploy(changeLive(), f.fx.listener());
+        // Runs inside cancel(), once it has found the task unchanged: holds it there while the deploy goes on.
+        future.whenComplete((r, e) -> awaitCommand(Duration.ofSeconds(3)));
+        assertThat(future.cancel(true)).isTrue();
+        Thread.sleep(3000); // whatever the deploy still did has ended
+        // The caller was told the deploy was cancelled before it changed anything: it must be so.
+        assertThat(future.isCancelled()).isTrue();
+        assertThat(f.fx.sim.task("Prod", "Live").commands()).isEmpty();
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    private void awaitCommand(Duration max) {
+        long end = System.nanoTime() + max.toNanos();
+        while (f.fx.sim.task("Prod", "Live").commands().isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /**
      * A deploy whose ImportTask AEM takes, and whose first read-back AEM refuses: the restore then starts while reads
      * still show the task as before the import (imports show after 0.8 s on this server).
