@@ -64,11 +64,7 @@ final class DeployRollback {
         TaskRef task = calls.task();
         journal.warn("The deploy failed: " + cause.getMessage() + " Restoring " + task + " to what it was.");
         List<String> notes = new ArrayList<>();
-        CompletableFuture<String> done = settle().thenCompose(v -> awaitTakenImport()).thenCompose(v -> read())
-                .thenCompose(now -> facts.taskExists()
-                        ? definition(now).thenCompose(v -> state())
-                        : removeCreated(now));
-        return done.handle((how, e) -> {
+        return attempt(0).handle((how, e) -> {
             if (e == null) {
                 journal.action("restored " + task);
                 List<String> created = createdEndpoints();
@@ -85,6 +81,27 @@ final class DeployRollback {
     }
 
     /**
+     * The restore, made again from the start while AEM says it cannot reach the task's server
+     * ({@code AEM_SERVER_NOT_CONNECTED}: it did nothing) and time is left: a link that drops for a moment must not end
+     * the restore that stands between the user and a broken task. Every step reads the task before it acts, so starting
+     * again is safe.
+     */
+    private CompletableFuture<String> attempt(int tries) {
+        return settle().thenCompose(v -> awaitTakenImport()).thenCompose(v -> read())
+                .thenCompose(now -> facts.taskExists() ? definition(now).thenCompose(v -> state()) : removeCreated(now))
+                .exceptionallyCompose(e -> {
+                    AemException error = calls.reader().transport(e, "the restore");
+                    if (!AemErrorCode.AEM_SERVER_NOT_CONNECTED.name().equals(error.errorCode()) || deadline.expired()) {
+                        return CompletableFuture.failedFuture(error);
+                    }
+                    Duration delay = calls.schedule().interval(tries + 1);
+                    journal.retry("Restoring " + calls.task() + " failed (" + error.getMessage() + "); starting the "
+                            + "restore again in " + delay.toMillis() + " ms.");
+                    return calls.pause(delay, flight).thenCompose(x -> attempt(tries + 1));
+                });
+    }
+
+    /**
      * Sees through a StopTask or RunTask of the deploy whose outcome is unknown: until it ends, reading the task tells
      * nothing (a task being stopped reads RUNNING, one being started STOPPED), and a restore that trusted the read would
      * import under a starting task, or call a stopping one running. Stopping the task for sure makes its state known;
@@ -96,7 +113,7 @@ final class DeployRollback {
         }
         journal.action("stopping " + calls.task() + " before restoring it: the deploy's last StopTask or RunTask may "
                 + "still be under way");
-        return stop();
+        return stop().thenRun(() -> changes.commandInDoubt = false);
     }
 
     /**
@@ -111,7 +128,10 @@ final class DeployRollback {
         }
         journal.step("Waiting for AEM to show the import it took before restoring " + calls.task());
         return check.afterImport(prepared.current(), prepared.meant(), true,
-                Deadline.after(deadline.remaining().dividedBy(2))).handle((shown, notYet) -> null);
+                Deadline.after(deadline.remaining().dividedBy(2))).handle((shown, notYet) -> {
+                    changes.importUnseen = false;
+                    return null;
+                });
     }
 
     /**

@@ -228,16 +228,35 @@ class DeployRollbackTest {
         assertThat(f.repo("Slow").taskExists("Brand-New")).isFalse();
     }
 
-    @Test
-    void aRestoreOutlastsAemGoneForAMoment() {
+    /**
+     * Fails the deploy of {@link #changeLive()} at its run (once), and injects {@code fault} when the deploy says
+     * {@code event}: the restore must outlast it.
+     */
+    private AemException restoredThrough(String event, Runnable fault) {
         f.fx.sim.task("Prod", "Live").spec().runErrorOnce("AEM_RUN_TASK_INNER_ERR");
-        AemException e = DeployFixture.fails(f.deployer().deploy(changeLive(), ev -> {
+        AtomicBoolean armed = new AtomicBoolean();
+        return DeployFixture.fails(f.deployer().deploy(changeLive(), ev -> {
             f.fx.listener().onProgress(ev);
-            if (ev.message().startsWith("running task 'Live' on server 'Prod' again")) {
-                f.fx.sim.faults().reset(1.0);
-                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> f.fx.sim.faults().reset(0));
+            if (ev.message().startsWith(event) && armed.compareAndSet(false, true)) {
+                fault.run();
             }
         }));
+    }
+
+    @Test
+    void aRestoreOutlastsAemGoneForAMoment() {
+        AemException e = restoredThrough("running task 'Live' on server 'Prod' again", () -> {
+            f.fx.sim.faults().reset(1.0);
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> f.fx.sim.faults().reset(0));
+        });
+        assertThat(e.kind()).as(e.getMessage()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aRestoreOutlastsAemLosingItsServerForAMoment() {
+        AemException e = restoredThrough("The deploy failed:",
+                () -> f.fx.sim.faults().failNext(RequestKind.READ, 2, "AEM_SERVER_NOT_CONNECTED"));
         assertThat(e.kind()).as(e.getMessage()).isEqualTo(FailureKind.DEPLOY_RESTORED);
         assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
     }
