@@ -24,6 +24,7 @@ final class CasePlanner {
     /** Share of the deploys that can meet a fault which get one. */
     static final double FAULT_SHARE = 0.55;
 
+    private static final Set<Step> RARE_STEPS = EnumSet.of(Step.STOP, Step.DELETE, Step.RUN, Step.WAIT);
     private static final String MODE = "DDL_MODE";
     private static final List<String> MODES = List.of("TRUNCATE_TABLE", "IGNORE", "DROP_AND_CREATE", "TRUNCATE_BEFORE_LOAD");
 
@@ -245,7 +246,10 @@ final class CasePlanner {
                 steps.add(Step.CANCEL);
             }
         }
-        Step step = pick(new ArrayList<>(steps));
+        // The steps only some deploys take (a running task's stop, run and wait; replace's delete) are drawn more
+        // often when a deploy takes them, so that every step is struck many times.
+        List<Step> rare = steps.stream().filter(RARE_STEPS::contains).toList();
+        Step step = !rare.isEmpty() && random.nextDouble() < 0.6 ? pick(rare) : pick(new ArrayList<>(steps));
         List<DeployFault> faults = new ArrayList<>();
         for (DeployFault f : DeployFault.values()) {
             // An outage to the end between DeleteTask and the import would leave the task deleted whatever a client
