@@ -2,22 +2,28 @@ package io.jenkins.plugins.aem.bench;
 
 import io.jenkins.plugins.aem.bench.soak.SoakRunner;
 import io.jenkins.plugins.aem.bench.soak.SoakSettings;
+import io.jenkins.plugins.aem.bench.soak.deploy.DeploySoakRunner;
+import io.jenkins.plugins.aem.bench.soak.deploy.DeploySoakSettings;
 
 import java.io.PrintStream;
 
 /**
  * {@code java -jar aem-bench.jar [--quick] [--seed S]} runs the benchmark of issue 4;
  * {@code java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]} runs the fault soak of issue 5;
- * {@code java -jar aem-bench.jar --health-bench [--seed S]} runs the health-wait crowd of issue 16.
+ * {@code java -jar aem-bench.jar --health-bench [--seed S]} runs the health-wait crowd of issue 16;
+ * {@code java -jar aem-bench.jar --deploy-soak [--deploys N] [--seed S] [--lanes L]} runs the rollback soak of issue
+ * 15, and {@code --deploy-bench} its benchmark of 50 deploys at once.
  *
- * <p>Exit status: 0 when every target was met (benchmarks) or nothing was wrong, late, duplicated or leaked (soak);
- * 1 otherwise; 2 for a usage error.
+ * <p>Exit status: 0 when every target was met (benchmarks) or nothing was wrong, late, duplicated, lost or leaked
+ * (soaks); 1 otherwise; 2 for a usage error.
  */
 public final class BenchMain {
 
     static final String USAGE = "usage: java -jar aem-bench.jar [--quick] [--seed S]\n"
             + "       java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]\n"
-            + "       java -jar aem-bench.jar --health-bench [--seed S]";
+            + "       java -jar aem-bench.jar --health-bench [--seed S]\n"
+            + "       java -jar aem-bench.jar --deploy-soak [--deploys N] [--seed S] [--lanes L]\n"
+            + "       java -jar aem-bench.jar --deploy-bench [--seed S]";
 
     private BenchMain() {
     }
@@ -31,6 +37,10 @@ public final class BenchMain {
         boolean quick = false;
         boolean soak = false;
         boolean health = false;
+        boolean deploySoak = false;
+        boolean deployBench = false;
+        int deploys = DeploySoakSettings.DEFAULT_DEPLOYS;
+        int lanes = DeploySoakSettings.DEFAULT_LANES;
         long seed = 42;
         int ops = SoakSettings.DEFAULT_OPS;
         int concurrency = SoakSettings.DEFAULT_CONCURRENCY;
@@ -40,6 +50,10 @@ public final class BenchMain {
                     case "--quick" -> quick = true;
                     case "--soak" -> soak = true;
                     case "--health-bench" -> health = true;
+                    case "--deploy-soak" -> deploySoak = true;
+                    case "--deploy-bench" -> deployBench = true;
+                    case "--deploys" -> deploys = positive(value(args, ++i), "--deploys");
+                    case "--lanes" -> lanes = positive(value(args, ++i), "--lanes");
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
                     case "--ops" -> ops = positive(value(args, ++i), "--ops");
                     case "--concurrency" -> concurrency = positive(value(args, ++i), "--concurrency");
@@ -53,6 +67,17 @@ public final class BenchMain {
         } catch (IllegalArgumentException e) {
             System.err.println("aem-bench: " + e.getMessage() + "\n" + USAGE);
             return 2;
+        }
+        if ((soak ? 1 : 0) + (deploySoak ? 1 : 0) + (deployBench ? 1 : 0) + (quick ? 1 : 0) + (health ? 1 : 0) > 1) {
+            System.err.println("aem-bench: give one of --quick, --soak, --health-bench, --deploy-soak and --deploy-bench\n"
+                    + USAGE);
+            return 2;
+        }
+        if (deploySoak) {
+            return new DeploySoakRunner(new DeploySoakSettings(deploys, seed, lanes), out).run().exitStatus();
+        }
+        if (deployBench) {
+            return DeployBench.run(DeployBenchConfig.full(seed), out);
         }
         if (health) {
             return HealthBench.run(HealthBenchConfig.full(seed), out);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.bench;
 
 import io.jenkins.plugins.aem.client.TaskRef;
 import io.jenkins.plugins.aem.simulator.AemSimulator;
+import io.jenkins.plugins.aem.simulator.DurationRange;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import io.jenkins.plugins.aem.simulator.SimServer;
 import io.jenkins.plugins.aem.simulator.SimTaskSpec;
@@ -16,6 +17,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The simulator as the benchmark uses it: started for one scenario, then asked for counts and ground truth. All use
@@ -26,6 +30,9 @@ final class BenchSim implements AutoCloseable {
     static final String USER = "bench";
     static final String PASSWORD = "bench-pw-7f3a";
     static final String SERVER = "R";
+    /** The passwords of the deploy benchmark's endpoints, which its deploys fill in. */
+    static final String SOURCE_PASSWORD = "bench-src-pw-52c1";
+    static final String TARGET_PASSWORD = "bench-tgt-pw-0d9e";
 
     /** Room for every request of the baseline's crowd (about 15 per task) with a wide margin. */
     private static final int JOURNAL_CAPACITY = 1_000_000;
@@ -53,6 +60,56 @@ final class BenchSim implements AutoCloseable {
         AemSimulator sim = AemSimulator.builder().port(0).user(USER, PASSWORD).serverWaitCap(spec.serverWaitCap())
                 .seed(seed).journalCapacity(JOURNAL_CAPACITY).server(server).start();
         return new BenchSim(sim, List.copyOf(refs));
+    }
+
+    /**
+     * Starts a simulator for the deploy benchmark: a designer, the endpoints with the passwords above, tasks
+     * {@code D00}... each with the default definition, three in ten RUNNING.
+     */
+    static BenchSim startDeploys(DeployBenchConfig config) throws IOException {
+        Duration min = Duration.ofMillis(200);
+        Duration max = Duration.ofMillis(800);
+        SimServer server = SimServer.replicate(SERVER).importDelay(DurationRange.between(min, max))
+                .endpoint(SimEndpoints.source("sqlserver.bench.internal", SOURCE_PASSWORD))
+                .endpoint(SimEndpoints.target("bench.snowflakecomputing.com", TARGET_PASSWORD));
+        List<TaskRef> refs = new ArrayList<>();
+        for (int i = 0; i < config.deploys(); i++) {
+            String name = String.format(Locale.ROOT, "D%02d", i);
+            SimTaskSpec spec = SimTaskSpec.named(name).startDuration(min, max).stopDuration(min, max);
+            server.task(config.running(i) ? spec.initialState("RUNNING", "NONE", "") : spec);
+            refs.add(TaskRef.of(SERVER, name, null));
+        }
+        AemSimulator sim = AemSimulator.builder().port(0).designer(USER, PASSWORD).seed(config.seed())
+                .journalCapacity(JOURNAL_CAPACITY).server(server).start();
+        return new BenchSim(sim, List.copyOf(refs));
+    }
+
+    /** ImportTask requests received so far for these tasks. */
+    long imports(Set<String> tasks) {
+        return sim.journal().count(e -> e.isImport() && tasks.contains(taskOf(e)));
+    }
+
+    /** Requests received so far by kind (LOGIN, READ, EXPORT, IMPORT, COMMAND, ...), in the kinds' order. */
+    Map<String, Long> requestsByKind() {
+        Map<String, Long> byKind = new TreeMap<>();
+        sim.journal().entries().forEach(e -> byKind.merge(e.kind().name(), 1L, Long::sum));
+        return byKind;
+    }
+
+    /** The task's stored definition, normalised; empty when it does not exist. */
+    Optional<String> definition(TaskRef task) {
+        return sim.repository(task.server()).definition(task.task());
+    }
+
+    /** The task's state as the simulator has it. */
+    String state(TaskRef task) {
+        return sim.task(task.server(), task.task()).state();
+    }
+
+    /** Forgets every request so far: what a measurement counts starts here. */
+    void forgetRequests() {
+        sim.journal().clear();
+        byTask = null;
     }
 
     String baseUrl() {

@@ -47,7 +47,8 @@ final class NaiveClient implements WaitClient {
         return threads.start(() -> waitFor(task, action, goal, deadline));
     }
 
-    private void waitFor(TaskRef task, String action, String goal, Instant deadline) throws IOException,
+    /** Sends the command and polls, blocking this thread, until the task reaches {@code goal}; throws otherwise. */
+    void waitFor(TaskRef task, String action, String goal, Instant deadline) throws IOException,
             InterruptedException {
         NaiveHttp.Answer answer = http.command(task, action, secondsLeft(deadline));
         while (true) {

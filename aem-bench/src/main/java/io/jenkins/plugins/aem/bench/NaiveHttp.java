@@ -46,6 +46,24 @@ final class NaiveHttp {
         return read(c);
     }
 
+    /** Logs in, then exports the task's definition with its endpoints (the answer is only checked, as scripts do). */
+    Answer export(TaskRef task) throws IOException {
+        return read(open(taskPath(task) + "?action=export&withendpoints=true", "GET", login()));
+    }
+
+    /** Logs in, then imports {@code definition} into the task, with the Content-Length ImportTask requires. */
+    Answer importTask(TaskRef task, String definition) throws IOException {
+        HttpURLConnection c = open(taskPath(task) + "?action=import", "POST", login());
+        byte[] body = definition.getBytes(StandardCharsets.UTF_8);
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setFixedLengthStreamingMode(body.length);
+        try (var out = c.getOutputStream()) {
+            out.write(body);
+        }
+        return read(c);
+    }
+
     /** Logs in, then reads the task's details. */
     Answer details(TaskRef task) throws IOException {
         return details(task, login());

@@ -95,8 +95,9 @@ public interface AemClient {
      * in an event, a message or the outcome.
      *
      * <p>Cancelling the future stops the steps forward. Before the task was changed it is cancelled at once; after, the
-     * task is restored first, and the future then fails with the restore's report ({@code DEPLOY_RESTORED} or
-     * {@code DEPLOY_NOT_RESTORED}), so an aborted deploy never leaves a task stopped or deleted.
+     * task is restored first (an ImportTask or DeleteTask already sent is waited for, since AEM carries it out anyway),
+     * and the future then fails with the restore's report ({@code DEPLOY_RESTORED} or {@code DEPLOY_NOT_RESTORED}), so
+     * an aborted deploy never leaves a task stopped or deleted.
      */
     CompletableFuture<DeployOutcome> deploy(DeployRequest request, ProgressListener listener);
 }

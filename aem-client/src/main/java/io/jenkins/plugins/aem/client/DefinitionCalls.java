@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * The AEM calls of one export or deploy, on one task. Reads are tried again after transport failures within their
  * deadline, as every read of the client is; ImportTask and DeleteTask never are: after a lost answer only reading the
- * task back tells what happened. Everything in flight is tracked by the caller's {@link InFlight}, so cancelling it
- * stops every further request.
+ * task back tells what happened. Reads in flight are tracked by the caller's {@link InFlight}, so cancelling it stops
+ * every further request; an ImportTask or DeleteTask already sent is waited for.
  */
 final class DefinitionCalls {
 
@@ -90,24 +90,28 @@ final class DefinitionCalls {
                 journal.inner(), deadline), deadline, flight);
     }
 
-    /** ImportTask, sent once. */
+    /**
+     * ImportTask, sent once. Once sent it is not aborted by a cancel, only by its own timeout: AEM carries out an import
+     * it has received even when the caller goes away, so an aborted one could land after a restore and undo it. A cancel
+     * takes effect at the next step, when the import's outcome is known.
+     */
     CompletableFuture<Void> importTask(String body, String what, Deadline deadline, InFlight flight) {
         if (flight.cancelled()) {
             return CompletableFuture.failedFuture(cancelled());
         }
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
-        return flight.track(connection.api().importTask(task, body, DeployClock.within(deadline, deadline.remaining()),
-                journal.inner(), deadline, () -> journal.step("Sending ImportTask for " + task + " (" + what + ", " + bytes + " bytes)")))
+        return connection.api().importTask(task, body, DeployClock.within(deadline, deadline.remaining()),
+                journal.inner(), deadline, () -> journal.step("Sending ImportTask for " + task + " (" + what + ", " + bytes + " bytes)"))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(reader().transport(e, "ImportTask")));
     }
 
-    /** DeleteTask, sent once. */
+    /** DeleteTask, sent once; like ImportTask, not aborted by a cancel once sent. */
     CompletableFuture<Void> deleteTask(Deadline deadline, InFlight flight) {
         if (flight.cancelled()) {
             return CompletableFuture.failedFuture(cancelled());
         }
-        return flight.track(connection.api().deleteTask(task, DeployClock.within(deadline, deadline.remaining()),
-                journal.inner(), deadline, () -> journal.step("Sending DeleteTask for " + task + " (its logs are kept)")))
+        return connection.api().deleteTask(task, DeployClock.within(deadline, deadline.remaining()),
+                journal.inner(), deadline, () -> journal.step("Sending DeleteTask for " + task + " (its logs are kept)"))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(reader().transport(e, "DeleteTask")));
     }
 

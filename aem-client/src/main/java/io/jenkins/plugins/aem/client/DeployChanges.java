@@ -14,4 +14,15 @@ final class DeployChanges {
     volatile boolean definitionTouched;
     /** AEM answered the deploy's import with success: what it carried (new endpoints, say) is on the server. */
     volatile boolean importTaken;
+    /**
+     * AEM took the deploy's last import and no read has shown it yet: an import may show only after a while, and until
+     * then reads show the task as before it.
+     */
+    volatile boolean importUnseen;
+    /**
+     * A StopTask or RunTask of the deploy has not ended with the task seen in its state, and AEM did not refuse it (its
+     * answer was lost, or the wait ran out): AEM may still be carrying it out, and shows a task it is stopping as
+     * RUNNING and one it is starting as STOPPED, so reading the task cannot tell.
+     */
+    volatile boolean commandInDoubt;
 }

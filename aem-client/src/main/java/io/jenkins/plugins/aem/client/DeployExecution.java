@@ -133,13 +133,26 @@ final class DeployExecution {
         changes.touched = true;
         changes.stoppedIt = true;
         journal.step("Stopping " + task + " for the deploy (it is " + facts.status().rawState() + ")");
-        return control.stop(clock.forward()).thenRun(() -> journal.action("stopped " + task));
+        return noteDoubt(control.stop(clock.forward())).thenRun(() -> journal.action("stopped " + task));
+    }
+
+    /** Notes, as a StopTask or RunTask of the deploy leaves and ends, whether AEM may still be carrying it out. */
+    private CompletableFuture<Void> noteDoubt(CompletableFuture<Void> command) {
+        changes.commandInDoubt = true;
+        return command.whenComplete((v, e) -> changes.commandInDoubt = e != null && mayStillHappen(e));
+    }
+
+    /** Unless AEM refused the command (and a *_TIMEOUT code is no refusal), it may still be carried out. */
+    private boolean mayStillHappen(Throwable e) {
+        String code = calls.reader().transport(e, "a command").errorCode();
+        return code == null || code.endsWith("_TIMEOUT");
     }
 
     /** Deletes the task to import it afresh; a lost answer is settled by reading the task. */
     private CompletableFuture<Void> delete() {
         changes.touched = true;
         changes.definitionTouched = true;
+        changes.importUnseen = false;
         return calls.deleteTask(clock.forward(), flight).handle((v, e) -> e).thenCompose(e -> {
             if (e == null) {
                 journal.action("deleted " + task + " to import it afresh (replace)");
@@ -177,6 +190,7 @@ final class DeployExecution {
                 journal.warn("ImportTask's answer was lost (" + error.getMessage() + "); reading the task back to see whether it was imported.");
             } else {
                 changes.importTaken = true;
+                changes.importUnseen = true;
                 journal.action("imported the definition into " + task);
             }
             return new ImportCheck(calls, journal, flight).afterImport(before, prepared.meant(), e == null, clock.forward())
@@ -187,6 +201,7 @@ final class DeployExecution {
                         return CompletableFuture.failedFuture(role ? DeployFailures.cannotCheck(error) : error);
                     });
         }).thenCompose(check -> {
+            changes.importUnseen = false;
             check.endpointLeftovers().forEach(d -> journal.warn("Endpoint '" + d.endpoint() + "' keeps " + d.path()
                     + ", which the file removed: an import cannot remove an endpoint's setting; remove it in AEM if it matters."));
             if (check.leftovers().isEmpty()) {
@@ -207,7 +222,7 @@ final class DeployExecution {
             return CompletableFuture.completedFuture(null);
         }
         journal.step("Running " + task + " again with " + request.runOption());
-        return control.run(request.runOption(), request.cdcPosition(), clock.forward()).thenRun(() -> {
+        return noteDoubt(control.run(request.runOption(), request.cdcPosition(), clock.forward())).thenRun(() -> {
             restarted = true;
             journal.action("ran " + task + " again (" + request.runOption() + ")");
         });
@@ -250,6 +265,9 @@ final class DeployExecution {
                 return false;
             }
             cancelled = true;
+            // Nothing more leaves before the task's state is looked at: a step marks the task changed before it checks
+            // for a cancel and sends, so either it sees this cancel and sends nothing, or this sees the task changed.
+            flight.refuseFurther();
             if (!changes.touched) {
                 // Cancelled first: stopping what is in flight runs the deploy's failure handling at once, on this thread.
                 boolean done = super.cancel(mayInterrupt);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Puts a task back as it was before a failed deploy: its definition (identical after normalisation) and its state
@@ -63,10 +64,7 @@ final class DeployRollback {
         TaskRef task = calls.task();
         journal.warn("The deploy failed: " + cause.getMessage() + " Restoring " + task + " to what it was.");
         List<String> notes = new ArrayList<>();
-        CompletableFuture<String> done = read().thenCompose(now -> facts.taskExists()
-                        ? definition(now).thenCompose(v -> state())
-                        : removeCreated(now));
-        return done.handle((how, e) -> {
+        return attempt(0).handle((how, e) -> {
             if (e == null) {
                 journal.action("restored " + task);
                 List<String> created = createdEndpoints();
@@ -80,6 +78,88 @@ final class DeployRollback {
             return read().handle((s, x) -> DeployFailures.notRestored(task, cause, error, now(),
                     facts.taskExists() ? backupLocation : null));
         }).thenCompose(report -> report);
+    }
+
+    /**
+     * The restore, made again from the start while AEM says it cannot reach the task's server
+     * ({@code AEM_SERVER_NOT_CONNECTED}: it did nothing) and time is left: a link that drops for a moment must not end
+     * the restore that stands between the user and a broken task. Every step reads the task before it acts, so starting
+     * again is safe.
+     */
+    private CompletableFuture<String> attempt(int tries) {
+        return settle().thenCompose(v -> awaitTakenImport()).thenCompose(v -> read())
+                .thenCompose(now -> facts.taskExists() ? definition(now).thenCompose(v -> state()) : removeCreated(now))
+                .exceptionallyCompose(e -> {
+                    AemException error = calls.reader().transport(e, "the restore");
+                    if (!AemErrorCode.AEM_SERVER_NOT_CONNECTED.name().equals(error.errorCode()) || deadline.expired()) {
+                        return CompletableFuture.failedFuture(error);
+                    }
+                    Duration delay = calls.schedule().interval(tries + 1);
+                    journal.retry("Restoring " + calls.task() + " failed (" + error.getMessage() + "); starting the "
+                            + "restore again in " + delay.toMillis() + " ms.");
+                    return calls.pause(delay, flight).thenCompose(x -> attempt(tries + 1));
+                });
+    }
+
+    /**
+     * Sees through a StopTask or RunTask of the deploy whose outcome is unknown: until it ends, reading the task tells
+     * nothing (a task being stopped reads RUNNING, one being started STOPPED), and a restore that trusted the read would
+     * import under a starting task, or call a stopping one running. Stopping the task for sure makes its state known;
+     * it was running before the deploy, which was allowed to stop it, and is run again at the end.
+     */
+    private CompletableFuture<Void> settle() {
+        if (!changes.commandInDoubt) {
+            return CompletableFuture.completedFuture(null);
+        }
+        journal.action("stopping " + calls.task() + " before restoring it: the deploy's last StopTask or RunTask may "
+                + "still be under way");
+        return stop().thenRun(() -> changes.commandInDoubt = false);
+    }
+
+    /**
+     * Waits until reads show the import AEM took from the deploy, if none has yet. Until then reads show the task as
+     * before the import: a restore reading it then would call a task restored that the import is still to change (and
+     * what an import added, a backup imported after it cannot merge away), or a task the import creates never created.
+     * At most half the restore's time is spent waiting; the restore goes on either way.
+     */
+    private CompletableFuture<Void> awaitTakenImport() {
+        if (!changes.importUnseen || prepared == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        journal.step("Waiting for AEM to show the import it took before restoring " + calls.task());
+        return check.afterImport(prepared.current(), prepared.meant(), true,
+                Deadline.after(deadline.remaining().dividedBy(2))).handle((shown, notYet) -> {
+                    changes.importUnseen = false;
+                    return null;
+                });
+    }
+
+    /**
+     * A StopTask or RunTask of the restore, sent again while AEM cannot be reached, until the deadline: a moment
+     * without AEM must not end the restore that stands between the user and a broken task. Sending either again is
+     * safe: a task already where the command leads answers so, and that answer counts as done.
+     */
+    private CompletableFuture<Void> persistently(Supplier<CompletableFuture<Void>> command, int tries) {
+        return command.get().handle((v, e) -> e).thenCompose(e -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            AemException error = calls.reader().transport(e, "a command");
+            if (error.kind() != FailureKind.UNREACHABLE || deadline.expired()) {
+                return CompletableFuture.failedFuture(error);
+            }
+            Duration delay = calls.schedule().interval(tries + 1);
+            journal.retry("Restoring: " + error.getMessage() + " Trying again in " + delay.toMillis() + " ms.");
+            return calls.pause(delay, flight).thenCompose(x -> persistently(command, tries + 1));
+        });
+    }
+
+    private CompletableFuture<Void> stop() {
+        return persistently(() -> control.stop(deadline), 0);
+    }
+
+    private CompletableFuture<Void> run() {
+        return persistently(() -> control.run(RunOption.RESUME_PROCESSING, null, deadline), 0);
     }
 
     /** What the task is now, as far as the restore saw, for a failure that leaves it to the user. */
@@ -205,12 +285,11 @@ final class DeployRollback {
             }
             if (wasRunning && s.get().state() != TaskState.RUNNING) {
                 journal.action("running " + calls.task() + " again (RESUME_PROCESSING), as it was running before the deploy");
-                return control.run(RunOption.RESUME_PROCESSING, null, deadline)
-                        .thenApply(v -> DeployFailures.restoredAs("RUNNING", true));
+                return run().thenApply(v -> DeployFailures.restoredAs("RUNNING", true));
             }
             if (!wasRunning && !TaskControl.stopped(s.get())) {
                 journal.action("stopping " + calls.task() + ", as it was stopped before the deploy");
-                return control.stop(deadline).thenApply(v -> DeployFailures.restoredAs("STOPPED", false));
+                return stop().thenApply(v -> DeployFailures.restoredAs("STOPPED", false));
             }
             return CompletableFuture.completedFuture(DeployFailures.restoredAs(s.get().rawState(), false));
         });
@@ -221,7 +300,7 @@ final class DeployRollback {
             return CompletableFuture.completedFuture(null);
         }
         journal.action("stopping " + calls.task() + " to import its backup");
-        return control.stop(deadline);
+        return stop();
     }
 
     /** Deletes the task a failed deploy created. */

@@ -26,9 +26,14 @@ final class InFlight {
         return cancelled;
     }
 
+    /** From now on nothing more may be sent; what is in flight goes on. */
+    void refuseFurther() {
+        cancelled = true;
+    }
+
     /** Cancels whatever is in flight and every later stage. */
     void cancel() {
-        cancelled = true;
+        refuseFurther();
         CompletableFuture<?> stage = current;
         if (stage != null) {
             stage.cancel(true);

@@ -6,6 +6,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Stops and runs the task for a deploy with the client's own run and stop, which wait until the task is there. A task
  * already where it should be is fine.
+ *
+ * <p>A cancel keeps a stop or run from being sent, but does not abort one already sent: AEM carries out a command it
+ * has received even when the caller goes away, so an aborted one could land after a restore and undo it. The command's
+ * own deadline bounds the wait.
  */
 final class TaskControl {
 
@@ -29,13 +33,13 @@ final class TaskControl {
     }
 
     CompletableFuture<Void> stop(Deadline deadline) {
-        return within(deadline, "stop").thenCompose(timeout -> flight.track(client.stop(new StopRequest(task, timeout), journal.inner())))
+        return within(deadline, "stop").thenCompose(timeout -> client.stop(new StopRequest(task, timeout), journal.inner()))
                 .handle((outcome, e) -> already(e, AemErrorCode.AEM_TASK_ALREADY_STOPPED, "StopTask"));
     }
 
     CompletableFuture<Void> run(RunOption option, String cdcPosition, Deadline deadline) {
-        return within(deadline, "run").thenCompose(timeout -> flight.track(client.run(new RunRequest(task, option, cdcPosition, false,
-                        timeout), journal.inner())))
+        return within(deadline, "run").thenCompose(timeout -> client.run(new RunRequest(task, option, cdcPosition, false,
+                        timeout), journal.inner()))
                 .handle((outcome, e) -> already(e, AemErrorCode.AEM_TASK_ALREADY_RUNNING, "RunTask"));
     }
 

@@ -6,6 +6,10 @@ import io.jenkins.plugins.aem.simulator.RequestKind;
 import io.jenkins.plugins.aem.simulator.SimServer;
 import io.jenkins.plugins.aem.simulator.TransportFault;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +139,141 @@ class DeployRollbackTest {
         assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
         assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
         assertThat(f.repo("Prod").definition("Live").orElseThrow()).isEqualTo(before);
+    }
+
+    /**
+     * Cancels the deploy of {@link #changeLive()} while AEM holds its {@code call} (StopTask, ImportTask) for 2 s before
+     * carrying it out, as AEM does what it received even when the caller goes away; the restore's own calls go through
+     * at once. Returns the deploy's failure once whatever AEM held has landed.
+     */
+    private AemException cancelWhileAemHolds(RequestKind kind, String call) throws Exception {
+        f.fx.sim.faults().latency(1.0, Duration.ofSeconds(2), Duration.ofSeconds(2)).onlyFor(kind);
+        CountDownLatch sending = new CountDownLatch(1);
+        var future = f.deployer().deploy(changeLive(), e -> {
+            f.fx.listener().onProgress(e);
+            if (e.message().startsWith("Sending " + call)) {
+                sending.countDown();
+            }
+        });
+        assertThat(sending.await(20, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(300); // on its way
+        f.fx.sim.faults().clear();
+        assertThat(future.cancel(true)).isTrue();
+        AemException e = DeployFixture.fails(future);
+        Thread.sleep(2500);
+        return e;
+    }
+
+    @Test
+    void aCancelWhileTheImportIsOnItsWayWaitsForItsAnswerBeforeRestoring() throws Exception {
+        String before = f.repo("Prod").definition("Live").orElseThrow();
+        AemException e = cancelWhileAemHolds(RequestKind.IMPORT, "ImportTask");
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(f.repo("Prod").definition("Live").orElseThrow()).isEqualTo(before);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aCancelWhileTheStopIsOnItsWayWaitsForItBeforeRestoring() throws Exception {
+        AemException e = cancelWhileAemHolds(RequestKind.COMMAND, "StopTask");
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aCancelThatRacesTheFirstStopEitherKeepsItFromLeavingOrRestores() throws Exception {
+        var future = f.deployer().deploy(changeLive(), f.fx.listener());
+        // Runs inside cancel(), once it has found the task unchanged: holds it there while the deploy goes on.
+        future.whenComplete((r, e) -> awaitCommand(Duration.ofSeconds(3)));
+        assertThat(future.cancel(true)).isTrue();
+        Thread.sleep(3000); // whatever the deploy still did has ended
+        // The caller was told the deploy was cancelled before it changed anything: it must be so.
+        assertThat(future.isCancelled()).isTrue();
+        assertThat(f.fx.sim.task("Prod", "Live").commands()).isEmpty();
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    private void awaitCommand(Duration max) {
+        long end = System.nanoTime() + max.toNanos();
+        while (f.fx.sim.task("Prod", "Live").commands().isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * A deploy whose ImportTask AEM takes, and whose first read-back AEM refuses: the restore then starts while reads
+     * still show the task as before the import (imports show after 0.8 s on this server).
+     */
+    private CompletableFuture<DeployOutcome> refusedRightAfterTheImport(TaskRef target, String file) {
+        AtomicBoolean armed = new AtomicBoolean();
+        return f.deployer().deploy(DeployRequest.of(target, file).withSecrets(DeployFixture.prodSecrets())
+                .withTimeout(Duration.ofSeconds(30)).withBackupSink(b -> "backup.json"), e -> {
+                    f.fx.listener().onProgress(e);
+                    if (e.message().startsWith("Sending ImportTask") && armed.compareAndSet(false, true)) {
+                        f.fx.sim.faults().failNext(RequestKind.EXPORT, 1, "AEM_SERVER_NOT_CONNECTED");
+                    }
+                });
+    }
+
+    @Test
+    void aRestoreWaitsForAnImportAemTookToShowBeforeReadingWhatTheTaskHolds() throws Exception {
+        // What the import added (a table) cannot be merged away by importing the backup: the restore must see it.
+        String before = f.repo("Slow").definition("Orders").orElseThrow();
+        String file = f.export("Dev", "Orders", true).replace("\"explicit_included_tables\": [",
+                "\"explicit_included_tables\": [ { \"estimated_size\": 1, \"name\": \"NEW_TABLE\", \"orig_db_id\": 1, "
+                        + "\"owner\": \"dbo\" },");
+        AemException e = DeployFixture.fails(refusedRightAfterTheImport(new TaskRef("Slow", "Orders"), file));
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        Thread.sleep(1500); // every import has shown
+        assertThat(f.repo("Slow").definition("Orders").orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void aNewTaskAemTookIsRemovedEvenBeforeReadsShowIt() throws Exception {
+        AemException e = DeployFixture.fails(refusedRightAfterTheImport(new TaskRef("Slow", "Brand-New"),
+                f.export("Dev", "Orders", true)));
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(e.getMessage()).endsWith("the one the deploy created was deleted again.");
+        Thread.sleep(1500);
+        assertThat(f.repo("Slow").taskExists("Brand-New")).isFalse();
+    }
+
+    /**
+     * Fails the deploy of {@link #changeLive()} at its run (once), and injects {@code fault} when the deploy says
+     * {@code event}: the restore must outlast it.
+     */
+    private AemException restoredThrough(String event, Runnable fault) {
+        f.fx.sim.task("Prod", "Live").spec().runErrorOnce("AEM_RUN_TASK_INNER_ERR");
+        AtomicBoolean armed = new AtomicBoolean();
+        return DeployFixture.fails(f.deployer().deploy(changeLive(), ev -> {
+            f.fx.listener().onProgress(ev);
+            if (ev.message().startsWith(event) && armed.compareAndSet(false, true)) {
+                fault.run();
+            }
+        }));
+    }
+
+    @Test
+    void aRestoreOutlastsAemGoneForAMoment() {
+        AemException e = restoredThrough("running task 'Live' on server 'Prod' again", () -> {
+            f.fx.sim.faults().reset(1.0);
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> f.fx.sim.faults().reset(0));
+        });
+        assertThat(e.kind()).as(e.getMessage()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aRestoreOutlastsAemLosingItsServerForAMoment() {
+        AemException e = restoredThrough("The deploy failed:",
+                () -> f.fx.sim.faults().failNext(RequestKind.READ, 2, "AEM_SERVER_NOT_CONNECTED"));
+        assertThat(e.kind()).as(e.getMessage()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(f.fx.sim.task("Prod", "Live").state()).isEqualTo("RUNNING");
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.logging.SimpleFormatter;
  * {@code System.out} and {@code System.err}, and whatever the soak adds itself (progress events, exception texts).
  * The soak then scans it all for secrets.
  */
-final class OutputCapture implements AutoCloseable {
+public final class OutputCapture implements AutoCloseable {
 
     private static final String[] LOGGERS = {"", "io.jenkins.plugins.aem", "org.apache.hc"};
 
@@ -45,7 +45,7 @@ final class OutputCapture implements AutoCloseable {
     };
 
     /** Starts capturing: logging at every level, standard output and error (still shown on the console). */
-    OutputCapture() {
+    public OutputCapture() {
         handler.setLevel(Level.ALL);
         for (String name : LOGGERS) {
             Logger logger = Logger.getLogger(name);
@@ -60,7 +60,7 @@ final class OutputCapture implements AutoCloseable {
     }
 
     /** Adds a text the soak produced itself (a progress line, an exception's message). */
-    synchronized void add(String text) {
+    public synchronized void add(String text) {
         if (text != null) {
             chunks.add(text);
         }
@@ -70,7 +70,7 @@ final class OutputCapture implements AutoCloseable {
      * Adds every text a failure shows: its message, the client's remedy and AEM's message, and the same for each
      * cause, as a build log or {@code --verbose} output would print them.
      */
-    void addFailure(Throwable failure) {
+    public void addFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             add(t.toString());
             if (t instanceof io.jenkins.plugins.aem.client.AemException e) {
@@ -84,7 +84,7 @@ final class OutputCapture implements AutoCloseable {
     }
 
     /** Everything captured so far, as one text. */
-    synchronized String text() {
+    public synchronized String text() {
         StringBuilder all = new StringBuilder();
         chunks.forEach(c -> all.append(c).append('\n'));
         all.append(streams.toString(StandardCharsets.UTF_8));

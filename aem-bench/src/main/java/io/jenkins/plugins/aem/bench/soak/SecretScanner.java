@@ -15,12 +15,12 @@ import java.util.Set;
  * Secrets are grouped by length instead and every window of that length is looked up in a hash set: one pass per
  * distinct length, exact, and it finds a secret wherever it sits inside a longer word.
  */
-final class SecretScanner {
+public final class SecretScanner {
 
     private final Map<Integer, Set<String>> byLength = new HashMap<>();
 
     /** @param secrets the strings that must never appear; blank ones and ones shorter than 4 chars are ignored */
-    SecretScanner(Collection<String> secrets) {
+    public SecretScanner(Collection<String> secrets) {
         for (String s : secrets) {
             // Too short to be a secret worth the noise of matching ordinary words.
             if (s != null && !s.isBlank() && s.length() >= 4) {
@@ -30,7 +30,7 @@ final class SecretScanner {
     }
 
     /** The secrets found in the text (each once), empty when it is clean. */
-    List<String> find(String text) {
+    public List<String> find(String text) {
         Set<String> found = new HashSet<>();
         for (Map.Entry<Integer, Set<String>> group : byLength.entrySet()) {
             int len = group.getKey();
@@ -48,7 +48,7 @@ final class SecretScanner {
     }
 
     /** Shows a secret in a report without repeating it: its length and first two characters. */
-    static String redact(String secret) {
+    public static String redact(String secret) {
         return secret.substring(0, 2) + "…(" + secret.length() + " chars)";
     }
 }
