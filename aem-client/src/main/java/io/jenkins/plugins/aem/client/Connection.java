@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What the pool keeps per AEM connection: the typed API, one shared status poller per server, and the server list,
+ * What the pool keeps per AEM connection: the typed API, one shared status poller per server, the server list,
  * which is read once and then reused for a minute (a server's kind does not change; whether it is monitored rarely
- * does), or, when AEM refused it to this login, the refusal.
+ * does), or, when AEM refused it to this login, the refusal; and the server details and endpoint lists in flight,
+ * which callers asking at the same moment share.
  */
 final class Connection {
 
@@ -21,6 +22,7 @@ final class Connection {
     private final ScheduledExecutorService scheduler;
     private final Map<String, TaskListPoller> pollers = new ConcurrentHashMap<>();
     private final RefusalMemory serverListRefusal = new RefusalMemory("GetServerList");
+    private final SharedReads shared = new SharedReads();
     private CompletableFuture<List<ServerInfo>> servers;
     private long serversAt;
 
@@ -67,5 +69,16 @@ final class Connection {
         }
         // Callers may cancel their copy without cancelling the shared read.
         return servers.thenApply(list -> list);
+    }
+
+    /** GetServerDetails, shared with the callers that ask for it while it is in flight. */
+    CompletableFuture<ServerDetails> serverDetails(String server, Duration timeout, Deadline deadline) {
+        return shared.join("GetServerDetails " + server, () -> api.serverDetails(server, timeout, deadline));
+    }
+
+    /** GetEndpointList, shared with the callers that ask for it while it is in flight. */
+    CompletableFuture<List<String>> endpointNames(String server, Duration timeout, ProgressListener listener,
+                                                  Deadline deadline) {
+        return shared.join("GetEndpointList " + server, () -> api.endpointNames(server, timeout, listener, deadline));
     }
 }

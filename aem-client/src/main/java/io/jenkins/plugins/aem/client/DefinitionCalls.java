@@ -72,15 +72,15 @@ final class DefinitionCalls {
                 DeployClock.within(deadline, Timeouts.STATUS_READ), journal.inner(), deadline), deadline, flight));
     }
 
-    /** GetEndpointList of the task's server. */
+    /** GetEndpointList of the task's server, shared with the connection's callers reading it at the same moment. */
     CompletableFuture<List<String>> endpoints(Deadline deadline, InFlight flight) {
-        return read("GetEndpointList", () -> connection.api().endpointNames(task.server(),
+        return read("GetEndpointList", () -> connection.endpointNames(task.server(),
                 DeployClock.within(deadline, EXPORT_READ), journal.inner(), deadline), deadline, flight);
     }
 
-    /** GetServerDetails of the task's server. */
+    /** GetServerDetails of the task's server, shared with the connection's callers reading it at the same moment. */
     CompletableFuture<ServerDetails> serverDetails(Deadline deadline, InFlight flight) {
-        return read("GetServerDetails", () -> connection.api().serverDetails(task.server(),
+        return read("GetServerDetails", () -> connection.serverDetails(task.server(),
                 DeployClock.within(deadline, Timeouts.STATUS_READ), deadline), deadline, flight);
     }
 
