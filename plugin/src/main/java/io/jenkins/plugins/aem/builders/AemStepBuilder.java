@@ -1,6 +1,7 @@
 package io.jenkins.plugins.aem.builders;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -10,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.impl.FailureReporter;
 import io.jenkins.plugins.aem.impl.StepCall;
 import io.jenkins.plugins.aem.impl.StepEnvironment;
@@ -30,10 +32,45 @@ import jenkins.tasks.SimpleBuildStep;
  */
 public abstract class AemStepBuilder<S extends AemTaskStep> extends Builder implements SimpleBuildStep {
 
-    private final S step;
+    private S step;
+
+    // What the run and stop build steps kept themselves before they held their pipeline step. Jobs saved then still
+    // load: readResolve moves these into the step, and they are null, so never written, from then on.
+    private String server;
+    private String task;
+    private String connection;
+    private String url;
+    private String credentialsId;
+    private String project;
+    private Integer timeout;
 
     protected AemStepBuilder(S step) {
         this.step = step;
+    }
+
+    /** Moves an older job configuration's fields into the step they stand for. */
+    protected Object readResolve() {
+        if (step == null && task != null) {
+            step = migrate(server, task);
+            if (step != null) {
+                step.setConnection(connection);
+                step.setUrl(url);
+                step.setCredentialsId(credentialsId);
+                step.setProject(project);
+                step.setTimeout(timeout);
+            }
+        }
+        server = task = connection = url = credentialsId = project = null;
+        timeout = null;
+        return this;
+    }
+
+    /**
+     * The step an older job configuration of this build step stands for, with its server and task; the build step's
+     * own older fields are read here too. Null for build steps that had no older form.
+     */
+    protected S migrate(String server, String task) {
+        return null;
     }
 
     /** The pipeline step this build step runs, with the fields the job configured. */
@@ -44,7 +81,7 @@ public abstract class AemStepBuilder<S extends AemTaskStep> extends Builder impl
     /** A workspace only for the steps that need a node, such as those that read or write files. */
     @Override
     public boolean requiresWorkspace() {
-        return step.getDescriptor().getRequiredContext().contains(FilePath.class);
+        return step != null && step.getDescriptor().getRequiredContext().contains(FilePath.class);
     }
 
     @Override
@@ -60,6 +97,9 @@ public abstract class AemStepBuilder<S extends AemTaskStep> extends Builder impl
     }
 
     private void perform(StepEnvironment context, EnvVars env) throws InterruptedException, IOException {
+        if (step == null) {
+            throw new AbortException(Messages.AemStepBuilder_NoSettings());
+        }
         StepCall<?> call = step.newCall(env::expand);
         run(call, context);
     }

@@ -14,6 +14,11 @@ public final class AemStopTaskBuilder extends AemStepBuilder<AemStopTaskStep> {
         super(step);
     }
 
+    @Override
+    protected AemStopTaskStep migrate(String server, String task) {
+        return new AemStopTaskStep(server, task);
+    }
+
     /** No {@code @Symbol}: {@code aemStopTask} belongs to the pipeline step. */
     @Extension
     public static final class DescriptorImpl extends StepBuilderDescriptor {

@@ -13,6 +13,8 @@ import hudson.model.StringParameterValue;
 import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -75,5 +77,42 @@ class AemRunTaskBuilderTest extends AemJenkinsTest {
         FreeStyleProject p = project(step);
         j.configRoundtrip(p);
         j.assertEqualDataBoundBeans(step, p.getBuildersList().get(AemRunTaskBuilder.class).getStep());
+    }
+
+    /** A job saved when the build step kept its own fields (before it held its step) loads, runs, and saves anew. */
+    @Test
+    void aJobSavedByTheEarlierFormLoadsRunsAndIsSavedInTheCurrentOne() throws Exception {
+        String xml = """
+                <?xml version='1.1' encoding='UTF-8'?>
+                <project>
+                  <builders>
+                    <io.jenkins.plugins.aem.builders.AemRunTaskBuilder>
+                      <server>Replicate-1</server>
+                      <task>Orders</task>
+                      <connection>sim</connection>
+                      <timeout>90</timeout>
+                      <option>RESUME_PROCESSING</option>
+                      <waitForCompletion>false</waitForCompletion>
+                      <stopTaskOnAbort>true</stopTaskOnAbort>
+                    </io.jenkins.plugins.aem.builders.AemRunTaskBuilder>
+                  </builders>
+                </project>
+                """;
+        FreeStyleProject p = (FreeStyleProject) j.jenkins.createProjectFromXML("saved-earlier",
+                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        AemRunTaskStep expected = new AemRunTaskStep("Replicate-1", "Orders");
+        expected.setConnection("sim");
+        expected.setTimeout(90);
+        expected.setOption("RESUME_PROCESSING");
+        expected.setStopTaskOnAbort(true);
+        j.assertEqualDataBoundBeans(expected, p.getBuildersList().get(AemRunTaskBuilder.class).getStep());
+
+        FreeStyleBuild b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+        j.assertLogContains("task 'Orders' on server 'Replicate-1' is RUNNING", b);
+
+        p.save();
+        String saved = p.getConfigFile().asString();
+        assertTrue(saved.contains("<step class=\"io.jenkins.plugins.aem.steps.AemRunTaskStep\">"), saved);
+        assertEquals(1, saved.split("<server>", -1).length - 1, saved);
     }
 }

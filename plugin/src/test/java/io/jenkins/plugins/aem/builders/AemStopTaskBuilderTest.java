@@ -9,6 +9,8 @@ import io.jenkins.plugins.aem.AemFixture;
 import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 
@@ -52,5 +54,30 @@ class AemStopTaskBuilderTest extends AemJenkinsTest {
         p.getBuildersList().add(new AemStopTaskBuilder(step));
         j.configRoundtrip(p);
         j.assertEqualDataBoundBeans(step, p.getBuildersList().get(AemStopTaskBuilder.class).getStep());
+    }
+
+    /** A job saved when the build step kept its own fields (before it held its step) loads and runs. */
+    @Test
+    void aJobSavedByTheEarlierFormLoadsAndRuns() throws Exception {
+        aem.task("Replicate-1", "Orders").setState("RUNNING");
+        String xml = """
+                <?xml version='1.1' encoding='UTF-8'?>
+                <project>
+                  <builders>
+                    <io.jenkins.plugins.aem.builders.AemStopTaskBuilder>
+                      <server>Replicate-1</server>
+                      <task>Orders</task>
+                      <connection>sim</connection>
+                    </io.jenkins.plugins.aem.builders.AemStopTaskBuilder>
+                  </builders>
+                </project>
+                """;
+        FreeStyleProject p = (FreeStyleProject) j.jenkins.createProjectFromXML("saved-earlier",
+                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        AemStopTaskStep expected = new AemStopTaskStep("Replicate-1", "Orders");
+        expected.setConnection("sim");
+        j.assertEqualDataBoundBeans(expected, p.getBuildersList().get(AemStopTaskBuilder.class).getStep());
+        j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+        assertEquals("STOPPED", aem.task("Replicate-1", "Orders").state());
     }
 }
