@@ -12,12 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The rules this project adds to the hosting checker's for its multi-module layout: Dependabot reaches every module,
- * and the defaults that three POMs each declare agree. Each holds for this repository and catches a copy that breaks it.
+ * the defaults that three POMs each declare agree, and the plugin module's parent is at the hosting floor and is what
+ * CI probes for. Each holds for this repository and catches a copy that breaks it.
  */
 class ProjectConventionsTest {
 
     private final DependabotReach dependabot = new DependabotReach();
     private final SharedDefaults defaults = new SharedDefaults();
+    private final PluginModuleParent pluginParent = new PluginModuleParent();
 
     @Test
     void dependabotReachesEveryModuleOfThisRepository() {
@@ -84,5 +86,42 @@ class ProjectConventionsTest {
         replace(file, text, replacement).apply(RepositoryFiles.copy(RepositoryFiles.root(), copy));
 
         assertThat(defaults.check(copy)).extracting(Finding::message).containsExactly(message);
+    }
+
+    @Test
+    void thePluginModulesParentIsAtTheHostingFloorAndIsWhatCiProbesFor() {
+        assertThat(pluginParent.check(RepositoryFiles.root())).isEmpty();
+    }
+
+    @Test
+    void aPluginModuleParentBelowTheFloorIsCaught(@TempDir Path copy) throws Exception {
+        Path root = RepositoryFiles.copy(RepositoryFiles.root(), copy);
+        replace("plugin/pom.xml", "<version>6.2152.ve00a_731c3ce9</version>", "<version>6.2138.v03274d462c13</version>")
+                .apply(root);
+        replace(".ci/run", "plugin/6.2152.ve00a_731c3ce9/plugin-6.2152.ve00a_731c3ce9.pom",
+                "plugin/6.2138.v03274d462c13/plugin-6.2138.v03274d462c13.pom").apply(root);
+
+        assertThat(pluginParent.check(root)).extracting(Finding::message)
+                .containsExactly("plugin/pom.xml's parent 6.2138.v03274d462c13 is below the hosting floor 6.2152.ve00a_731c3ce9");
+    }
+
+    @Test
+    void aParentMovedWithoutCisProbeIsCaught(@TempDir Path copy) throws Exception {
+        Path root = RepositoryFiles.copy(RepositoryFiles.root(), copy);
+        replace("plugin/pom.xml", "<version>6.2152.ve00a_731c3ce9</version>", "<version>6.2211.v27f680c93c53</version>")
+                .apply(root);
+
+        assertThat(pluginParent.check(root)).extracting(Finding::message).containsExactly(".ci/run does not probe for "
+                + "org/jenkins-ci/plugins/plugin/6.2211.v27f680c93c53/plugin-6.2211.v27f680c93c53.pom, the parent "
+                + "plugin/pom.xml names");
+    }
+
+    @Test
+    void aPluginModuleWithAnotherParentIsCaught(@TempDir Path copy) throws Exception {
+        Path root = RepositoryFiles.copy(RepositoryFiles.root(), copy);
+        replace("plugin/pom.xml", "<artifactId>plugin</artifactId>", "<artifactId>aem-parent</artifactId>").apply(root);
+
+        assertThat(pluginParent.check(root)).extracting(Finding::message)
+                .containsExactly("plugin/pom.xml's parent is not org.jenkins-ci.plugins:plugin");
     }
 }

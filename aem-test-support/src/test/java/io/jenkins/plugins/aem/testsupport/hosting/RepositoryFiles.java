@@ -33,8 +33,8 @@ public final class RepositoryFiles {
     }
 
     /**
-     * Copies what the checks read, of the files git tracks: every module's POM, the Jenkinsfile, .gitignore, .github/
-     * and .mvn/.
+     * Copies what the checks read, of the files git tracks: every module's POM, the Jenkinsfile, .gitignore, .github/,
+     * .mvn/ and CI's script .ci/run.
      */
     static Path copy(Path root, Path target) {
         try {
@@ -73,7 +73,7 @@ public final class RepositoryFiles {
 
     private static boolean isRead(Path relative) {
         String first = relative.getName(0).toString();
-        if (first.equals(".github") || first.equals(".mvn")) {
+        if (first.equals(".github") || first.equals(".mvn") || relative.equals(Path.of(".ci", "run"))) {
             return true;
         }
         if (relative.getNameCount() == 1) {
