@@ -3,7 +3,9 @@ package io.jenkins.plugins.aem.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.jenkins.plugins.aem.client.release.ReleaseFolder;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** The {@link AemClient} the pool hands out: starts {@link Operation}s on a shared {@link Connection}. */
@@ -127,6 +129,24 @@ final class DefaultAemClient implements AemClient {
                 DeployContext.NONE);
         execution.start();
         return live.addUndoable(execution.result);
+    }
+
+    @Override
+    public CompletableFuture<ExportTasksOutcome> exportTasks(ExportTasksRequest request, ReleaseFolder folder,
+                                                             Executor folderCalls, ProgressListener listener) {
+        TasksExport export = new TasksExport(request, new FolderCalls(folder, folderCalls), connection, scheduler, schedule,
+                listener(listener));
+        export.start();
+        return live.add(export.result);
+    }
+
+    @Override
+    public CompletableFuture<DeployTasksOutcome> deployTasks(DeployTasksRequest request, ReleaseFolder folder,
+                                                             Executor folderCalls, ProgressListener listener) {
+        TasksDeploy release = new TasksDeploy(new ReleaseRun(connection, scheduler, schedule, this, request,
+                new FolderCalls(folder, folderCalls), new ReleaseProgress(listener(listener))));
+        release.start();
+        return live.addUndoable(release.result);
     }
 
     /** {@code read} with its failures said as AEM's or the network's, tracked by the pool; cancelling it aborts the read. */
