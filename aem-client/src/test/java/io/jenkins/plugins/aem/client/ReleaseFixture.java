@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Two Replicate servers, Dev and Prod, each with the same six generated tasks {@code Task-0001}... over four endpoints
- * (Source-01, Source-02, Target-01, Target-02), stopped and quick to start and stop; a designer who releases; and a
+ * (Source-01, Source-02, Target-01, Target-02), stopped and quick to start and stop, and on Prod a task {@code Extra}
+ * that no folder holds; a designer who releases; and a
  * release folder in memory, with a thread of its own for the folder's calls.
  */
 final class ReleaseFixture implements AutoCloseable {
@@ -42,12 +43,12 @@ final class ReleaseFixture implements AutoCloseable {
 
     ReleaseFixture(UnaryOperator<AemSimulatorBuilder> more) {
         fx = new SimFixture(more.apply(AemSimulator.builder().designer(RELEASER, RELEASER_PASSWORD)
-                .server(SimServer.replicate("Dev").generatedTasks(6, 4, fast()))
-                .server(SimServer.replicate("Prod").generatedTasks(6, 4, fast()))));
+                .server(SimServer.replicate("Dev").generatedTasks(6, 4, fast("t")))
+                .server(SimServer.replicate("Prod").generatedTasks(6, 4, fast("t")).task(fast("Extra")))));
     }
 
-    static SimTaskSpec fast() {
-        return SimTaskSpec.named("t").startDuration(Duration.ofMillis(100)).stopDuration(Duration.ofMillis(100));
+    static SimTaskSpec fast(String name) {
+        return SimTaskSpec.named(name).startDuration(Duration.ofMillis(100)).stopDuration(Duration.ofMillis(100));
     }
 
     AemClient client() {
