@@ -208,7 +208,9 @@ final class ReleaseFiles {
         try {
             return TaskDefinition.parse(text);
         } catch (AemException invalid) {
-            throw AemException.invalidInput(path, invalid.getMessage().replaceFirst("^definition: ", ""));
+            // The single deploy's words name the field 'definition'; here the file is named instead.
+            String problemAndFix = invalid.getMessage().substring(invalid.getMessage().indexOf(':') + 2);
+            throw AemException.invalidInput(path, problemAndFix);
         }
     }
 
