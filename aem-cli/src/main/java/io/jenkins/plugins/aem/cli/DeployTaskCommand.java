@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
                 + "run it again if it was running. A file already in place sends nothing.",
                 "If a step after the first change fails, the task is restored to what it was (exit 5); if that fails "
                         + "too, the message says what state the task is in and where the backup is (exit 6).",
-                "Placeholders: $${NAME} takes --values/--set/--set-file values; $${secret:ENDPOINT/FIELD} takes --secret files. "
+                "Placeholders: $${NAME} takes values (--values, --set); $${secret:ENDPOINT/FIELD} takes --secret files. "
                         + "An endpoint left without its secret is left out when the target has it (the target keeps its own).",
                 "Needs Designer on All Tasks, and on All Endpoints when the file carries endpoints."},
         footerHeading = "%nExample:%n",

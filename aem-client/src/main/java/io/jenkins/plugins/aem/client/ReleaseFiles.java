@@ -133,6 +133,10 @@ final class ReleaseFiles {
     }
 
     private void check(String folder) {
+        if (tasks.isEmpty() && patterns.patterns().isEmpty()) {
+            throw AemException.invalidInput("folder", folder + "/" + ReleaseFolder.TASKS + " holds no task file. Give the "
+                    + "release folder 'aem export-tasks' wrote, with one file per task in " + ReleaseFolder.TASKS + "/.");
+        }
         List<String> none = patterns.unmatched(tasks.keySet());
         if (!none.isEmpty()) {
             throw AemException.invalidInput("task", none.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))

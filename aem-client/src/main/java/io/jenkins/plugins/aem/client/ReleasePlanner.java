@@ -29,7 +29,10 @@ final class ReleasePlanner {
         this.server = server;
     }
 
-    /** The request of one task's deploy: the release's options, the task's definition, the secrets of what it carries. */
+    /**
+     * The request of one task's deploy: the release's options, the task's definition, the secrets of what it carries.
+     * Its backup's place is added only when it is deployed.
+     */
     DeployRequest request(String task, String definition) {
         Set<String> carried = run.files().carried(task);
         Map<String, EndpointSecret> secrets = new TreeMap<>();
@@ -39,8 +42,7 @@ final class ReleasePlanner {
             }
         });
         TaskRef ref = new TaskRef(run.request().server(), task);
-        return run.request().each().withTask(ref, definition).withSecrets(secrets)
-                .withBackupSink(run.request().backups() == null ? null : run.request().backups().apply(ref));
+        return run.request().each().withTask(ref, definition).withSecrets(secrets);
     }
 
     /** The endpoint a secret's key ({@code ENDPOINT} or {@code ENDPOINT/FIELD}) fills. */

@@ -14,6 +14,7 @@ final class ReleaseProgress {
     private final ProgressListener listener;
     private final DeployJournal journal;
     private final Deadline clock;
+    private final java.util.Map<String, ProgressListener> tasks = new ConcurrentHashMap<>();
 
     ReleaseProgress(ProgressListener listener) {
         this.listener = listener == null ? ProgressListener.NONE : listener;
@@ -31,6 +32,10 @@ final class ReleaseProgress {
      * again (when the task is deployed, and its deploy says it afresh).
      */
     ProgressListener forTask(String task) {
+        return tasks.computeIfAbsent(task, this::named);
+    }
+
+    private ProgressListener named(String task) {
         Set<String> warned = ConcurrentHashMap.newKeySet();
         return e -> {
             if (e.kind() != ProgressEvent.Kind.WARNING || warned.add(e.message())) {

@@ -64,7 +64,7 @@ final class ReleaseRollout {
 
     /** Deploys every task; completes, never exceptionally, with each task's end, by name. */
     CompletableFuture<List<ReleasedTask>> start() {
-        ReleaseProgress.Counter counter = run.progress().counter("deployed", slots.size());
+        ReleaseProgress.Counter counter = run.progress().counter("finished", slots.size());
         for (Slot slot : slots.values()) {
             CompletableFuture.allOf(slot.after.stream().map(s -> s.done).toArray(CompletableFuture[]::new))
                     .thenCompose(v -> {
@@ -100,7 +100,11 @@ final class ReleaseRollout {
             return CompletableFuture.completedFuture(notStarted(slot, stopReason));
         }
         return run.folder().run("read " + slot.plan.file(), f -> run.files().definition(f, task)).thenCompose(text -> {
-            DeployExecution execution = run.execution(planner.request(task, text), new DeployContext(server, slot.plan.lines()));
+            DeployRequest request = planner.request(task, text);
+            if (run.request().backups() != null) {
+                request = request.withBackupSink(run.request().backups().apply(request.task()));
+            }
+            DeployExecution execution = run.execution(request, new DeployContext(server, slot.plan.lines()));
             synchronized (this) {
                 if (stopping) {
                     return CompletableFuture.completedFuture(notStarted(slot, stopReason));

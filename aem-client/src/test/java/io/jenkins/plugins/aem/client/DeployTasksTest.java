@@ -139,6 +139,13 @@ class DeployTasksTest {
     }
 
     @Test
+    void anEmptyFolderIsRefused() {
+        assertThatThrownBy(() -> f.deploy(f.release().dryRun(true).build())).isInstanceOfSatisfying(AemException.class, e ->
+                assertThat(e.getMessage()).isEqualTo("folder: release/tasks holds no task file. Give the release folder "
+                        + "'aem export-tasks' wrote, with one file per task in tasks/."));
+    }
+
+    @Test
     void anEndpointDefinedTwoWaysIsRefusedBeforeAnythingIsSentNamingTheFiles() {
         f.exportDev();
         String withEndpoints = SimFixture.join(f.client().exportTask(new ExportRequest(new TaskRef("Dev", "Task-0001"), true,
