@@ -75,8 +75,8 @@ final class TasksExport {
                     }
                     ExportTasksOutcome outcome = new ExportTasksOutcome(request.server(), folder.describe(),
                             List.copyOf(done.values()), stale, request.prune(), journal.warnings(), clock.elapsed());
-                    journal.step("Exported " + outcome.count(ExportedTask.Status.WRITTEN) + " file(s) written, "
-                            + outcome.count(ExportedTask.Status.UNCHANGED) + " unchanged, "
+                    journal.step("Export done: " + outcome.tasks().size() + " task(s), " + outcome.count(ExportedTask.Status.WRITTEN)
+                            + " written, " + outcome.count(ExportedTask.Status.UNCHANGED) + " unchanged, "
                             + outcome.count(ExportedTask.Status.FAILED) + " failed, in " + outcome.elapsed().toSeconds() + " s");
                     result.complete(outcome);
                 });
