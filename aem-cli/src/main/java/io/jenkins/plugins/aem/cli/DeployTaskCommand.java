@@ -55,15 +55,14 @@ final class DeployTaskCommand implements Callable<Integer> {
     @Mixin
     BackupFileOption backup = new BackupFileOption();
 
-    @Option(names = "--allow-newer-version", description = "Deploy a file exported from a newer Replicate than the target's "
-            + "(refused otherwise; an older one only warns).")
-    boolean allowNewerVersion;
+    @Mixin
+    NewerVersionOption newer = new NewerVersionOption();
 
     @Override
     public Integer call() {
         DeployRequest request = deploy.request(task.ref(), ConnectionOptions.read(definition, "--definition"),
                         connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT))
-                .substitutions(values.values()).secrets(secrets.secrets()).allowNewerVersion(allowNewerVersion).build();
+                .substitutions(values.values()).secrets(secrets.secrets()).allowNewerVersion(newer.allowNewerVersion).build();
         return DeployCommandSupport.execute(root, connection, deploy, backup, request);
     }
 }

@@ -1,14 +1,10 @@
 package io.jenkins.plugins.aem.cli;
 
-import io.jenkins.plugins.aem.client.AemClientPool;
 import io.jenkins.plugins.aem.client.AemException;
-import io.jenkins.plugins.aem.client.ConnectionSettings;
-import io.jenkins.plugins.aem.client.DeployTasksOutcome;
 import io.jenkins.plugins.aem.client.DeployTasksRequest;
 import io.jenkins.plugins.aem.client.release.FileNames;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,16 +65,14 @@ final class DeployTasksCommand implements Callable<Integer> {
             + "puts one back). Made if missing; it must hold no backup yet. Required unless --dry-run.")
     Path backupDir;
 
-    @Option(names = "--allow-newer-version", description = "Deploy files exported from a newer Replicate than the "
-            + "target's (refused otherwise; an older one only warns).")
-    boolean allowNewerVersion;
+    @Mixin
+    NewerVersionOption newer = new NewerVersionOption();
 
     @Override
     public Integer call() {
-        ReleasePrinter printer = new ReleasePrinter(root, connection);
         DeployTasksRequest.Builder request = deploy.release(release.server, connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT))
                 .tasks(release.patterns()).values(values.values()).secrets(secrets.secrets()).atomic(atomic)
-                .skipRefused(skipRefused).parallel(release.parallel).allowNewerVersion(allowNewerVersion);
+                .skipRefused(skipRefused).parallel(release.parallel).allowNewerVersion(newer.allowNewerVersion);
         if (backupDir == null && !deploy.dryRun) {
             throw AemException.invalidInput("--backup-dir", "is missing. Name a directory for the changed tasks' "
                     + "definitions before the release (each is written before its task changes), or give --dry-run.");
@@ -90,17 +84,8 @@ final class DeployTasksCommand implements Callable<Integer> {
                     backup.restorableText()));
         }
         DeployTasksRequest built = request.build();
-        ConnectionSettings settings = connection.settings(root.env);
-        TaskCommandSupport.warnIfInsecure(root, settings);
-        ExecutorService folderCalls = LocalFiles.folderThread();
-        try (AemClientPool pool = AemClientPool.create()) {
-            DeployTasksOutcome outcome = DeployCommandSupport.awaitRestoring(root, pool.client(settings).deployTasks(built,
-                    new LocalFolder(release.dir), folderCalls, TaskCommandSupport.progress(root)), "the tasks the release changed");
-            return printer.released(outcome);
-        } catch (AemException e) {
-            return printer.failure(release.server, e);
-        } finally {
-            folderCalls.shutdownNow();
-        }
+        return release.execute(root, connection, (client, folder, calls) -> client.deployTasks(built, folder, calls,
+                TaskCommandSupport.progress(root)), (r, deploy) -> DeployCommandSupport.awaitRestoring(r, deploy,
+                "the tasks the release changed"), ReleasePrinter::released);
     }
 }

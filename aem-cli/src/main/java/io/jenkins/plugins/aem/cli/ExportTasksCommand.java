@@ -1,12 +1,7 @@
 package io.jenkins.plugins.aem.cli;
 
-import io.jenkins.plugins.aem.client.AemClientPool;
-import io.jenkins.plugins.aem.client.AemException;
-import io.jenkins.plugins.aem.client.ConnectionSettings;
-import io.jenkins.plugins.aem.client.ExportTasksOutcome;
 import io.jenkins.plugins.aem.client.ExportTasksRequest;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,21 +47,10 @@ final class ExportTasksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReleasePrinter printer = new ReleasePrinter(root, connection);
         ExportTasksRequest request = new ExportTasksRequest(release.server, release.patterns(), withEndpoints,
                 values.values(), prune, release.parallel, connection.timeout());
         LocalFiles.checkReleaseDir(release.dir, true);
-        ConnectionSettings settings = connection.settings(root.env);
-        TaskCommandSupport.warnIfInsecure(root, settings);
-        ExecutorService folderCalls = LocalFiles.folderThread();
-        try (AemClientPool pool = AemClientPool.create()) {
-            ExportTasksOutcome outcome = TaskCommandSupport.await(pool.client(settings).exportTasks(request,
-                    new LocalFolder(release.dir), folderCalls, TaskCommandSupport.progress(root)));
-            return printer.exported(outcome);
-        } catch (AemException e) {
-            return printer.failure(release.server, e);
-        } finally {
-            folderCalls.shutdownNow();
-        }
+        return release.execute(root, connection, (client, folder, calls) -> client.exportTasks(request, folder, calls,
+                TaskCommandSupport.progress(root)), (r, export) -> TaskCommandSupport.await(export), ReleasePrinter::exported);
     }
 }

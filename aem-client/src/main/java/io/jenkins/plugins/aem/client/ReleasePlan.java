@@ -69,8 +69,8 @@ final class ReleasePlan {
                     ? "; server '" + outcome.server() + "' matches the folder" : "; server '" + outcome.server()
                     + "' differs from the folder") + ". Nothing was changed.");
         } else {
-            journal.step("Release " + (outcome.cancelled() ? "cancelled" : "done") + ": " + (tally.isEmpty() ? "no task" : tally)
-                    + " in " + outcome.elapsed().toSeconds() + " s.");
+            journal.step("Release " + (outcome.cancelled() ? "cancelled" : "done") + " in " + outcome.elapsed().toSeconds()
+                    + " s: " + (tally.isEmpty() ? "no task" : tally) + ".");
         }
     }
 

@@ -165,14 +165,19 @@ class DeployTasksTest {
      * Two new tasks share a new endpoint: the first by name carries it and creates it; the second leaves it out and
      * follows, though four deploys could run at once. The endpoint is sent once, with its secret.
      */
-    @Test
-    void aNewEndpointSharedByTwoTasksIsCreatedOnceByTheFirstAndTheOtherFollows() {
+    /** Tasks NewA and NewB, copies of Task-0001 reading from a new endpoint Source-NEW, copied from Source-01. */
+    private void twoNewTasksOnANewEndpoint() {
         f.exportDev();
         f.folder.files.put("endpoints/Source-NEW.json", f.folder.files.get("endpoints/Source-01.json").replace("Source-01", "Source-NEW"));
         for (String task : List.of("NewA", "NewB")) {
             f.folder.files.put("tasks/" + task + ".json", f.folder.files.get("tasks/Task-0001.json")
                     .replace("Source-01", "Source-NEW").replace("\"name\": \"Task-0001\"", "\"name\": \"" + task + "\""));
         }
+    }
+
+    @Test
+    void aNewEndpointSharedByTwoTasksIsCreatedOnceByTheFirstAndTheOtherFollows() {
+        twoNewTasksOnANewEndpoint();
         DeployTasksOutcome outcome = f.deploy(f.release().secrets(ReleaseFixture.secrets("Source-NEW")).build());
         assertThat(outcome.exitCode()).isZero();
         assertThat(task(outcome, "NewA").plan().lines()).anyMatch(l -> l.startsWith("create endpoint 'Source-NEW'"));
@@ -187,12 +192,7 @@ class DeployTasksTest {
 
     @Test
     void aTaskThatNeedsAnEndpointARefusedTaskCreatesIsRefusedToo() {
-        f.exportDev();
-        f.folder.files.put("endpoints/Source-NEW.json", f.folder.files.get("endpoints/Source-01.json").replace("Source-01", "Source-NEW"));
-        for (String task : List.of("NewA", "NewB")) {
-            f.folder.files.put("tasks/" + task + ".json", f.folder.files.get("tasks/Task-0001.json")
-                    .replace("Source-01", "Source-NEW").replace("\"name\": \"Task-0001\"", "\"name\": \"" + task + "\""));
-        }
+        twoNewTasksOnANewEndpoint();
         f.folder.edit("tasks/NewA.json", "\"version\": \"2024.11.0.177\"", "\"version\": \"2099.5.0.1\"");
         DeployTasksOutcome outcome = f.deploy(f.release().secrets(ReleaseFixture.secrets("Source-NEW")).skipRefused(true).build());
         assertThat(results(outcome)).containsEntry("NewA", ReleasedTask.Result.REFUSED).containsEntry("NewB", ReleasedTask.Result.REFUSED);
