@@ -109,10 +109,7 @@ final class DeployExecution {
             journal.step("Nothing to change: no import is sent");
             return done(DeployOutcome.Result.NO_CHANGE);
         }
-        AemException refused = prepared.refusal(request, facts);
-        if (refused != null) {
-            throw refused;
-        }
+        java.util.Optional.ofNullable(prepared.refusal(request, facts)).ifPresent(refused -> { throw refused; });
         boolean running = facts.running();
         // Kept only now that the deploy will change the task, and before it does.
         keepBackup();
@@ -252,10 +249,7 @@ final class DeployExecution {
                 report.withContext(task, null, null, clock.total().elapsed())));
     }
 
-    /**
-     * Puts the task back as it was before this deploy, which succeeded: an atomic release undoes the tasks it changed
-     * when another fails. Completes with the restore's report, never exceptionally.
-     */
+    /** Puts the task back after this deploy succeeded (an atomic release undoes its tasks when one fails): the report. */
     CompletableFuture<AemException> undo(AemException cause, Duration timeout) {
         return rollback(Deadline.after(timeout)).restore(cause).thenApply(r -> r.withContext(task, null, null, null));
     }
