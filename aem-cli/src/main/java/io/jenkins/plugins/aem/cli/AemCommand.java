@@ -13,23 +13,25 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 the requested state was reached (wait-task: the conditions hold), 1 AEM refused, the task failed
  * or a deploy was refused (nothing changed), 2 bad usage (nothing sent), 3 the deadline passed, 4 AEM could not be
  * reached or did not answer as AEM does, 5 a deploy failed and the task was restored, 6 a deploy failed and the task
- * could not be restored, 130 cancelled.
+ * could not be restored, 7 a dry run of deploy-tasks found the server differing from the folder, 130 cancelled.
  */
 @Command(name = "aem", mixinStandardHelpOptions = true, version = "aem 1.0.0",
         description = "Run, stop, inspect and wait for Qlik Replicate and Compose tasks through Qlik Enterprise Manager "
-                + "(AEM), and export and deploy Replicate task definitions.",
+                + "(AEM), and export and deploy Replicate task definitions, one task or a folder of them.",
         subcommands = {RunTaskCommand.class, StopTaskCommand.class, TaskStatusCommand.class, WaitTaskCommand.class,
-                ExportTaskCommand.class, DeployTaskCommand.class, RestoreTaskCommand.class, SimulatorCommand.class,
+                ExportTaskCommand.class, DeployTaskCommand.class, RestoreTaskCommand.class, ExportTasksCommand.class,
+                DeployTasksCommand.class, SimulatorCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the requested state was reached (task-status: the state was read; wait-task: the "
-                + "conditions hold; export-task and deploy-task: done, or nothing to change)",
+                + "conditions hold; export and deploy commands: done, or nothing to change)",
                 "1:AEM answered with an error code or the task failed; or a deploy was refused, with nothing changed",
                 "2:bad usage or invalid input; nothing was sent to AEM",
                 "3:the deadline passed before the requested state",
                 "4:AEM could not be reached or did not answer as AEM does",
                 "5:a deploy failed after changing the task, and the task was restored to what it was",
                 "6:a deploy failed and the task could not be restored; the message says its state and where the backup is",
+                "7:deploy-tasks --dry-run: the server differs from the folder (drift)",
                 "130:cancelled (Ctrl-C)"})
 public final class AemCommand implements Runnable {
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.aem.client.BackupSink;
 import io.jenkins.plugins.aem.client.ConnectionSettings;
 import io.jenkins.plugins.aem.client.DeployOutcome;
 import io.jenkins.plugins.aem.client.DeployRequest;
+import io.jenkins.plugins.aem.client.DeployTasksOutcome;
 import io.jenkins.plugins.aem.client.TaskRef;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,39 +25,30 @@ final class DeployCommandSupport {
     private DeployCommandSupport() {
     }
 
-    static int execute(AemCommand root, ConnectionOptions conn, DeployOptions options, DeployRequest request) {
+    static int execute(AemCommand root, ConnectionOptions conn, DeployOptions options, BackupFileOption backupFile,
+                       DeployRequest request) {
+        java.nio.file.Path file = backupFile.backup;
         TaskRef task = request.task();
         OutcomePrinter printer = new OutcomePrinter(root.out, root.err, conn.json, conn.verbose);
-        if (options.backup == null && !options.dryRun) {
+        if (file == null && !options.dryRun) {
             throw AemException.invalidInput("--backup", "is missing. Name a file for the task's definition before the "
                     + "deploy (it is written before anything changes), or give --dry-run.");
         }
         DeployRequest withBackup = request;
-        if (options.backup != null) {
-            LocalFiles.checkNewFile(options.backup, "--backup");
-            BackupSink sink = backup -> LocalFiles.writePrivate(options.backup, backup.restorableText());
+        if (file != null) {
+            LocalFiles.checkNewFile(file, "--backup");
+            BackupSink sink = backup -> LocalFiles.writePrivate(file, backup.restorableText());
             withBackup = request.withBackupSink(sink);
         }
         ConnectionSettings settings = conn.settings(root.env);
         TaskCommandSupport.warnIfInsecure(root, settings);
         try (AemClientPool pool = AemClientPool.create()) {
-            CompletableFuture<DeployOutcome> deploy = pool.client(settings).deploy(withBackup, TaskCommandSupport.progress(root));
-            Thread restoreOnCtrlC = new Thread(() -> cancelAndWait(root, deploy), "aem-deploy-shutdown");
-            Runtime.getRuntime().addShutdownHook(restoreOnCtrlC);
-            DeployOutcome outcome;
-            try {
-                outcome = TaskCommandSupport.await(deploy);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(restoreOnCtrlC);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running: it reports.
-                }
-            }
-            if (outcome.backupLocation() == null && options.backup != null) {
+            DeployOutcome outcome = awaitRestoring(root, pool.client(settings).deploy(withBackup,
+                    TaskCommandSupport.progress(root)), "the task");
+            if (outcome.backupLocation() == null && file != null) {
                 root.err.println("aem: " + (outcome.result() == DeployOutcome.Result.DEPLOYED
                         ? task + " did not exist before, so there was nothing to back up" : "nothing was changed")
-                        + ": " + options.backup + " was not written.");
+                        + ": " + file + " was not written.");
             }
             print(root, conn.json, outcome);
             return 0;
@@ -66,16 +58,35 @@ final class DeployCommandSupport {
     }
 
     /**
-     * Ctrl-C (or a CI runner's SIGTERM) during a deploy: the deploy is cancelled, which restores a task it already
-     * changed, and the process waits for that, within the deploy's deadline, before it ends.
+     * Waits for an operation that puts back what it changed when it is cancelled (a deploy, a release). Ctrl-C (or a CI
+     * runner's SIGTERM) cancels it, and the process waits for that, within the operation's deadline, before it ends.
+     *
+     * @param what what is put back, as the interrupt's line says it ("the task", "the tasks the release changed")
      */
-    private static void cancelAndWait(AemCommand root, CompletableFuture<DeployOutcome> deploy) {
-        if (deploy.isDone() || !deploy.cancel(true) || deploy.isCancelled()) {
+    static <T> T awaitRestoring(AemCommand root, CompletableFuture<T> operation, String what) {
+        Thread restoreOnCtrlC = new Thread(() -> cancelAndWait(root, operation, what), "aem-deploy-shutdown");
+        Runtime.getRuntime().addShutdownHook(restoreOnCtrlC);
+        try {
+            return TaskCommandSupport.await(operation);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(restoreOnCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it reports.
+            }
+        }
+    }
+
+    private static void cancelAndWait(AemCommand root, CompletableFuture<?> operation, String what) {
+        if (operation.isDone() || !operation.cancel(true) || operation.isCancelled()) {
             return;
         }
-        root.err.println("aem: interrupted: restoring the task before exiting (press Ctrl-C again only if AEM is unreachable)");
+        root.err.println("aem: interrupted: restoring " + what + " before exiting (press Ctrl-C again only if AEM is unreachable)");
         try {
-            deploy.get();
+            Object done = operation.get();
+            if (done instanceof DeployTasksOutcome release) {
+                release.notBack().forEach(t -> root.err.println("aem: " + t.error().getMessage()));
+            }
         } catch (ExecutionException e) {
             root.err.println("aem: " + e.getCause().getMessage());
         } catch (InterruptedException | java.util.concurrent.CancellationException e) {

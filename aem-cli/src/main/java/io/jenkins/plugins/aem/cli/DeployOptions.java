@@ -1,13 +1,13 @@
 package io.jenkins.plugins.aem.cli;
 
 import io.jenkins.plugins.aem.client.DeployRequest;
+import io.jenkins.plugins.aem.client.DeployTasksRequest;
 import io.jenkins.plugins.aem.client.RunOption;
 import io.jenkins.plugins.aem.client.TaskRef;
 import java.time.Duration;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** What deploy-task and restore-task share: how a running task is handled, replace, dry run, and the backup file. */
+/** What deploy-task, restore-task and deploy-tasks share: how a running task is handled, replace, and dry run. */
 final class DeployOptions {
 
     @Option(names = "--stop-if-running", description = "Stop a task that is not stopped (waiting for STOPPED), deploy, "
@@ -29,15 +29,15 @@ final class DeployOptions {
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
-    @Option(names = "--backup", paramLabel = "FILE", description = "Where the task's definition before the deploy is "
-            + "written, before anything changes (only when something will), readable by you only. It holds the endpoints' encrypted secrets, valid on "
-            + "this server only: 'aem restore-task --from FILE' puts it back. The file must not exist. Required unless "
-            + "--dry-run.")
-    Path backup;
-
     /** A deploy request with these options set. */
     DeployRequest.Builder request(TaskRef task, String definition, Duration timeout) {
         return DeployRequest.builder(task, definition).stopIfRunning(stopIfRunning, RunOption.parse(runOption), cdcPosition)
+                .replace(replace).dryRun(dryRun).timeout(timeout);
+    }
+
+    /** A release's request with these options set for each of its deploys. */
+    DeployTasksRequest.Builder release(String server, Duration timeout) {
+        return DeployTasksRequest.builder(server).stopIfRunning(stopIfRunning, RunOption.parse(runOption), cdcPosition)
                 .replace(replace).dryRun(dryRun).timeout(timeout);
     }
 }

@@ -1,12 +1,7 @@
 package io.jenkins.plugins.aem.cli;
 
-import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.DeployRequest;
-import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
                 + "run it again if it was running. A file already in place sends nothing.",
                 "If a step after the first change fails, the task is restored to what it was (exit 5); if that fails "
                         + "too, the message says what state the task is in and where the backup is (exit 6).",
-                "Placeholders: $${NAME} takes --set/--set-file values; $${secret:ENDPOINT/FIELD} takes --secret files. "
+                "Placeholders: $${NAME} takes values (--values, --set); $${secret:ENDPOINT/FIELD} takes --secret files. "
                         + "An endpoint left without its secret is left out when the target has it (the target keeps its own).",
                 "Needs Designer on All Tasks, and on All Endpoints when the file carries endpoints."},
         footerHeading = "%nExample:%n",
@@ -48,51 +43,26 @@ final class DeployTaskCommand implements Callable<Integer> {
     @Option(names = "--definition", required = true, paramLabel = "FILE", description = "The definition file, as 'aem export-task' wrote it.")
     Path definition;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "",
-            description = "A value for the file's placeholder $${NAME}. Repeatable. Not for secrets: plans show values.")
-    Map<String, String> set = new LinkedHashMap<>();
+    @Mixin
+    ValueOptions values = new ValueOptions();
 
-    @Option(names = "--set-file", paramLabel = "NAME=FILE", description = "A value for $${NAME} read from FILE (without its final line end). Repeatable.")
-    Map<String, Path> setFile = new LinkedHashMap<>();
-
-    @Option(names = "--secret", paramLabel = "ENDPOINT=FILE", description = "The secret of an endpoint (its password, or "
-            + "its only secret), or ENDPOINT/FIELD=FILE for one field, read from the first line of FILE. Repeatable. "
-            + "Secrets are only read from files, never given on the command line.")
-    Map<String, Path> secrets = new LinkedHashMap<>();
-
-    @Option(names = "--endpoint-user", paramLabel = "ENDPOINT=NAME", description = "The user name that goes with the "
-            + "endpoint's --secret (set in the endpoint's username field). Repeatable.")
-    Map<String, String> users = new LinkedHashMap<>();
+    @Mixin
+    SecretOptions secrets = new SecretOptions();
 
     @Mixin
     DeployOptions deploy = new DeployOptions();
 
-    @Option(names = "--allow-newer-version", description = "Deploy a file exported from a newer Replicate than the target's "
-            + "(refused otherwise; an older one only warns).")
-    boolean allowNewerVersion;
+    @Mixin
+    BackupFileOption backup = new BackupFileOption();
+
+    @Mixin
+    NewerVersionOption newer = new NewerVersionOption();
 
     @Override
     public Integer call() {
-        Map<String, String> values = new TreeMap<>(set);
-        setFile.forEach((name, file) -> {
-            if (values.containsKey(name)) {
-                throw AemException.invalidInput("--set-file " + name, "is also given with --set. Give each name once.");
-            }
-            values.put(name, LocalFiles.value(file, "--set-file", name));
-        });
-        Map<String, EndpointSecret> filled = new TreeMap<>();
-        secrets.forEach((key, file) -> {
-            String secret = LocalFiles.secret(file, "--secret", key);
-            String user = users.get(key);
-            filled.put(key, user == null ? EndpointSecret.secretText(secret) : EndpointSecret.usernamePassword(user, secret));
-        });
-        users.keySet().stream().filter(k -> !secrets.containsKey(k)).findFirst().ifPresent(k -> {
-            throw AemException.invalidInput("--endpoint-user " + k, "has no --secret " + k + "=FILE to go with. Give the "
-                    + "endpoint's secret too.");
-        });
         DeployRequest request = deploy.request(task.ref(), ConnectionOptions.read(definition, "--definition"),
                         connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT))
-                .substitutions(values).secrets(filled).allowNewerVersion(allowNewerVersion).build();
-        return DeployCommandSupport.execute(root, connection, deploy, request);
+                .substitutions(values.values()).secrets(secrets.secrets()).allowNewerVersion(newer.allowNewerVersion).build();
+        return DeployCommandSupport.execute(root, connection, deploy, backup, request);
     }
 }

@@ -93,17 +93,79 @@ final class LocalFiles {
     /** Writes a file others may read too (an export holds no secret), replacing it whole. */
     static void writePublic(Path file, String text, String option) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".aem-export-", ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            replace(file, text);
         } catch (IOException e) {
             throw AemException.invalidInput(option, "cannot write " + file + " (" + e.getClass().getSimpleName()
                     + "). Name a file in a writable directory.");
+        }
+    }
+
+    /** Replaces a file whole: a temporary file beside it, then moved over it, so that a reader never sees half of it. */
+    static void replace(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".aem-export-", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Checks a release folder before anything is sent: for a deploy it must exist; an export makes it when missing.
+     */
+    static void checkReleaseDir(Path dir, boolean make) {
+        if (make && !Files.exists(dir)) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw AemException.invalidInput("--dir", "cannot make " + dir + " (" + e.getClass().getSimpleName()
+                        + "). Name a folder in a writable place.");
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            throw AemException.invalidInput("--dir", dir + " is not a folder. Give the release folder 'aem export-tasks' "
+                    + "wrote (with its tasks/ and endpoints/).");
+        }
+    }
+
+    /** The thread a release folder's calls run on: one, so that they run in order, and a daemon, so that it never holds the JVM. */
+    static java.util.concurrent.ExecutorService folderThread() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "aem-release-folder");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Makes the directory of a release's backups, readable by its owner only, or checks the one given: it must hold no
+     * backup yet (one of an earlier release must not be mixed up with, or overwritten by, this one's).
+     */
+    static void checkBackupDir(Path dir) {
+        try {
+            if (!Files.exists(dir)) {
+                try {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createDirectories(dir);
+                }
+            }
+            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                throw AemException.invalidInput("--backup-dir", dir + " is not a writable directory. Name a directory for "
+                        + "this release's backups.");
+            }
+            try (var files = Files.list(dir)) {
+                long held = files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+                if (held > 0) {
+                    throw AemException.invalidInput("--backup-dir", dir + " already holds " + held + " backup(s), maybe "
+                            + "of an earlier release. Name a new directory for each release, such as backups/$BUILD_NUMBER.");
+                }
+            }
+        } catch (IOException e) {
+            throw AemException.invalidInput("--backup-dir", "cannot make or read " + dir + " (" + e.getClass().getSimpleName()
+                    + "). Name a directory in a writable place.");
         }
     }
 }

@@ -64,6 +64,20 @@ final class OutcomePrinter {
     }
 
     int failure(TaskRef task, AemException e) {
+        describe(e);
+        if (json) {
+            ObjectNode node = base(task, e.lastRawState(), e.elapsed());
+            node.setAll(error(e));
+            if (e.lastStatus() != null) {
+                node.set("lastValues", JSON.valueToTree(e.lastStatus().toMap()));
+            }
+            out.println(node);
+        }
+        return e.kind().exitCode();
+    }
+
+    /** A failure on stderr: its message, AEM's code and what to do. */
+    void describe(AemException e) {
         err.println("aem: " + e.getMessage());
         if (e.errorCode() != null) {
             err.println("  AEM error code: " + e.errorCode());
@@ -74,20 +88,18 @@ final class OutcomePrinter {
         if (verbose && e.getCause() != null) {
             err.println("  Cause: " + e.getCause().getClass().getName() + ": " + e.getCause().getMessage());
         }
-        if (json) {
-            ObjectNode node = base(task, e.lastRawState(), e.elapsed());
-            node.put("errorCode", e.errorCode() != null ? e.errorCode() : e.kind().name());
-            node.put("kind", e.kind().name());
-            node.put("message", e.getMessage());
-            if (e.remedy() != null) {
-                node.put("remedy", e.remedy());
-            }
-            if (e.lastStatus() != null) {
-                node.set("lastValues", JSON.valueToTree(e.lastStatus().toMap()));
-            }
-            out.println(node);
+    }
+
+    /** A failure as JSON members: {@code errorCode} (AEM's, else the kind), {@code kind}, {@code message}, {@code remedy}. */
+    static ObjectNode error(AemException e) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("errorCode", e.errorCode() != null ? e.errorCode() : e.kind().name());
+        node.put("kind", e.kind().name());
+        node.put("message", e.getMessage());
+        if (e.remedy() != null) {
+            node.put("remedy", e.remedy());
         }
-        return e.kind().exitCode();
+        return node;
     }
 
     /** {@code node} with every value of {@code values} it does not have yet, in their order. */

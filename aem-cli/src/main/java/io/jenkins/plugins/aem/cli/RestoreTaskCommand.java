@@ -36,11 +36,14 @@ final class RestoreTaskCommand implements Callable<Integer> {
     @Mixin
     DeployOptions deploy = new DeployOptions();
 
+    @Mixin
+    BackupFileOption backup = new BackupFileOption();
+
     @Override
     public Integer call() {
         // A backup comes from this very server, whatever version it runs now.
         DeployRequest request = deploy.request(task.ref(), ConnectionOptions.read(from, "--from"),
                 connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT)).restore(true).allowNewerVersion(true).build();
-        return DeployCommandSupport.execute(root, connection, deploy, request);
+        return DeployCommandSupport.execute(root, connection, deploy, backup, request);
     }
 }

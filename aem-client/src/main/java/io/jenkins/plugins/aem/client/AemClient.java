@@ -1,5 +1,6 @@
 package io.jenkins.plugins.aem.client;
 
+import io.jenkins.plugins.aem.client.release.ReleaseFolder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -100,4 +101,52 @@ public interface AemClient {
      * an aborted deploy never leaves a task stopped or deleted.
      */
     CompletableFuture<DeployOutcome> deploy(DeployRequest request, ProgressListener listener);
+
+    /**
+     * Exports a Replicate server's tasks (or those the request names) into a release folder, one file per task in the
+     * form {@link #exportTask} gives, named by {@link io.jenkins.plugins.aem.client.release.FileNames}; with endpoints,
+     * each endpoint once in a file of its own. Where a file is there already, its <code>${NAME}</code> placeholders stay
+     * wherever the request's values give the server's value, so an unchanged server changes no byte of the folder; a
+     * differing value is written and named in a warning. The server is read once; one ExportTask per task follows, at
+     * most {@link ExportTasksRequest#parallel()} at once, each file written as its export arrives. Files of tasks the
+     * server no longer has are listed, and deleted only with {@link ExportTasksRequest#prune()}.
+     *
+     * <p>The future completes with every task's end, also when some failed ({@link ExportTasksOutcome#exitCode()}); it
+     * fails with an {@link AemException} when the export could not start (the server unknown or a Compose server, a
+     * task name that matches nothing, the folder unreadable). Cancelling it stops every further request; files
+     * already written stay.
+     *
+     * @param folderCalls where the folder's calls run, one at a time: never the client's threads, as a workspace on an
+     *                    agent blocks (the plugin passes Jenkins' remoting pool, the {@code aem} command a thread of its own)
+     */
+    CompletableFuture<ExportTasksOutcome> exportTasks(ExportTasksRequest request, ReleaseFolder folder,
+                                                      java.util.concurrent.Executor folderCalls, ProgressListener listener);
+
+    /**
+     * Releases a folder's tasks to a Replicate server as one unit. First, before anything is sent, the folder is read
+     * and checked whole: every placeholder must have a value and every endpoint one definition, or the release is
+     * refused naming the files. Then the server is read once, and every task planned as {@link #deploy} plans it (its
+     * backup read, its plan lines, its refusals), at most {@link DeployTasksRequest#parallel()} at once, and the one plan
+     * is printed: each task created, changed (with its plan lines), unchanged or refused (and why), and the server's
+     * tasks the folder does not hold, which are never touched. Any refusal stops the release before anything changes,
+     * unless {@link DeployTasksRequest#skipRefused()}; a dry run stops after the plan.
+     *
+     * <p>Then only the changed tasks are deployed, each exactly as {@link #deploy} does it (backup, stop, import, check,
+     * run), at most {@code parallel} at once. An endpoint several tasks use goes with one of them (the first by name),
+     * so it is created or changed once, and a task that needs an endpoint the release creates follows the task that
+     * creates it. Each deploy checks that its plan is still the one printed, and is refused otherwise. When the release
+     * is {@link DeployTasksRequest#atomic()} and a task fails, the deploys under way are cancelled (each puts its task
+     * back) and every task already deployed is put back from its backup with the single deploy's restore; without it,
+     * each task stands alone.
+     *
+     * <p>The future completes with every task's end ({@link DeployTasksOutcome#exitCode()}: 0, the worst failure, or
+     * {@link DeployTasksOutcome#DRIFT_EXIT_CODE} for a dry run that found a difference); it fails with an
+     * {@link AemException} when the release could not be planned (the folder refused, AEM out of reach, a Compose
+     * server). Cancelling it before any deploy started ends it at once; after, the deploys under way put their tasks back
+     * (and, when atomic, every deployed task too), and then it completes with the outcome, marked cancelled.
+     *
+     * @param folderCalls where the folder's calls run, one at a time (see {@link #exportTasks})
+     */
+    CompletableFuture<DeployTasksOutcome> deployTasks(DeployTasksRequest request, ReleaseFolder folder,
+                                                      java.util.concurrent.Executor folderCalls, ProgressListener listener);
 }

@@ -1,16 +1,11 @@
 package io.jenkins.plugins.aem.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.aem.client.definition.CanonicalForm;
-import io.jenkins.plugins.aem.client.definition.DefinitionForms;
-import io.jenkins.plugins.aem.client.definition.ReplicateVersion;
-import io.jenkins.plugins.aem.client.definition.SecretMasker;
-import io.jenkins.plugins.aem.client.definition.SecretPlaceholder;
-import io.jenkins.plugins.aem.client.definition.TaskDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.jenkins.plugins.aem.client.release.ReleaseFolder;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** The {@link AemClient} the pool hands out: starts {@link Operation}s on a shared {@link Connection}. */
@@ -105,13 +100,8 @@ final class DefaultAemClient implements AemClient {
         String name = TaskRef.requireName("server", server, "the server's name as AEM shows it");
         CompletableFuture<AemApi.ListAnswer> list = connection.api().taskList(name, deadline.remaining(),
                 ProgressListener.NONE, CappedBodyConsumer.MAX_BODY);
-        return read(InFlight.derived(list, list.thenApply(answer -> {
-            List<TaskStatus> tasks = new java.util.ArrayList<>();
-            for (JsonNode t : answer.body().path("taskList")) {
-                tasks.add(TaskDetailsParser.parse(t, new TaskRef(name, t.path("name").asText()), connection.api().reader()));
-            }
-            return tasks;
-        })), "GetTaskList");
+        return read(InFlight.derived(list, list.thenApply(answer -> TaskDetailsParser.list(answer.body(), name,
+                connection.api().reader()))), "GetTaskList");
     }
 
     @Override
@@ -122,27 +112,41 @@ final class DefaultAemClient implements AemClient {
         TaskRef task = request.task();
         DefinitionCalls calls = new DefinitionCalls(connection, scheduler, schedule, journal, task);
         journal.step("Exporting " + task + (request.withEndpoints() ? " with its endpoints" : ""));
-        CompletableFuture<ExportedDefinition> exported = ServerFacts.read(calls, deadline, flight, journal, FailureKind.INVALID_INPUT)
+        CompletableFuture<ExportedDefinition> done = ServerFacts.read(calls, deadline, flight, journal, FailureKind.INVALID_INPUT)
                 .thenCompose(server -> calls.export(request.withEndpoints(), deadline, flight))
                 .thenApply(found -> {
-                    TaskDefinition raw = found.orElseThrow(() -> AemException.of(FailureKind.AEM_ERROR, "AEM has no "
-                                    + task + " to export.").errorCode(AemErrorCode.AEM_TASK_NOT_FOUND.name())
-                            .remedy(AemErrorCode.AEM_TASK_NOT_FOUND.remedy()).build());
-                    TaskDefinition file = DefinitionForms.portable(raw);
-                    List<String> placeholders = SecretMasker.placeholders(file).stream().map(SecretPlaceholder::text).toList();
-                    journal.step("Exported " + task + (placeholders.isEmpty() ? "" : "; secrets replaced by "
-                            + String.join(", ", placeholders)));
-                    return new ExportedDefinition(task, CanonicalForm.text(file), ExportedDefinition.fileNameFor(task.task()),
-                            placeholders, raw.version().map(ReplicateVersion::text).orElse(""));
+                    ExportedDefinition exported = ExportedDefinition.of(task, found);
+                    journal.step("Exported " + task + (exported.placeholders().isEmpty() ? "" : "; secrets replaced by "
+                            + String.join(", ", exported.placeholders())));
+                    return exported;
                 });
-        return read(flight.cancelledWith(exported), "ExportTask");
+        return read(flight.cancelledWith(done), "ExportTask");
     }
 
     @Override
     public CompletableFuture<DeployOutcome> deploy(DeployRequest request, ProgressListener listener) {
-        DeployExecution execution = new DeployExecution(request, connection, scheduler, schedule, listener(listener), this);
+        DeployExecution execution = new DeployExecution(request, connection, scheduler, schedule, listener(listener), this,
+                DeployContext.NONE);
         execution.start();
         return live.addUndoable(execution.result);
+    }
+
+    @Override
+    public CompletableFuture<ExportTasksOutcome> exportTasks(ExportTasksRequest request, ReleaseFolder folder,
+                                                             Executor folderCalls, ProgressListener listener) {
+        TasksExport export = new TasksExport(request, new FolderCalls(folder, folderCalls), connection, scheduler, schedule,
+                listener(listener));
+        export.start();
+        return live.add(export.result);
+    }
+
+    @Override
+    public CompletableFuture<DeployTasksOutcome> deployTasks(DeployTasksRequest request, ReleaseFolder folder,
+                                                             Executor folderCalls, ProgressListener listener) {
+        TasksDeploy release = new TasksDeploy(new ReleaseRun(connection, scheduler, schedule, this, request,
+                new FolderCalls(folder, folderCalls), new ReleaseProgress(listener(listener))));
+        release.start();
+        return live.addUndoable(release.result);
     }
 
     /** {@code read} with its failures said as AEM's or the network's, tracked by the pool; cancelling it aborts the read. */

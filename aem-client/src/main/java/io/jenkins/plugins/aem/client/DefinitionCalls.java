@@ -84,6 +84,13 @@ final class DefinitionCalls {
                 DeployClock.within(deadline, Timeouts.STATUS_READ), deadline), deadline, flight);
     }
 
+    /** GetTaskList of the task's server: every task with its state. */
+    CompletableFuture<List<TaskStatus>> tasks(Deadline deadline, InFlight flight) {
+        return read("GetTaskList", () -> connection.api().taskList(task.server(), DeployClock.within(deadline, EXPORT_READ),
+                journal.inner(), CappedBodyConsumer.MAX_BODY), deadline, flight)
+                .thenApply(answer -> TaskDetailsParser.list(answer.body(), task.server(), reader()));
+    }
+
     /** GetServerList, shared by the connection's callers. */
     CompletableFuture<List<ServerInfo>> servers(Deadline deadline, InFlight flight) {
         return read("GetServerList", () -> connection.servers(DeployClock.within(deadline, Timeouts.STATUS_READ),

@@ -4,7 +4,6 @@ import io.jenkins.plugins.aem.client.definition.CanonicalForm;
 import io.jenkins.plugins.aem.client.definition.DefinitionForms;
 import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import io.jenkins.plugins.aem.client.definition.MergeCheck;
-import io.jenkins.plugins.aem.client.definition.PlanChange;
 import io.jenkins.plugins.aem.client.definition.TaskDefinition;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +34,7 @@ final class DeployExecution {
     private final TaskControl control;
     private final AemClient client;
     private final String user;
+    private final DeployContext context;
     private final DeployChanges changes = new DeployChanges();
     private volatile DeployFacts facts;
     private volatile PreparedDeploy prepared;
@@ -45,8 +45,9 @@ final class DeployExecution {
     private volatile boolean cancelled;
 
     DeployExecution(DeployRequest request, Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule,
-                    ProgressListener listener, AemClient client) {
+                    ProgressListener listener, AemClient client, DeployContext context) {
         this.request = request;
+        this.context = context;
         this.task = request.task();
         this.clock = DeployClock.start(request.timeout());
         this.journal = new DeployJournal(listener, clock.total());
@@ -68,10 +69,11 @@ final class DeployExecution {
             result.completeExceptionally(invalid);
             return;
         }
-        DeployFacts.read(calls, clock.forward(), flight, journal)
+        context.facts(calls, clock.forward(), flight, journal)
                 .thenApply(read -> {
                     facts = read;
                     prepared = PreparedDeploy.prepare(request, desired, read, journal);
+                    context.checkPlan(task, prepared.plan());
                     journal.step("Plan for " + task + ":");
                     prepared.plan().lines().forEach(line -> journal.step("  " + line));
                     return prepared;
@@ -107,15 +109,8 @@ final class DeployExecution {
             journal.step("Nothing to change: no import is sent");
             return done(DeployOutcome.Result.NO_CHANGE);
         }
-        if (prepared.plan().removes() && !request.replace()) {
-            throw DeployFailures.removes(prepared.plan().changes().stream()
-                    .filter(c -> c.kind() == PlanChange.Kind.REMOVE_TABLE || c.kind() == PlanChange.Kind.REMOVE_SETTING)
-                    .map(PlanChange::line).toList(), prepared.versions());
-        }
-        boolean running = facts.status() != null && !TaskControl.stopped(facts.status());
-        if (running && !request.stopIfRunning()) {
-            throw DeployFailures.running(task, facts.status().rawState());
-        }
+        java.util.Optional.ofNullable(prepared.refusal(request, facts)).ifPresent(refused -> { throw refused; });
+        boolean running = facts.running();
         // Kept only now that the deploy will change the task, and before it does.
         keepBackup();
         boolean afresh = request.replace() && prepared.plan().removes() && facts.taskExists();
@@ -250,11 +245,19 @@ final class DeployExecution {
             result.completeExceptionally(error.withContext(task, null, null, clock.total().elapsed()));
             return;
         }
-        DeployRollback rollback = new DeployRollback(calls, journal, new TaskControl(client, task, journal, new InFlight(),
-                calls.reader()), new InFlight(), facts, prepared, changes, backupWhere, clock.total(),
-                text -> EndpointSecret.redact(text, request.secrets().values()));
-        rollback.restore(error).thenAccept(report -> result.completeExceptionally(
+        rollback(clock.total()).restore(error).thenAccept(report -> result.completeExceptionally(
                 report.withContext(task, null, null, clock.total().elapsed())));
+    }
+
+    /** Puts the task back after this deploy succeeded (an atomic release undoes its tasks when one fails): the report. */
+    CompletableFuture<AemException> undo(AemException cause, Duration timeout) {
+        return rollback(Deadline.after(timeout)).restore(cause).thenApply(r -> r.withContext(task, null, null, null));
+    }
+
+    private DeployRollback rollback(Deadline deadline) {
+        return new DeployRollback(calls, journal, new TaskControl(client, task, journal, new InFlight(), calls.reader()),
+                new InFlight(), facts, prepared, changes, backupWhere, deadline,
+                text -> EndpointSecret.redact(text, request.secrets().values()));
     }
 
     /** A deploy's future: cancelling it after the task was changed restores the task before it completes. */

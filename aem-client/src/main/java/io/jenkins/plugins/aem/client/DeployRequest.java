@@ -91,6 +91,12 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
         return b;
     }
 
+    /** These options for another task and definition: a release deploys each of its tasks with the same options. */
+    public DeployRequest withTask(TaskRef target, String text) {
+        return new DeployRequest(target, text, substitutions, secrets, stopIfRunning, runOption, cdcPosition, replace,
+                dryRun, allowNewerVersion, restore, timeout, backupSink);
+    }
+
     public DeployRequest withSubstitutions(Map<String, String> values) {
         return toBuilder().substitutions(values).build();
     }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.aem.client.definition.CanonicalForm;
 import io.jenkins.plugins.aem.client.definition.DefinitionForms;
 import io.jenkins.plugins.aem.client.definition.DeployPlan;
 import io.jenkins.plugins.aem.client.definition.DeployPlanner;
+import io.jenkins.plugins.aem.client.definition.PlanChange;
 import io.jenkins.plugins.aem.client.definition.ReplicateVersion;
 import io.jenkins.plugins.aem.client.definition.SecretFiller;
 import io.jenkins.plugins.aem.client.definition.SecretMasker;
@@ -103,6 +104,19 @@ record PreparedDeploy(DeployPlan plan, TaskDefinition meant, TaskDefinition curr
         String versions = file.version().isPresent() && server.isPresent() && file.version().get().compareTo(server.get()) != 0
                 ? "the file comes from Replicate " + file.version().get() + " and the target runs " + server.get() : null;
         return new PreparedDeploy(plan, meant, current, DefinitionForms.wire(body).toJson(), filled.leftOut(), versions);
+    }
+
+    /**
+     * Why this deploy must not go on although the plan has changes, or {@code null} when it may: the file removes what
+     * an import cannot remove and {@code replace} was not given, or the task is not stopped and may not be stopped.
+     */
+    AemException refusal(DeployRequest request, DeployFacts facts) {
+        if (plan.removes() && !request.replace()) {
+            return DeployFailures.removes(plan.changes().stream()
+                    .filter(c -> c.kind() == PlanChange.Kind.REMOVE_TABLE || c.kind() == PlanChange.Kind.REMOVE_SETTING)
+                    .map(PlanChange::line).toList(), versions);
+        }
+        return facts.running() && !request.stopIfRunning() ? DeployFailures.running(request.task(), facts.status().rawState()) : null;
     }
 
     private static TaskDefinition checkVersion(DeployRequest request, TaskDefinition file, Optional<ReplicateVersion> server,

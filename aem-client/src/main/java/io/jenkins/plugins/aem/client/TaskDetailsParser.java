@@ -32,6 +32,15 @@ final class TaskDetailsParser {
                 errors != null && errors.canConvertToLong() && errors.asLong() >= 0 ? errors.asLong() : -1);
     }
 
+    /** Every task of a GetTaskList answer of {@code server}. */
+    static java.util.List<TaskStatus> list(JsonNode body, String server, ResponseReader reader) {
+        java.util.List<TaskStatus> tasks = new java.util.ArrayList<>();
+        for (JsonNode t : body.path("taskList")) {
+            tasks.add(parse(t, new TaskRef(server, t.path("name").asText()), reader));
+        }
+        return tasks;
+    }
+
     /** A member as AEM sent it: its text, or for anything but a string or number {@code null} (shown as absent). */
     private static String text(JsonNode parent, String field) {
         JsonNode n = parent.get(field);

@@ -34,6 +34,7 @@ public final class AemSimulator implements AutoCloseable {
     private final Credentials credentials;
     private final Faults faults;
     private final Journal journal;
+    private final RequestsInFlight inFlight = new RequestsInFlight();
     private final Responder responder = new Responder();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
@@ -67,11 +68,12 @@ public final class AemSimulator implements AutoCloseable {
         Duration cap = b.serverWaitCap;
         AemError unauthorized = AemErrors.forbidden(b.unauthorizedStatus);
         CommandController commands = new CommandController(registry, reads, json, () -> cap, unauthorized);
-        DefinitionController definitions = new DefinitionController(registry, reads, json, unauthorized);
+        DefinitionController definitions = new DefinitionController(registry, reads, json, unauthorized, scheduler,
+                new Random(seed ^ 0xE4B0L));
         Dispatcher dispatcher = new Dispatcher(credentials, sessions, faults, reads, commands, definitions, json,
                 unauthorized);
         ApiHandler handler = new ApiHandler(dispatcher, faults, sessions, journal, responder, scheduler, workers, clock,
-                secrets);
+                secrets, inFlight);
         try {
             HttpServerTuning.apply();
             InetSocketAddress address = new InetSocketAddress(bind, b.port);
@@ -129,6 +131,8 @@ public final class AemSimulator implements AutoCloseable {
     public String certificatePem() { return certificate == null ? null : certificate.pem(); }
     /** Every request received. */
     public Journal journal() { return journal; }
+    /** How many requests the simulator holds now, and the most it held at once. */
+    public RequestsInFlight inFlight() { return inFlight; }
     /** The injected faults, changeable at any time. */
     public Faults faults() { return faults; }
     /** Ends every session at once: the next call of each client answers INVALID_SESSION_ID. */

@@ -25,9 +25,12 @@ final class ApiHandler implements HttpHandler {
     private final ExecutorService workers;
     private final Clock clock;
     private final SecretReporter secrets;
+    private final RequestsInFlight inFlight;
 
     ApiHandler(Dispatcher dispatcher, Faults faults, Sessions sessions, Journal journal, Responder responder,
-               ScheduledExecutorService scheduler, ExecutorService workers, Clock clock, SecretReporter secrets) {
+               ScheduledExecutorService scheduler, ExecutorService workers, Clock clock, SecretReporter secrets,
+               RequestsInFlight inFlight) {
+        this.inFlight = inFlight;
         this.dispatcher = dispatcher;
         this.faults = faults;
         this.sessions = sessions;
@@ -50,6 +53,7 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         call.reportSecrets(secrets);
+        inFlight.enter(call.kind);
         FaultDecision fault = faults.decide(call.kind, call.sessionId() != null);
         if (fault.latency().isZero()) {
             proceed(ex, call, fault);
@@ -72,7 +76,7 @@ final class ApiHandler implements HttpHandler {
             }
             case HANG -> {
                 noteSession(call);
-                record(call, 0); // left open on purpose; close() releases it
+                journal(call, 0); // left open on purpose, and in flight; close() releases it
             }
             case HTML_502 -> answer(ex, call, ApiResponse.html(502, "Bad Gateway", "simulated-proxy"));
             case HTML_503 -> answer(ex, call, ApiResponse.html(503, "Service Unavailable", ApiResponse.SERVER));
@@ -112,7 +116,7 @@ final class ApiHandler implements HttpHandler {
             }
             case HANG_AFTER_APPLY -> {
                 noteSession(call);
-                record(call, 0); // left open on purpose; close() releases it
+                journal(call, 0); // left open on purpose, and in flight; close() releases it
             }
             default -> answer(ex, call, r != null ? r : ApiResponse.html(500, "Internal Server Error", ApiResponse.SERVER));
         }
@@ -143,7 +147,13 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
+    /** Journals a request that ended (answered or reset). */
     private void record(Call call, int status) {
+        inFlight.leave(call.kind);
+        journal(call, status);
+    }
+
+    private void journal(Call call, int status) {
         journal.add(new JournalEntry(call.at, call.method, call.rawPath, call.decodedPath(), Map.copyOf(call.query),
                 call.redactedHeaders(), call.journalBody(), status, call.sessionAlias, call.user, call.kind));
     }

@@ -27,37 +27,49 @@ final class DefaultDefinitions {
 
     /** The two default endpoints of a server, their passwords in clear text (the repository encrypts them). */
     static ObjectNode[] endpoints(String server) {
-        ObjectNode source = endpoint(SOURCE, "SOURCE", "SQL_SERVER_COMPONENT_TYPE", "SqlserverSettings", server);
+        return new ObjectNode[] {source(SOURCE, server), target(TARGET, server)};
+    }
+
+    /** A SQL Server source endpoint with a password of its own, in clear text. */
+    static ObjectNode source(String name, String server) {
+        ObjectNode source = endpoint(name, "SOURCE", "SQL_SERVER_COMPONENT_TYPE", "SqlserverSettings", server);
         ObjectNode s = (ObjectNode) source.get("db_settings");
         s.put("server", "sqlserver.example.internal");
         s.put("database", "Sales");
         s.put("useWindowsAuthentication", false);
         s.put("safeguardPolicy", "RELY_ON_SQL_SERVER_REPLICATION_AGENT");
-        ObjectNode target = endpoint(TARGET, "TARGET", "SNOWFLAKE_COMPONENT_TYPE", "SnowflakeSettings", server);
+        return source;
+    }
+
+    /** A Snowflake target endpoint with a password of its own, in clear text. */
+    static ObjectNode target(String name, String server) {
+        ObjectNode target = endpoint(name, "TARGET", "SNOWFLAKE_COMPONENT_TYPE", "SnowflakeSettings", server);
         ObjectNode t = (ObjectNode) target.get("db_settings");
         t.put("server", "acme.snowflakecomputing.com");
         t.put("database", "ANALYTICS");
         t.put("warehouse", "LOAD_WH");
         t.put("stagingType", "SNOWFLAKE_STAGE");
-        return new ObjectNode[] {source, target};
+        return target;
     }
 
     /** The default definition of one task: the object {@code cmd.replication_definition.tasks[0]} of an export. */
     static ObjectNode task(String server, SimTaskSpec spec) {
+        String sourceName = spec.sourceEndpoint() == null ? SOURCE : spec.sourceEndpoint();
+        String targetName = spec.targetEndpoint() == null ? TARGET : spec.targetEndpoint();
         ObjectNode t = NODES.objectNode();
         ObjectNode head = t.putObject("task");
         head.put("name", spec.name());
-        head.put("source_name", SOURCE);
-        head.putArray("target_names").add(TARGET);
+        head.put("source_name", sourceName);
+        head.putArray("target_names").add(targetName);
         if (!spec.description().isEmpty()) {
             head.put("description", spec.description());
         }
         ObjectNode source = t.putObject("source");
         ObjectNode rep = source.putObject("rep_source");
-        rep.put("source_name", SOURCE);
-        rep.put("database_name", SOURCE);
+        rep.put("source_name", sourceName);
+        rep.put("database_name", sourceName);
         ObjectNode tables = source.putObject("source_tables");
-        tables.put("name", SOURCE);
+        tables.put("name", sourceName);
         ArrayNode patterns = tables.putArray("included_pattern");
         patterns.addObject().put("owner", "audit").put("name", prefix(spec.name()) + "%");
         ArrayNode explicit = tables.putArray("explicit_included_tables");
@@ -67,9 +79,9 @@ final class DefaultDefinitions {
                     .put("orig_db_id", 16_000 + i);
         }
         ObjectNode target = t.putArray("targets").addObject().putObject("rep_target");
-        target.put("target_name", TARGET);
+        target.put("target_name", targetName);
         target.put("target_state", "DISABLED");
-        target.put("database_name", TARGET);
+        target.put("database_name", targetName);
         ObjectNode settings = t.putObject("task_settings");
         settings.putObject("source_settings");
         ObjectNode targetSettings = settings.putObject("target_settings");

@@ -1,8 +1,14 @@
 package io.jenkins.plugins.aem.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * ExportTask, ImportTask and DeleteTask (aem-release-api.md sections 1 to 3), Replicate only. Each checks, in this
@@ -15,22 +21,55 @@ final class DefinitionController {
     private final ReadController reads;
     private final Json json;
     private final AemError unauthorized;
+    private final ScheduledExecutorService scheduler;
+    private final Random random;
 
-    DefinitionController(Registry registry, ReadController reads, Json json, AemError unauthorized) {
+    DefinitionController(Registry registry, ReadController reads, Json json, AemError unauthorized,
+                         ScheduledExecutorService scheduler, Random random) {
         this.registry = registry;
         this.reads = reads;
         this.json = json;
         this.unauthorized = unauthorized;
+        this.scheduler = scheduler;
+        this.random = random;
     }
 
-    /** Answers ExportTask, ImportTask, DeleteTask or GetEndpointList. */
-    ApiResponse handle(Call call, Session session) {
+    /** Answers ExportTask (after the server's export delay), ImportTask, DeleteTask or GetEndpointList. */
+    CompletableFuture<ApiResponse> handle(Call call, Session session) {
         return switch (call.kind) {
-            case EXPORT -> export(call, session);
-            case IMPORT -> importTask(call, session);
-            case DELETE -> delete(call, session);
-            default -> endpointList(call, session);
+            case EXPORT -> later(exportDelay(call.route.server()), () -> export(call, session));
+            case IMPORT -> CompletableFuture.completedFuture(importTask(call, session));
+            case DELETE -> CompletableFuture.completedFuture(delete(call, session));
+            default -> CompletableFuture.completedFuture(endpointList(call, session));
         };
+    }
+
+    private Duration exportDelay(String server) {
+        SimServer s = registry.server(server);
+        return s == null ? Duration.ZERO : s.exportDelay().sample(random);
+    }
+
+    /**
+     * The answer worked out once {@code delay} has passed, on the shared scheduler: no request thread waits, so a slow
+     * export holds up no other call, as AEM's own threads would not.
+     */
+    private CompletableFuture<ApiResponse> later(Duration delay, java.util.function.Supplier<ApiResponse> answer) {
+        if (delay.isZero()) {
+            return CompletableFuture.completedFuture(answer.get());
+        }
+        CompletableFuture<ApiResponse> out = new CompletableFuture<>();
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    out.complete(answer.get());
+                } catch (RuntimeException e) {
+                    out.completeExceptionally(e);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            out.completeExceptionally(closing);
+        }
+        return out;
     }
 
     /**

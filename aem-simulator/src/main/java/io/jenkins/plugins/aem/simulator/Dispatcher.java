@@ -55,7 +55,7 @@ final class Dispatcher {
         }
         if (call.kind == RequestKind.EXPORT || call.kind == RequestKind.IMPORT || call.kind == RequestKind.DELETE
                 || r.isEndpointList() && "GET".equals(call.method)) {
-            return done(definitions.handle(call, session));
+            return definitions.handle(call, session);
         }
         Role.Access access = session.access();
         if (get && (r.isServerList() || r.isServerDetails() || r.isTaskList()) && !access.mayList()

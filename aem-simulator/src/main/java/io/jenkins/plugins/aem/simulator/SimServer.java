@@ -27,6 +27,7 @@ public final class SimServer {
     private final List<String> endpoints = new ArrayList<>();
     private volatile String masterKey;
     private volatile DurationRange importDelay = DurationRange.of(Duration.ZERO);
+    private volatile DurationRange exportDelay = DurationRange.of(Duration.ZERO);
     private volatile SimTaskSpec importedTasks = SimTaskSpec.named("imported");
 
     private SimServer(String name, boolean compose) {
@@ -78,6 +79,44 @@ public final class SimServer {
     }
 
     /**
+     * Adds {@code count} Replicate tasks named {@code Task-0001} and on, sharing {@code endpoints} endpoints: the first
+     * half (rounded up) SQL Server sources {@code Source-01}..., the rest Snowflake targets {@code Target-01}..., each
+     * with a password of its own. Task {@code i} (from 0) reads from source {@code i % sources} and writes to target
+     * {@code (i / sources) % targets}, so every endpoint serves many tasks, as on a large server. Each task has the
+     * default definition over its two endpoints and behaves as {@code template} says (a copy under its name).
+     */
+    public SimServer generatedTasks(int count, int endpoints, SimTaskSpec template) {
+        if (compose) {
+            throw new IllegalArgumentException("Compose server " + name + " has no endpoints: they are Replicate's");
+        }
+        if (count < 0 || endpoints < 2) {
+            throw new IllegalArgumentException("generated tasks need a count of zero or more and at least 2 endpoints");
+        }
+        int sources = (endpoints + 1) / 2;
+        int targets = endpoints - sources;
+        for (int i = 1; i <= sources; i++) {
+            endpoint(DefaultDefinitions.source(generated("Source-%02d", i), name).toString());
+        }
+        for (int i = 1; i <= targets; i++) {
+            endpoint(DefaultDefinitions.target(generated("Target-%02d", i), name).toString());
+        }
+        for (int i = 0; i < count; i++) {
+            task(template.copyAs(generated("Task-%04d", i + 1)).endpoints(generated("Source-%02d", i % sources + 1),
+                    generated("Target-%02d", (i / sources) % targets + 1)));
+        }
+        return this;
+    }
+
+    /** {@link #generatedTasks(int, int, SimTaskSpec)} with tasks that behave as {@code SimTaskSpec.named(..)}'s defaults. */
+    public SimServer generatedTasks(int count, int endpoints) {
+        return generatedTasks(count, endpoints, SimTaskSpec.named("generated"));
+    }
+
+    private static String generated(String format, int n) {
+        return String.format(java.util.Locale.ROOT, format, n);
+    }
+
+    /**
      * Adds an endpoint (Replicate only): one element of an export's {@code cmd.replication_definition.databases}, e.g.
      * {@code {"name":"Orders-DB","role":"SOURCE","type_id":"ORACLE_COMPONENT_TYPE","db_settings":{"$type":
      * "OracleSettings","username":"u","password":"clear text"}}}. Clear-text secrets are encrypted with this server's
@@ -108,6 +147,14 @@ public final class SimServer {
     public SimServer importDelay(Duration v) { importDelay = DurationRange.of(v); return this; }
     /** {@link #importDelay(Duration)} as a random range. */
     public SimServer importDelay(DurationRange v) { importDelay = Objects.requireNonNull(v); return this; }
+
+    /**
+     * How long ExportTask takes to answer (default 0), as a loaded AEM takes a fraction of a second per export. The
+     * answer shows the task as it is when the time is up. No thread waits meanwhile: other calls are answered as usual.
+     */
+    public SimServer exportDelay(Duration v) { exportDelay = DurationRange.of(v); return this; }
+    /** {@link #exportDelay(Duration)} as a random range. */
+    public SimServer exportDelay(DurationRange v) { exportDelay = Objects.requireNonNull(v); return this; }
 
     /**
      * How a task that ImportTask creates behaves (start and stop durations, failures, ...): a copy of this spec under
@@ -162,6 +209,7 @@ public final class SimServer {
     /** The master key text, or null for the default. */
     public String masterKey() { return masterKey; }
     public DurationRange importDelay() { return importDelay; }
+    public DurationRange exportDelay() { return exportDelay; }
     /** The template of tasks created by ImportTask (a copy). */
     public SimTaskSpec importedTasks() { return importedTasks.copy(); }
     public String name() { return name; }

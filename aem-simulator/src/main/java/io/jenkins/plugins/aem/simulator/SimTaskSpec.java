@@ -35,6 +35,8 @@ public final class SimTaskSpec {
     private volatile int memoryMb = 512;
     private volatile boolean errorMessageInAnswer = true;
     private volatile SimHealthSpec health;
+    private volatile String sourceEndpoint; // null: the default definition's Source-DB
+    private volatile String targetEndpoint; // null: the default definition's Target-DB
     private InjectedError runError; // guarded by this: "once" errors are taken atomically
     private InjectedError stopError; // guarded by this
 
@@ -71,6 +73,7 @@ public final class SimTaskSpec {
         c.initialFullLoadCompleted = initialFullLoadCompleted; c.tables = tables; c.memoryMb = memoryMb;
         c.runError = runError; c.stopError = stopError; c.errorMessageInAnswer = errorMessageInAnswer;
         c.health = health == null ? null : health.copy();
+        c.sourceEndpoint = sourceEndpoint; c.targetEndpoint = targetEndpoint;
         return c;
     }
 
@@ -130,6 +133,15 @@ public final class SimTaskSpec {
         }
         ServerRepository.parseDefinition(exportJson, name); // refuse a bad one now, not when the simulator starts
         definition = exportJson;
+        return this;
+    }
+    /**
+     * The endpoints the default definition names (default {@code Source-DB} and {@code Target-DB}); the server must
+     * have them, as {@link SimServer#endpoint} or {@link SimServer#generatedTasks} add them.
+     */
+    public SimTaskSpec endpoints(String source, String target) {
+        sourceEndpoint = Objects.requireNonNull(source, "source");
+        targetEndpoint = Objects.requireNonNull(target, "target");
         return this;
     }
     public SimTaskSpec tables(int v) { tables = Math.max(1, v); return this; }
@@ -197,6 +209,10 @@ public final class SimTaskSpec {
     public int tables() { return tables; }
     public int memoryMb() { return memoryMb; }
     public boolean errorMessageInAnswer() { return errorMessageInAnswer; }
+    /** The source endpoint of the default definition, or null for {@code Source-DB}. */
+    public String sourceEndpoint() { return sourceEndpoint; }
+    /** The target endpoint of the default definition, or null for {@code Target-DB}. */
+    public String targetEndpoint() { return targetEndpoint; }
     /** The health behaviour, or null. */
     public SimHealthSpec health() { return health; }
     public synchronized InjectedError runError() { return runError; }

@@ -115,6 +115,13 @@ final class RawClient {
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** ExportTask without blocking a thread. */
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> exportAsync(String server, String task, String query) {
+        HttpRequest req = withSession(HttpRequest.newBuilder(URI.create(api + "/servers/" + seg(server) + "/tasks/"
+                + seg(task) + "?action=export" + query)).GET()).timeout(Duration.ofSeconds(30)).build();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode details(String server, String task) throws IOException, InterruptedException {
         HttpResponse<String> r = get("/servers/" + seg(server) + "/tasks/" + seg(task));
         if (r.statusCode() != 200) {

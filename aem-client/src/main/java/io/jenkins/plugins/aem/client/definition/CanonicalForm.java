@@ -62,8 +62,13 @@ public final class CanonicalForm {
 
     /** The canonical text of an already normalised definition. */
     public static String text(TaskDefinition definition) {
+        return text(definition.node());
+    }
+
+    /** The canonical text of any part of a definition, such as one endpoint: keys sorted, as a definition's. */
+    public static String text(JsonNode node) {
         try {
-            return PRETTY.writeValueAsString(sorted(definition.node())) + "\n";
+            return PRETTY.writeValueAsString(sorted(node)) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

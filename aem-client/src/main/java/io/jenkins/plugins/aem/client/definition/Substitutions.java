@@ -59,18 +59,44 @@ public final class Substitutions {
      *                      left without a value, before anything is sent
      */
     public Result apply(TaskDefinition fileForm) {
-        ObjectNode tree = fileForm.json();
-        Set<String> missing = new TreeSet<>();
-        Set<String> used = new TreeSet<>();
-        StringValues.rewrite(tree, (place, value) -> Placeholders.substitute(value, values, place.dotted(), missing, used));
-        if (!missing.isEmpty()) {
+        Partial partial = substitute(fileForm.json());
+        if (!partial.missing().isEmpty()) {
             throw AemException.invalidInput("definition", "placeholders without a value: "
-                    + missing.stream().map(n -> "${" + n + "}").collect(Collectors.joining(", "))
+                    + partial.missing().stream().map(n -> "${" + n + "}").collect(Collectors.joining(", "))
                     + ". Give a value for each (aem: --set NAME=VALUE), or write '$${' for a literal '${'.");
         }
         Set<String> unused = new TreeSet<>(values.keySet());
-        unused.removeAll(used);
-        return new Result(TaskDefinition.owning(tree), unused);
+        unused.removeAll(partial.used());
+        return new Result(TaskDefinition.owning(partial.tree()), unused);
+    }
+
+    /**
+     * What substituting a tree gave, without failing on a missing value.
+     *
+     * @param tree    the tree with every placeholder that has a value replaced
+     * @param used    the names replaced
+     * @param missing the names left without a value (still written <code>${NAME}</code>)
+     */
+    public record Partial(ObjectNode tree, Set<String> used, Set<String> missing) {
+        public Partial {
+            used = Set.copyOf(used);
+            missing = Set.copyOf(missing);
+        }
+    }
+
+    /**
+     * Replaces the <code>${NAME}</code> placeholders that have a value in the string values of {@code tree} (a
+     * definition in file form, or a part of one such as an endpoint), in place, and tells which had none: for a caller
+     * that names every missing value of many files at once.
+     *
+     * @throws AemException ({@link io.jenkins.plugins.aem.client.FailureKind#INVALID_INPUT}) for a '${' that is not a
+     *                      placeholder
+     */
+    public Partial substitute(ObjectNode tree) {
+        Set<String> missing = new TreeSet<>();
+        Set<String> used = new TreeSet<>();
+        StringValues.rewrite(tree, (place, value) -> Placeholders.substitute(value, values, place.dotted(), missing, used));
+        return new Partial(tree, used, missing);
     }
 
     @Override

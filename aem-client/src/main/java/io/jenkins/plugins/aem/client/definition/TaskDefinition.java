@@ -174,6 +174,22 @@ public final class TaskDefinition {
         return new TaskDefinition(copy);
     }
 
+    /**
+     * A copy carrying exactly these endpoints in {@code cmd.replication_definition.databases}, or, when there are none,
+     * without that member, as an export without endpoints is.
+     */
+    public TaskDefinition withEndpoints(List<ObjectNode> endpoints) {
+        ObjectNode copy = root.deepCopy();
+        ObjectNode def = (ObjectNode) copy.get(DEFINITION);
+        if (endpoints.isEmpty()) {
+            def.remove("databases");
+        } else {
+            ArrayNode dbs = def.putArray("databases");
+            endpoints.forEach(e -> dbs.add(e.deepCopy()));
+        }
+        return of(copy);
+    }
+
     /** The endpoints the task uses: its source ({@code source_name}) and its targets ({@code target_names}). */
     public Set<String> usedEndpoints() {
         JsonNode task = task().path("task");

@@ -131,6 +131,13 @@ final class ConfigMapper {
                     + ": importedTasks describes how imported tasks behave; it takes no name and no definition");
             out.importedTasks(task(s.importedTasks(), "imported"));
         }
+        if (s.exportDelay() != null) out.exportDelay(DurationRange.parse(s.exportDelay()));
+        require(s.generatedTask() == null || s.generatedTask().name() == null && s.generatedTask().definition() == null,
+                "server " + s.name() + ": generatedTask describes how generated tasks behave; it takes no name and no definition");
+        if (s.generatedTasks() != null) {
+            out.generatedTasks(s.generatedTasks(), s.generatedEndpoints() == null ? 10 : s.generatedEndpoints(),
+                    s.generatedTask() == null ? SimTaskSpec.named("generated") : task(s.generatedTask(), "generated"));
+        }
         if (s.fillerTasks() != null) {
             out.fillerTasks(s.fillerTasks(), s.fillerMessageChars() == null ? 1500 : s.fillerMessageChars());
         }

@@ -24,10 +24,15 @@ import java.util.List;
  * @param masterKey        the server's master key as any text (servers with the same key share secrets)
  * @param importDelay      how long an accepted ImportTask takes to become visible (default 0s)
  * @param importedTasks    how tasks that ImportTask creates behave: a task without name (durations, failures, ...)
+ * @param exportDelay      how long ExportTask takes to answer (default 0s)
+ * @param generatedTasks   that many tasks {@code Task-0001}... sharing {@code generatedEndpoints} endpoints
+ * @param generatedEndpoints how many endpoints the generated tasks share (default 10; at least 2)
+ * @param generatedTask    how the generated tasks behave: a task without name or definition
  */
 public record ServerSection(String name, String type, String state, String message, String description,
                             String host, Integer port, String platform, String version, String licenseState,
                             Integer daysToExpiration, List<TaskSection> tasks,
                             Integer fillerTasks, Integer fillerMessageChars, List<JsonNode> endpoints,
-                            String masterKey, String importDelay, TaskSection importedTasks) {
+                            String masterKey, String importDelay, TaskSection importedTasks, String exportDelay,
+                            Integer generatedTasks, Integer generatedEndpoints, TaskSection generatedTask) {
 }

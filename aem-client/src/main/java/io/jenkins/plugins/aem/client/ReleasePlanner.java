@@ -1,0 +1,105 @@
+package io.jenkins.plugins.aem.client;
+
+import io.jenkins.plugins.aem.client.definition.EndpointCatalog;
+import io.jenkins.plugins.aem.client.definition.EndpointSecret;
+import io.jenkins.plugins.aem.client.definition.TaskDefinition;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Plans one task of a release exactly as its single deploy would before changing anything, from what the release
+ * read of the server once for all its tasks (the server's facts, its task list, its endpoint list): it reads the
+ * task's backup (ExportTask with endpoints; nothing more when the server lacks the task), works the plan out, and
+ * finds the refusals. So a dry run of a folder costs one request per task the server has.
+ */
+final class ReleasePlanner {
+
+    /** What the release read of its server, once. */
+    record Server(ServerFacts facts, Map<String, TaskStatus> tasks, Set<String> endpoints, AemException endpointsRefused) {
+    }
+
+    private final ReleaseRun run;
+    private final Server server;
+
+    ReleasePlanner(ReleaseRun run, Server server) {
+        this.run = run;
+        this.server = server;
+    }
+
+    /**
+     * The request of one task's deploy: the release's options, the task's definition, the secrets of what it carries.
+     * Its backup's place is added only when it is deployed.
+     */
+    DeployRequest request(String task, String definition) {
+        Set<String> carried = run.files().carried(task);
+        Map<String, EndpointSecret> secrets = new TreeMap<>();
+        run.request().each().secrets().forEach((key, secret) -> {
+            if (carried.contains(endpointOf(key))) {
+                secrets.put(key, secret);
+            }
+        });
+        TaskRef ref = new TaskRef(run.request().server(), task);
+        return run.request().each().withTask(ref, definition).withSecrets(secrets);
+    }
+
+    /** The endpoint a secret's key ({@code ENDPOINT} or {@code ENDPOINT/FIELD}) fills. */
+    static String endpointOf(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
+    }
+
+    /**
+     * The task's plan. A refusal of this task is part of the plan; the failure of a read that says nothing about the
+     * task (AEM out of reach, a deadline, a cancel) fails the future: no plan can be made.
+     */
+    CompletableFuture<PlannedTask> plan(String task) {
+        ReleaseFiles.TaskFile file = run.files().tasks().get(task);
+        TaskRef ref = new TaskRef(run.request().server(), task);
+        DeployJournal journal = new DeployJournal(run.progress().forTask(task), Deadline.after(run.request().each().timeout()));
+        Deadline deadline = Deadline.after(run.request().each().timeout());
+        InFlight flight = run.flight();
+        return run.folder().run("read " + file.path(), f -> run.files().definition(f, task)).thenCompose(text -> {
+            DeployRequest request = request(task, text);
+            TaskDefinition desired = PreparedDeploy.desired(request, journal);
+            TaskStatus status = server.tasks().get(task);
+            DefinitionCalls calls = run.calls(ref, journal);
+            CompletableFuture<TaskDefinition> backup = status == null ? CompletableFuture.completedFuture(null)
+                    : DeployFacts.backup(calls, deadline, flight);
+            return backup.thenApply(b -> {
+                DeployFacts facts = new DeployFacts(server.facts(), status, b, catalog(task, b, journal));
+                PreparedDeploy prepared = PreparedDeploy.prepare(request, desired, facts, journal);
+                AemException refusal = prepared.plan().noChange() ? null : prepared.refusal(request, facts);
+                PlannedTask.Verdict verdict = refusal != null ? PlannedTask.Verdict.REFUSED
+                        : prepared.plan().noChange() ? PlannedTask.Verdict.NO_CHANGE
+                        : prepared.plan().createsTask() ? PlannedTask.Verdict.CREATE : PlannedTask.Verdict.CHANGE;
+                return new PlannedTask(ref, file.path(), verdict, prepared.plan().lines(), journal.warnings(), refusal);
+            });
+        }).exceptionallyCompose(e -> {
+            AemException error = run.reader().transport(e, "the plan of " + ref);
+            boolean aboutTheTask = error.kind() == FailureKind.INVALID_INPUT || error.kind() == FailureKind.DEPLOY_REFUSED
+                    || error.errorCode() != null;
+            return aboutTheTask ? CompletableFuture.completedFuture(new PlannedTask(ref, file.path(),
+                    PlannedTask.Verdict.REFUSED, java.util.List.of(), journal.warnings(), error))
+                    : CompletableFuture.failedFuture(error);
+        });
+    }
+
+    /**
+     * The endpoints the task may count on: the server's, and those other tasks of the release bring, which are there by
+     * the time this task is deployed (a task that needs one follows the task that creates it).
+     */
+    private EndpointCatalog catalog(String task, TaskDefinition backup, DeployJournal journal) {
+        Set<String> names = new TreeSet<>();
+        run.files().tasks().get(task).uses().stream()
+                .filter(e -> run.files().owner(e) != null && !task.equals(run.files().owner(e))).forEach(names::add);
+        if (server.endpointsRefused() != null) {
+            names.addAll(DeployFacts.withoutList(server.endpointsRefused(), backup, journal).names());
+            return new EndpointCatalog(names, false);
+        }
+        names.addAll(server.endpoints());
+        return new EndpointCatalog(names, true);
+    }
+}

@@ -1,0 +1,182 @@
+package io.jenkins.plugins.aem.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Deploys a release's changed tasks, each as its single deploy does, at most {@code parallel} at once. A task that
+ * uses an endpoint another task of the release creates starts once that task is deployed. When the release is atomic,
+ * the first failure stops it: the deploys in flight are cancelled (each puts its task back, as a cancelled deploy does)
+ * and, once they have ended, every task already deployed is put back too, the last deployed first, one at a time, so
+ * that an endpoint two of them changed ends as the first found it. A cancel of the release does the same, atomic or
+ * not for the deploys in flight, and for the deployed tasks only when atomic.
+ */
+final class ReleaseRollout {
+
+    /** One task's deploy. */
+    private static final class Slot {
+        final PlannedTask plan;
+        final List<Slot> after = new ArrayList<>();
+        final CompletableFuture<ReleasedTask> done = new CompletableFuture<>();
+        volatile DeployExecution execution;
+        volatile DeployOutcome deployed;
+        volatile ReleasedTask undone;
+        volatile int order;
+        volatile boolean stoppedByRelease;
+
+        Slot(PlannedTask plan) {
+            this.plan = plan;
+        }
+
+        String name() {
+            return plan.task().task();
+        }
+    }
+
+    private final ReleaseRun run;
+    private final ReleasePlanner planner;
+    private final ServerFacts server;
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private int started;
+    private volatile boolean stopping;
+    private volatile String stopReason;
+    private volatile boolean cancelled;
+
+    /**
+     * @param changes the tasks to deploy, by name
+     * @param created the endpoints the release creates: a task using one waits for the task that carries it
+     */
+    ReleaseRollout(ReleaseRun run, ReleasePlanner planner, ServerFacts server, List<PlannedTask> changes, Set<String> created) {
+        this.run = run;
+        this.planner = planner;
+        this.server = server;
+        changes.forEach(p -> slots.put(p.task().task(), new Slot(p)));
+        slots.values().forEach(slot -> run.files().tasks().get(slot.name()).uses().stream().filter(created::contains)
+                .map(e -> slots.get(run.files().owner(e))).filter(o -> o != null && o != slot).distinct()
+                .forEach(slot.after::add));
+    }
+
+    /** Deploys every task; completes, never exceptionally, with each task's end, by name. */
+    CompletableFuture<List<ReleasedTask>> start() {
+        ReleaseProgress.Counter counter = run.progress().counter("finished", slots.size());
+        for (Slot slot : slots.values()) {
+            CompletableFuture.allOf(slot.after.stream().map(s -> s.done).toArray(CompletableFuture[]::new))
+                    .thenCompose(v -> {
+                        Slot missing = slot.after.stream().filter(s -> s.deployed == null).findFirst().orElse(null);
+                        return missing != null ? CompletableFuture.completedFuture(notStarted(slot, "it uses an endpoint that "
+                                + "task '" + missing.name() + "' of this release was to create, and that task was not deployed"))
+                                : run.limiter().submit(() -> deploy(slot));
+                    })
+                    .whenComplete((r, e) -> {
+                        counter.done();
+                        slot.done.complete(e == null ? r : failed(slot, run.reader().transport(e, "the deploy")));
+                    });
+        }
+        return CompletableFuture.allOf(slots.values().stream().map(s -> s.done).toArray(CompletableFuture[]::new))
+                .thenCompose(v -> undoIfAtomic())
+                .thenApply(v -> slots.values().stream().map(s -> s.undone != null ? s.undone : s.done.join()).toList());
+    }
+
+    /** Cancels the release: nothing more starts, and the deploys in flight are cancelled, putting their tasks back. */
+    void cancel() {
+        cancelled = true;
+        stop("the release was cancelled");
+    }
+
+    /** Whether the release was cancelled. */
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    private CompletableFuture<ReleasedTask> deploy(Slot slot) {
+        String task = slot.name();
+        if (stopping) {
+            return CompletableFuture.completedFuture(notStarted(slot, stopReason));
+        }
+        return run.folder().run("read " + slot.plan.file(), f -> run.files().definition(f, task)).thenCompose(text -> {
+            DeployRequest request = planner.request(task, text);
+            if (run.request().backups() != null) {
+                request = request.withBackupSink(run.request().backups().apply(request.task()));
+            }
+            DeployExecution execution = run.execution(request, new DeployContext(server, slot.plan.lines()));
+            synchronized (this) {
+                if (stopping) {
+                    return CompletableFuture.completedFuture(notStarted(slot, stopReason));
+                }
+                slot.execution = execution;
+                slot.order = ++started;
+            }
+            execution.start();
+            return execution.result.handle((outcome, e) -> e == null ? deployed(slot, outcome)
+                    : failed(slot, run.reader().transport(e, "the deploy")));
+        });
+    }
+
+    private ReleasedTask deployed(Slot slot, DeployOutcome outcome) {
+        if (outcome.result() == DeployOutcome.Result.DEPLOYED) {
+            slot.deployed = outcome;
+        }
+        ReleasedTask.Result result = outcome.result() == DeployOutcome.Result.DEPLOYED ? ReleasedTask.Result.DEPLOYED
+                : ReleasedTask.Result.NO_CHANGE;
+        return new ReleasedTask(slot.plan, result, outcome.actions(), outcome.backupLocation(), null, null);
+    }
+
+    private ReleasedTask failed(Slot slot, AemException error) {
+        boolean byRelease = slot.stoppedByRelease;
+        if (error.kind() == FailureKind.CANCELLED && byRelease) {
+            return notStarted(slot, stopReason + "; it was stopped before it changed anything");
+        }
+        if (!byRelease) {
+            stop("task '" + slot.name() + "' failed");
+        }
+        boolean putBack = error.kind() == FailureKind.DEPLOY_RESTORED || error.kind() == FailureKind.DEPLOY_NOT_RESTORED;
+        return new ReleasedTask(slot.plan, byRelease && putBack ? ReleasedTask.Result.UNDONE : ReleasedTask.Result.FAILED,
+                List.of(), null, error, null);
+    }
+
+    /** Stops starting deploys when the release is atomic or cancelled, and cancels the deploys in flight. */
+    private void stop(String why) {
+        List<Slot> inFlight;
+        synchronized (this) {
+            if (stopping || !cancelled && !run.request().atomic()) {
+                return;
+            }
+            stopping = true;
+            stopReason = why;
+            inFlight = slots.values().stream().filter(s -> s.execution != null && !s.execution.result.isDone()).toList();
+            inFlight.forEach(s -> s.stoppedByRelease = true);
+        }
+        run.progress().journal().warn("The release stops: " + why + (run.request().atomic()
+                ? "; the release is atomic, so every task it changed is put back." : "; the deploys under way are put back."));
+        inFlight.forEach(s -> s.execution.result.cancel(true));
+    }
+
+    /** When the release is atomic and stopped, puts back every task it deployed, the last deployed first, one at a time. */
+    private CompletableFuture<Void> undoIfAtomic() {
+        if (!stopping || !run.request().atomic()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        AemException cause = AemException.of(FailureKind.AEM_ERROR, "The release was undone: " + stopReason
+                + ", and the release is atomic.").build();
+        Duration timeout = Duration.ofMillis((long) (run.request().each().timeout().toMillis() * DeployClock.RESTORE_SHARE));
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (Slot slot : slots.values().stream().filter(s -> s.deployed != null)
+                .sorted(Comparator.comparingInt((Slot s) -> s.order).reversed()).toList()) {
+            chain = chain.thenCompose(v -> slot.execution.undo(cause, timeout).thenAccept(report -> {
+                ReleasedTask was = slot.done.join();
+                slot.undone = new ReleasedTask(was.plan(), ReleasedTask.Result.UNDONE, was.actions(), was.backup(), report, null);
+            }));
+        }
+        return chain;
+    }
+
+    private static ReleasedTask notStarted(Slot slot, String why) {
+        return new ReleasedTask(slot.plan, ReleasedTask.Result.NOT_STARTED, List.of(), null, null, "Not started: " + why + ".");
+    }
+}
