@@ -49,7 +49,7 @@ final class DeployExecution {
         this.request = request;
         this.task = request.task();
         this.clock = DeployClock.start(request.timeout());
-        this.journal = new DeployJournal(listener, clock.total());
+        this.journal = new DeployJournal(listener, clock.total(), task);
         this.calls = new DefinitionCalls(connection, scheduler, schedule, journal, task);
         this.client = client;
         this.control = new TaskControl(client, task, journal, flight, connection.api().reader());
@@ -74,6 +74,7 @@ final class DeployExecution {
                     prepared = PreparedDeploy.prepare(request, desired, read, journal);
                     journal.step("Plan for " + task + ":");
                     prepared.plan().lines().forEach(line -> journal.step("  " + line));
+                    journal.fact(new ProgressFact.DeployPlanned(task, prepared.plan()));
                     return prepared;
                 })
                 .thenCompose(p -> decide())
