@@ -12,13 +12,25 @@ public final class CommandRecord extends StepRecord {
     /** A state changes a few times in a wait; a task flapping for hours keeps its first this-many. */
     static final int MAX_STATES = 100;
 
-    /**
-     * One state seen.
-     *
-     * @param at    when, in milliseconds since the epoch
-     * @param state the state as AEM spelled it
-     */
-    public record Seen(long at, String state) {
+    /** One state seen. A class, not a record: the build's file is read back by XStream, which cannot make records. */
+    public static final class Seen {
+        private final long at;
+        private final String state;
+
+        Seen(long at, String state) {
+            this.at = at;
+            this.state = state;
+        }
+
+        /** When, in milliseconds since the epoch. */
+        public long at() {
+            return at;
+        }
+
+        /** The state as AEM spelled it. */
+        public String state() {
+            return state;
+        }
     }
 
     private final boolean stop;

@@ -11,16 +11,18 @@ import java.util.List;
 /**
  * A deploy of one task or of a set: one {@link DeployReport} per task, fed by the client's facts as each deploy plans
  * and acts (routed by task, so a set's deploys may run at once), and by each outcome. A single deploy's page shows its
- * report; a set's shows a row per task, each opening its report at {@code report/N/}. The page keeps about
- * {@link #ROOM} characters of plans for the whole step, shared by its tasks, so that a set of hundreds stays small.
+ * report; a set's shows a row per task, each opening its report at {@code report/N/}. The step keeps about
+ * {@link #ROOM} characters for all its tasks together, so that a set of hundreds stays small.
  */
 public final class DeployRecord extends StepRecord {
 
-    /** The characters of plan lines and values the step keeps, shared by its tasks. */
-    static final int ROOM = 256 * 1024;
-    /** Each task keeps at least this much, however large the set; at most {@link #MOST}. */
+    /** What the step's tasks may take of the build's file together, in characters. */
+    static final int ROOM = 320 * 1024;
+    /** Each task takes at least this much, however large the set; at most {@link #MOST}. */
     static final int LEAST = 1024;
     static final int MOST = 64 * 1024;
+    /** What a task's report takes of its share before its plan and steps: its names, result and counts. */
+    static final int REPORT_OVERHEAD = 400;
 
     private final String definition;
     private final boolean dryRun;
@@ -50,9 +52,9 @@ public final class DeployRecord extends StepRecord {
         return tasks > 1 ? Messages.DeployRecord_SetKind(tasks) : Messages.DeployRecord_Kind();
     }
 
-    /** The room of one task's plan: the step's share per task. */
+    /** The room of one task's plan and steps taken, in characters: its share of {@link #ROOM}. */
     int room() {
-        return Math.max(LEAST, Math.min(MOST, ROOM / Math.max(tasks, reports.size())));
+        return Math.max(LEAST, Math.min(MOST, ROOM / Math.max(tasks, reports.size()))) - REPORT_OVERHEAD;
     }
 
     @Override
@@ -60,7 +62,7 @@ public final class DeployRecord extends StepRecord {
         if (fact instanceof ProgressFact.DeployPlanned p) {
             report(p.task()).planned(p.plan(), room());
         } else if (fact instanceof ProgressFact.DeployAction a) {
-            report(a.task()).acted(System.currentTimeMillis(), a.action());
+            report(a.task()).acted(System.currentTimeMillis(), a.action(), room());
         }
     }
 

@@ -15,21 +15,30 @@ import jenkins.security.stapler.StaplerAccessibleType;
  * diff, the backup archived with the build, the steps taken with their times, and the result. A single deploy's
  * record has one; a set's has one per task, each a row of the set's table that opens this page. It keeps at most
  * the room its record gives it ({@link DeployRecord#room()}): the plan's lines first, then the values of as many
- * changes as fit, so that a set of hundreds of tasks stays small.
+ * changes as fit, and the steps taken, so that a set of hundreds of tasks stays small.
  */
 @StaplerAccessibleType // its page is reached through a getter: aem/step/N/, report/N/
 public final class DeployReport {
 
-    /** A task's steps are a handful; a restore that retries keeps its first this-many. */
-    static final int MAX_ACTIONS = 40;
+    /** One step the deploy took. A class, not a record: XStream reads the build's file back, and cannot make records. */
+    public static final class Action {
+        private final long at;
+        private final String text;
 
-    /**
-     * One step the deploy took.
-     *
-     * @param at   when, in milliseconds since the epoch
-     * @param text what, in the client's words
-     */
-    public record Action(long at, String text) {
+        Action(long at, String text) {
+            this.at = at;
+            this.text = text;
+        }
+
+        /** When, in milliseconds since the epoch. */
+        public long at() {
+            return at;
+        }
+
+        /** What, in the client's words. */
+        public String text() {
+            return text;
+        }
     }
 
     private final String server;
@@ -39,6 +48,9 @@ public final class DeployReport {
     private boolean planned;
     private int changesNotKept;
     private int valuesNotKept;
+    private int actionsNotKept;
+    /** The characters of the room taken so far. */
+    private int spent;
     private final List<Action> actions = new ArrayList<>();
     private String backup;
     private boolean restarted;
@@ -56,40 +68,50 @@ public final class DeployReport {
         return this.server.equals(server) && this.task.equals(task);
     }
 
-    /** Takes the plan, within {@code room} characters: every line that fits, then the values that fit. */
+    /**
+     * Takes the plan within two thirds of {@code room} (the rest is for the steps taken): every line that fits, then
+     * the values of the changes that fit.
+     */
     void planned(DeployPlan p, int room) {
         plan.clear();
         planned = true;
         changesNotKept = 0;
         valuesNotKept = 0;
-        int left = room;
+        int left = room * 2 / 3;
         List<PlanChange> kept = new ArrayList<>();
         for (PlanChange c : p.changes()) {
-            if (c.line().length() > left) {
+            if (PlanRow.cost(c) > left) {
                 changesNotKept++;
                 continue;
             }
-            left -= c.line().length();
+            left -= PlanRow.cost(c);
             kept.add(c);
             plan.add(PlanRow.of(c));
         }
         for (int i = 0; i < kept.size(); i++) {
-            PlanChange c = kept.get(i);
-            if (c.difference() == null) {
+            int cost = PlanRow.valuesCost(kept.get(i));
+            if (cost == 0) {
                 continue;
             }
-            if (PlanRow.cost(c) > left) {
+            if (cost > left) {
                 valuesNotKept++;
                 continue;
             }
-            left -= plan.get(i).keepValues(c);
+            left -= cost;
+            plan.get(i).keepValues(kept.get(i));
         }
+        spent = room * 2 / 3 - left;
     }
 
-    void acted(long at, String text) {
-        if (actions.size() < MAX_ACTIONS) {
-            actions.add(new Action(at, text));
+    /** A step taken, kept while the room lasts (a restore that retries may take many). */
+    void acted(long at, String text, int room) {
+        int cost = text.length() + PlanRow.OVERHEAD;
+        if (spent + cost > room) {
+            actionsNotKept++;
+            return;
         }
+        spent += cost;
+        actions.add(new Action(at, text));
     }
 
     void backup(String artifact) {
@@ -145,8 +167,9 @@ public final class DeployReport {
     /** What the page left out for room, in words, or {@code null} when it keeps the whole plan. */
     @CheckForNull
     public String getNotKept() {
-        return owner.read(() -> changesNotKept + valuesNotKept == 0 ? null
-                : Messages.DeployReport_NotKept(changesNotKept, valuesNotKept, owner.room() / 1024));
+        return owner.read(() -> changesNotKept + valuesNotKept + actionsNotKept == 0 ? null
+                : Messages.DeployReport_NotKept(changesNotKept, valuesNotKept, actionsNotKept,
+                Math.max(1, owner.room() / 1024)));
     }
 
     public List<Action> getActions() {
@@ -166,6 +189,13 @@ public final class DeployReport {
     @CheckForNull
     public String getFailure() {
         return owner.read(() -> failure);
+    }
+
+    /** The result in a line: {@code DEPLOYED in 3.1 s; the task runs again}, or {@code ...} while the deploy runs. */
+    public String getResultLine() {
+        return owner.read(() -> result == null ? "..." : result
+                + (elapsed < 0 ? "" : " " + Messages.DeployReport_Took(CommandRecord.seconds(java.time.Duration.ofMillis(elapsed))))
+                + (restarted ? "; " + Messages.DeployReport_RunsAgain() : ""));
     }
 
     /** The time the deploy of this task took, in seconds, or {@code null} when it did not end well. */

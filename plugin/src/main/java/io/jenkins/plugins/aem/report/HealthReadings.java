@@ -15,16 +15,50 @@ public final class HealthReadings {
     static final int MAX = 400;
 
     /**
-     * One point of the chart.
-     *
-     * @param at      when, in milliseconds since the epoch
-     * @param latency the total latency in seconds, or -1 when AEM sent none (or the task was not running)
-     * @param loaded  tables loaded, or -1 when unknown
-     * @param queued  tables queued, or -1 when unknown
-     * @param loading tables loading, or -1 when unknown
-     * @param errors  tables in error, or -1 when unknown
+     * One point of the chart: when ({@code at}, milliseconds since the epoch), the total latency in seconds, and the
+     * tables loaded, queued, loading and in error; -1 for a value AEM did not send (the latency, too, while the task
+     * does not run). A class, not a record: XStream reads the build's file back, and cannot make records.
      */
-    public record Reading(long at, long latency, long loaded, long queued, long loading, long errors) {
+    public static final class Reading {
+        private final long at;
+        private final long latency;
+        private final long loaded;
+        private final long queued;
+        private final long loading;
+        private final long errors;
+
+        Reading(long at, long latency, long loaded, long queued, long loading, long errors) {
+            this.at = at;
+            this.latency = latency;
+            this.loaded = loaded;
+            this.queued = queued;
+            this.loading = loading;
+            this.errors = errors;
+        }
+
+        public long at() {
+            return at;
+        }
+
+        public long latency() {
+            return latency;
+        }
+
+        public long loaded() {
+            return loaded;
+        }
+
+        public long queued() {
+            return queued;
+        }
+
+        public long loading() {
+            return loading;
+        }
+
+        public long errors() {
+            return errors;
+        }
 
         static Reading of(long at, TaskStatus s) {
             long latency = s.totalLatency() == null || !s.alive() ? -1 : s.totalLatency().toSeconds();

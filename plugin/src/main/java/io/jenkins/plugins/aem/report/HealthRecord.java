@@ -70,6 +70,11 @@ public final class HealthRecord extends StepRecord {
         }, false);
     }
 
+    /** The readings, for tests of their bound; the caller holds the lock. */
+    HealthReadings readingsForTest() {
+        return readings;
+    }
+
     /** The conditions held. */
     public void met(HealthOutcome outcome) {
         succeeded(Messages.HealthRecord_Met(CommandRecord.seconds(outcome.elapsed()), outcome.conditions().toString()));

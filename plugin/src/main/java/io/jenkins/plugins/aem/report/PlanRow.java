@@ -18,20 +18,18 @@ public final class PlanRow {
     /** How much of a value the plan's table shows. */
     static final int SHORT = 80;
 
+    /** What a row costs in the build's file besides its text: its element and attributes. */
+    static final int OVERHEAD = 48;
+
     private final String kind;
-    private final boolean change;
     private final String line;
-    private final String where;
+    private String where;
     private String before;
     private String after;
-    private boolean valuesKept;
 
     private PlanRow(PlanChange c) {
         this.kind = c.kind().name();
-        this.change = c.kind().isChange();
         this.line = c.line();
-        Difference d = c.difference();
-        this.where = d == null ? null : where(d);
     }
 
     /** The row of a plan line, without its values yet. */
@@ -39,22 +37,26 @@ public final class PlanRow {
         return new PlanRow(c);
     }
 
-    /** Keeps the values of the change's difference; returns how many characters they took. */
-    int keepValues(PlanChange c) {
-        Difference d = c.difference();
-        if (d == null) {
-            return 0;
-        }
-        before = cut(d.beforeText());
-        after = cut(d.afterText());
-        valuesKept = true;
-        return length(before) + length(after);
+    /** What the row costs without its values. */
+    static int cost(PlanChange c) {
+        return c.line().length() + OVERHEAD;
     }
 
-    /** What the values of {@code c} would take. */
-    static int cost(PlanChange c) {
+    /** What the values of {@code c}'s difference would cost: 0 when it has none. */
+    static int valuesCost(PlanChange c) {
         Difference d = c.difference();
-        return d == null ? 0 : Math.min(VALUE_CAP, length(d.beforeText())) + Math.min(VALUE_CAP, length(d.afterText()));
+        return d == null ? 0 : where(d).length() + Math.min(VALUE_CAP, length(d.beforeText()))
+                + Math.min(VALUE_CAP, length(d.afterText())) + OVERHEAD;
+    }
+
+    /** Keeps the values of the change's difference, cut at {@link #VALUE_CAP}. */
+    void keepValues(PlanChange c) {
+        Difference d = c.difference();
+        if (d != null) {
+            where = where(d);
+            before = cut(d.beforeText());
+            after = cut(d.afterText());
+        }
     }
 
     private static String where(Difference d) {
@@ -83,7 +85,7 @@ public final class PlanRow {
 
     /** Whether the line stands for a change of the target (not a note). */
     public boolean isChange() {
-        return change;
+        return PlanChange.Kind.valueOf(kind).isChange();
     }
 
     /** The line as the console printed it. */
@@ -91,7 +93,7 @@ public final class PlanRow {
         return line;
     }
 
-    /** Where the change is: a setting's path, a table, {@code endpoint 'X': path}; {@code null} for a note. */
+    /** Where the change is: a setting's path, a table, {@code endpoint 'X': path}; {@code null} without its values. */
     @CheckForNull
     public String getWhere() {
         return where;
@@ -110,7 +112,7 @@ public final class PlanRow {
 
     /** Whether the full values are kept for the diff (a plan larger than the page's room keeps the first ones). */
     public boolean isValuesKept() {
-        return valuesKept;
+        return where != null;
     }
 
     public List<String> getBeforeLines() {

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.aem.report;
 
+import com.thoughtworks.xstream.io.xml.CompactWriter;
 import hudson.XmlFile;
+import hudson.util.AtomicFileWriter;
 import hudson.model.Run;
 import hudson.util.XStream2;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +38,10 @@ public final class StepRecords {
 
     private static final Logger LOGGER = Logger.getLogger(StepRecords.class.getName());
 
-    /** The form of the file: short element names, as a long health wait or a set of 300 deploys writes many. */
+    /**
+     * The form of the file: short element names, as a long health wait or a set of 300 deploys writes many. (Jenkins'
+     * class filter refuses primitives as XML attributes, so values stay elements.)
+     */
     private static final XStream2 XSTREAM = new XStream2();
 
     static {
@@ -51,12 +57,6 @@ public final class StepRecords {
         XSTREAM.alias("state", CommandRecord.Seen.class);
         XSTREAM.alias("readings", HealthReadings.class);
         XSTREAM.alias("r", HealthReadings.Reading.class);
-        XSTREAM.useAttributeFor(HealthReadings.Reading.class, "at");
-        XSTREAM.useAttributeFor(HealthReadings.Reading.class, "latency");
-        XSTREAM.useAttributeFor(HealthReadings.Reading.class, "loaded");
-        XSTREAM.useAttributeFor(HealthReadings.Reading.class, "queued");
-        XSTREAM.useAttributeFor(HealthReadings.Reading.class, "loading");
-        XSTREAM.useAttributeFor(HealthReadings.Reading.class, "errors");
     }
 
     private final List<StepRecord> steps = new ArrayList<>();
@@ -132,13 +132,20 @@ public final class StepRecords {
         Timer.get().schedule(this::save, urgent ? SOON_SAVE_SECONDS : LAZY_SAVE_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Writes the file now. */
+    /** Writes the file now, without indentation: a set of hundreds of deploys has many short elements. */
     synchronized void save() {
         soonPending = false;
         latePending = false;
         try {
-            file.write(this);
-        } catch (IOException e) {
+            AtomicFileWriter out = new AtomicFileWriter(file.getFile().toPath(), StandardCharsets.UTF_8);
+            try {
+                out.write("<?xml version='1.1' encoding='UTF-8'?>\n");
+                XSTREAM.marshal(this, new CompactWriter(out));
+                out.commit();
+            } finally {
+                out.abort();
+            }
+        } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "Cannot write " + file + "; the build's AEM page may miss its latest changes", e);
         }
     }
