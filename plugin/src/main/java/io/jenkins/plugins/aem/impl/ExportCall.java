@@ -101,7 +101,8 @@ public final class ExportCall extends StepCall<ExportCall.Written> {
     @Override
     protected StepRecord newRecord() {
         return new ExportRecord(target.connectionText(), target.serverText(), target.taskText(),
-                Messages.ExportRecord_Asked(withEndpoints ? 1 : 0, file == null ? "TASK.json" : file));
+                withEndpoints ? Messages.ExportRecord_AskedWithEndpoints(file == null ? "TASK.json" : file)
+                        : Messages.ExportRecord_Asked(file == null ? "TASK.json" : file));
     }
 
     @Override

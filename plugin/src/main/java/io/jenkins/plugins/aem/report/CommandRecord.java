@@ -12,29 +12,8 @@ public final class CommandRecord extends StepRecord {
     /** A state changes a few times in a wait; a task flapping for hours keeps its first this-many. */
     static final int MAX_STATES = 100;
 
-    /** One state seen. A class, not a record: the build's file is read back by XStream, which cannot make records. */
-    public static final class Seen {
-        private final long at;
-        private final String state;
-
-        Seen(long at, String state) {
-            this.at = at;
-            this.state = state;
-        }
-
-        /** When, in milliseconds since the epoch. */
-        public long at() {
-            return at;
-        }
-
-        /** The state as AEM spelled it. */
-        public String state() {
-            return state;
-        }
-    }
-
     private final boolean stop;
-    private final List<Seen> states = new ArrayList<>();
+    private final List<TimedLine> states = new ArrayList<>();
 
     public CommandRecord(boolean stop, String connection, String server, String task, String asked) {
         super(connection, server, task, asked);
@@ -55,19 +34,19 @@ public final class CommandRecord extends StepRecord {
 
     private void saw(long at, String state) {
         if (states.size() < MAX_STATES) {
-            states.add(new Seen(at, state));
+            states.add(new TimedLine(at, state));
         }
     }
 
     /** The states seen, in order. */
-    public List<Seen> getStates() {
+    public List<TimedLine> getStates() {
         return read(() -> List.copyOf(states));
     }
 
     /** The run or stop reached its state. */
     public void reached(TaskOutcome outcome) {
         write(() -> {
-            if (states.isEmpty() || !states.get(states.size() - 1).state().equals(outcome.rawState())) {
+            if (states.isEmpty() || !states.get(states.size() - 1).text().equals(outcome.rawState())) {
                 saw(System.currentTimeMillis(), outcome.rawState());
             }
         }, true);

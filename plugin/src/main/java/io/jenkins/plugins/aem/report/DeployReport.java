@@ -20,27 +20,6 @@ import jenkins.security.stapler.StaplerAccessibleType;
 @StaplerAccessibleType // its page is reached through a getter: aem/step/N/, report/N/
 public final class DeployReport {
 
-    /** One step the deploy took. A class, not a record: XStream reads the build's file back, and cannot make records. */
-    public static final class Action {
-        private final long at;
-        private final String text;
-
-        Action(long at, String text) {
-            this.at = at;
-            this.text = text;
-        }
-
-        /** When, in milliseconds since the epoch. */
-        public long at() {
-            return at;
-        }
-
-        /** What, in the client's words. */
-        public String text() {
-            return text;
-        }
-    }
-
     private final String server;
     private final String task;
     private String result;
@@ -51,7 +30,7 @@ public final class DeployReport {
     private int actionsNotKept;
     /** The characters of the room taken so far. */
     private int spent;
-    private final List<Action> actions = new ArrayList<>();
+    private final List<TimedLine> actions = new ArrayList<>();
     private String backup;
     private boolean restarted;
     private String failure;
@@ -111,7 +90,7 @@ public final class DeployReport {
             return;
         }
         spent += cost;
-        actions.add(new Action(at, text));
+        actions.add(new TimedLine(at, text));
     }
 
     void backup(String artifact) {
@@ -172,7 +151,7 @@ public final class DeployReport {
                 Math.max(1, owner.room() / 1024)));
     }
 
-    public List<Action> getActions() {
+    public List<TimedLine> getActions() {
         return owner.read(() -> List.copyOf(actions));
     }
 
@@ -191,10 +170,14 @@ public final class DeployReport {
         return owner.read(() -> failure);
     }
 
-    /** The result in a line: {@code DEPLOYED in 3.1 s; the task runs again}, or {@code ...} while the deploy runs. */
+    /**
+     * The result in a line: {@code DEPLOYED in 3.1 s; the task runs again}, {@code DRY_RUN}, or {@code ...} while the
+     * deploy runs.
+     */
     public String getResultLine() {
         return owner.read(() -> result == null ? "..." : result
-                + (elapsed < 0 ? "" : " " + Messages.DeployReport_Took(CommandRecord.seconds(java.time.Duration.ofMillis(elapsed))))
+                + (elapsed < 0 || !"DEPLOYED".equals(result) ? ""
+                : " " + Messages.DeployReport_Took(CommandRecord.seconds(java.time.Duration.ofMillis(elapsed))))
                 + (restarted ? "; " + Messages.DeployReport_RunsAgain() : ""));
     }
 

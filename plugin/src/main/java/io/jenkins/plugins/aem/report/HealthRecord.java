@@ -87,7 +87,8 @@ public final class HealthRecord extends StepRecord {
 
     /** How many reads the wait made, and how many points the charts keep of them. */
     public String getReadsText() {
-        return read(() -> Messages.HealthRecord_Reads(readings.reads(), readings.points().size()));
+        return read(() -> readings.reads() == readings.points().size() ? Messages.HealthRecord_ReadsAll(readings.reads())
+                : Messages.HealthRecord_Reads(readings.reads(), readings.points().size()));
     }
 
     /** The last read's table counts, or {@code null} before the first read. */

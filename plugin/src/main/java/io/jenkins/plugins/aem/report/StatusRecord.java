@@ -26,6 +26,6 @@ public final class StatusRecord extends StepRecord {
 
     public void values(TaskStatus status) {
         write(() -> status.toMap().forEach((k, v) -> values.put(k, v == null ? "" : String.valueOf(v))), true);
-        succeeded(status.describe());
+        succeeded(status.rawState() + (status.message().isBlank() ? "" : " " + Messages.StepRecord_AemSays(status.message())));
     }
 }

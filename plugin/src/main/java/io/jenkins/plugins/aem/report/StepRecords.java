@@ -53,8 +53,7 @@ public final class StepRecords {
         XSTREAM.alias("deploy", DeployRecord.class);
         XSTREAM.alias("report", DeployReport.class);
         XSTREAM.alias("change", PlanRow.class);
-        XSTREAM.alias("action", DeployReport.Action.class);
-        XSTREAM.alias("state", CommandRecord.Seen.class);
+        XSTREAM.alias("line", TimedLine.class);
         XSTREAM.alias("readings", HealthReadings.class);
         XSTREAM.alias("r", HealthReadings.Reading.class);
     }

@@ -3,9 +3,7 @@ package io.jenkins.plugins.aem.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hudson.model.Run;
 import io.jenkins.plugins.aem.AemFixture;
-import io.jenkins.plugins.aem.simulator.JournalEntry;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /** The AEM page of a build reads the same after a controller restart, and a step that resumes goes on with its record. */
@@ -39,12 +36,6 @@ class AemPageRestartTest {
         aem.close();
     }
 
-    private static String text(JenkinsRule j, Run<?, ?> b, String path) throws Exception {
-        try (JenkinsRule.WebClient web = j.createWebClient()) {
-            return web.goTo(b.getUrl() + path).asNormalizedText();
-        }
-    }
-
     @Test
     void aFinishedBuildsPagesReadTheSameAndAResumedStepGoesOnWithItsRecord() throws Throwable {
         String[] before = new String[3];
@@ -55,9 +46,9 @@ class AemPageRestartTest {
                     + "aemWaitForTask connection: 'sim', server: 'Replicate-1', task: 'Orders', maxLatency: 5\n"
                     + "node {\n" + AemBuildPageTest.EXPORT + AemBuildPageTest.deploy(", dryRun: true") + "}", true));
             WorkflowRun finished = j.buildAndAssertSuccess(done);
-            before[0] = text(j, finished, "aem/");
-            before[1] = text(j, finished, "aem/step/2/");
-            before[2] = text(j, finished, "aem/step/4/");
+            before[0] = BuildPages.text(j, finished, "aem/");
+            before[1] = BuildPages.text(j, finished, "aem/step/2/");
+            before[2] = BuildPages.text(j, finished, "aem/step/4/");
             WorkflowJob waiting = j.createProject(WorkflowJob.class, "waiting");
             waiting.setDefinition(new CpsFlowDefinition("aemTaskStatus connection: 'sim', server: 'Replicate-1', task: 'Orders'\n"
                     + "aemRunTask connection: 'sim', server: 'Replicate-1', task: 'Slow', timeout: 120", true));
@@ -66,18 +57,18 @@ class AemPageRestartTest {
         });
         sessions.then(j -> {
             WorkflowRun finished = j.jenkins.getItemByFullName("done", WorkflowJob.class).getBuildByNumber(1);
-            assertEquals(before[0], text(j, finished, "aem/"));
-            assertEquals(before[1], text(j, finished, "aem/step/2/"), "the health wait's chart and values");
-            assertEquals(before[2], text(j, finished, "aem/step/4/"), "the dry run's plan and diff");
+            assertEquals(before[0], BuildPages.text(j, finished, "aem/"));
+            assertEquals(before[1], BuildPages.text(j, finished, "aem/step/2/"), "the health wait's chart and values");
+            assertEquals(before[2], BuildPages.text(j, finished, "aem/step/4/"), "the dry run's plan and diff");
 
             WorkflowRun b = j.jenkins.getItemByFullName("waiting", WorkflowJob.class).getBuildByNumber(1);
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
             List<StepRecord> steps = b.getAction(AemBuildAction.class).getSteps();
             assertEquals(List.of("status", "run"), steps.stream().map(StepRecord::getKind).toList());
             assertEquals(StepRecord.Status.SUCCESS, steps.get(1).getStatus());
-            String run = text(j, b, "aem/step/2/");
+            String run = BuildPages.text(j, b, "aem/step/2/");
             assertTrue(run.contains("RUNNING after"), run);
-            assertTrue(((CommandRecord) steps.get(1)).getStates().stream().anyMatch(s -> s.state().equals("RUNNING")));
+            assertTrue(((CommandRecord) steps.get(1)).getStates().stream().anyMatch(s -> s.text().equals("RUNNING")));
             aem.assertNoSecrets(StepRecords.FILE_NAME, Files.readString(new File(b.getRootDir(), StepRecords.FILE_NAME).toPath()));
         });
         assertEquals(1, aem.journal().count(e -> e.isRun() && e.path().endsWith("/Slow")), "the run is sent once");

@@ -16,7 +16,6 @@ import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -29,13 +28,6 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class AemPageSizeTest {
 
     private static final int KIB = 1024;
-
-    private String page(JenkinsRule j, FreeStyleBuild b, String path) throws Exception {
-        try (JenkinsRule.WebClient web = j.createWebClient()) {
-            HtmlPage page = web.goTo(b.getUrl() + path);
-            return page.getWebResponse().getContentAsString();
-        }
-    }
 
     private static long fileSize(FreeStyleBuild b) {
         b.getAction(AemBuildAction.class).records().save();
@@ -64,7 +56,7 @@ class AemPageSizeTest {
         assertEquals(900, kept.stream().mapToLong(HealthReadings.Reading::latency).max().orElseThrow(),
                 "a spike stays visible however old");
         long file = fileSize(b);
-        String html = page(j, b, "aem/step/1/");
+        String html = BuildPages.html(j, b, "aem/step/1/");
         System.out.printf("A health wait of a day (%d reads): %d points, file %d KiB, page %d KiB%n", reads, kept.size(),
                 file / KIB, html.length() / KIB);
         assertTrue(file < 100 * KIB, "the kept record: " + file);
@@ -108,8 +100,8 @@ class AemPageSizeTest {
         set.ended(StepRecord.Status.SUCCESS, "deployed 300 tasks", null);
 
         long file = fileSize(b);
-        String whole = page(j, b, "aem/step/1/");
-        String one = page(j, b, "aem/step/1/report/300/");
+        String whole = BuildPages.html(j, b, "aem/step/1/");
+        String one = BuildPages.html(j, b, "aem/step/1/report/300/");
         System.out.printf("A set of 300 tasks, 40 changes of 4 KB each: file %d KiB, set page %d KiB, a task's page %d KiB%n",
                 file / KIB, whole.length() / KIB, one.length() / KIB);
         assertTrue(file < 400 * KIB, "the kept record: " + file);
@@ -133,7 +125,7 @@ class AemPageSizeTest {
         assertEquals(20, report.getPlan().size());
         assertTrue(report.getPlan().stream().allMatch(PlanRow::isValuesKept), "every value fits the room of one task");
         assertEquals(null, report.getNotKept());
-        String html = page(j, b, "aem/step/1/");
+        String html = BuildPages.html(j, b, "aem/step/1/");
         assertTrue(html.contains("setting_19"), "the plan is on the step's own page");
     }
 }

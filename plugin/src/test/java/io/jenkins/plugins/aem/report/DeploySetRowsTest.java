@@ -22,12 +22,6 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class DeploySetRowsTest {
 
-    private String text(JenkinsRule j, FreeStyleBuild b, String path) throws Exception {
-        try (JenkinsRule.WebClient web = j.createWebClient()) {
-            return web.goTo(b.getUrl() + path).asNormalizedText();
-        }
-    }
-
     @Test
     void eachTaskIsARowThatOpensItsOwnPlanAndATaskLeftWithoutResultIsMarkedWhenTheSetFails(JenkinsRule j) throws Exception {
         FreeStyleBuild b = j.buildAndAssertSuccess(j.createFreeStyleProject());
@@ -47,16 +41,16 @@ class DeploySetRowsTest {
 
         assertEquals(List.of("DEPLOYED", "NO_CHANGE", "FAILED"), set.getReports().stream().map(DeployReport::getResult).toList());
         assertNull(set.getSingle(), "a set shows rows, not one task's plan");
-        String rows = text(j, b, "aem/step/1/");
+        String rows = BuildPages.text(j, b, "aem/step/1/");
         assertTrue(rows.contains("deploy of 3 tasks"), rows);
         assertTrue(rows.contains("Orders\tReplicate-Prod\tDEPLOYED\t2\t4\tbackup\t3.2 s"), rows);
         assertTrue(rows.contains("Customers\tReplicate-Prod\tNO_CHANGE\t0\t0"), rows);
         assertTrue(rows.contains("Invoices\tReplicate-Prod\tFAILED\t1\t1"), rows);
-        String first = text(j, b, "aem/step/1/report/1/");
+        String first = BuildPages.text(j, b, "aem/step/1/report/1/");
         assertTrue(first.contains("Deploy of Orders (Replicate-Prod)"), first);
         assertTrue(first.contains("- \"" + "a".repeat(20) + "\""), "its own diff: " + first);
         assertTrue(first.contains("ran task 'Orders' on server 'Replicate-Prod' again"), first);
-        String third = text(j, b, "aem/step/1/report/3/");
+        String third = BuildPages.text(j, b, "aem/step/1/report/3/");
         assertTrue(third.contains("FAILED") && third.contains("stopped task 'Invoices'"), third);
         try (JenkinsRule.WebClient web = j.createWebClient()) {
             web.assertFails(b.getUrl() + "aem/step/1/report/4/", 404);
