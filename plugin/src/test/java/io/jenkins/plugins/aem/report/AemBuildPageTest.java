@@ -46,11 +46,17 @@ class AemBuildPageTest extends AemJenkinsTest {
         return "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('\"Sales\"', '\"" + name + "\"')\n";
     }
 
-    /** The text of one of the build's pages, {@code path} from the build's URL; its HTML holds no secret. */
+    /**
+     * The text of one of the build's pages, {@code path} from the build's URL; its HTML holds no secret, and an AEM
+     * page's panel no script.
+     */
     String page(Run<?, ?> b, String path) throws Exception {
         try (JenkinsRule.WebClient web = j.createWebClient()) {
             HtmlPage page = web.goTo(b.getUrl() + path);
             aem.assertNoSecrets("page " + path, page.getWebResponse().getContentAsString());
+            String panel = path.startsWith("aem/") ? page.getElementById("main-panel").asXml() : "";
+            assertFalse(panel.contains("<script") || panel.matches("(?s).*\\son[a-z]+=.*") || panel.contains("javascript:"),
+                    "no script of the page's own, which Jenkins' Content-Security-Policy would refuse: " + path);
             return page.asNormalizedText();
         }
     }
@@ -175,6 +181,15 @@ class AemBuildPageTest extends AemJenkinsTest {
         assertTrue(text.contains("refused before anything was sent to AEM"), text);
         assertTrue(text.contains("'nowhere' is not an AEM connection"), text);
         assertKeepsNoSecret(b);
+    }
+
+    @Test
+    void aDeployRefusedBeforeItReadTheTargetSaysItHasNoPlan() throws Exception {
+        WorkflowRun b = runPipeline("node {\nwriteFile file: 'Orders.json', text: '{ not json'\n"
+                + deploy("") + "}", Result.FAILURE);
+        String text = page(b, "aem/step/1/");
+        assertTrue(text.contains("The plan is not known: the deploy ended before it read the target."), text);
+        assertTrue(text.contains("refused before anything was sent to AEM") || text.contains("failed"), text);
     }
 
     @Test
