@@ -115,6 +115,14 @@ public final class PlanRow {
         return where != null;
     }
 
+    /**
+     * Whether the plan's table shows the values themselves (each of one line), or the line that words the change (a
+     * whole table, endpoint or task created: its values are in the diff below).
+     */
+    public boolean isShownAsValues() {
+        return isValuesKept() && (before == null || !before.contains("\n")) && (after == null || !after.contains("\n"));
+    }
+
     public List<String> getBeforeLines() {
         return before == null ? List.of() : List.of(before.split("\n", -1));
     }

@@ -41,7 +41,7 @@ class AemPageEscapingTest extends AemJenkinsTest {
                 + "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('\"Sales\"', '\"" + IN_SETTING
                 .replace("\"", "\\\\\"") + "\"')\n" + AemBuildPageTest.deploy(", dryRun: true") + "}", Result.SUCCESS);
         String text = assertShownAsText(b, "aem/step/2/", IN_SETTING, "from-setting");
-        assertTrue(text.contains("create task"), text);
+        assertTrue(text.contains("create task 'Orders' using endpoints"), "a whole task is worded in the plan: " + text);
     }
 
     @Test
