@@ -31,6 +31,24 @@ async function shot(name, locator) {
   console.log(`saved ${path}`);
 }
 
+/**
+ * Saves the page's main panel whole, in a window tall enough for all of it: Jenkins' header blurs what scrolls under
+ * it, which a panel taller than the window would show.
+ */
+async function panelShot(name) {
+  const panel = page.locator('#main-panel');
+  const box = await panel.boundingBox();
+  // The panel stretches to the window's foot; the picture ends below its last line of content.
+  const bottom = await panel.evaluate((p) => Math.max(...[...p.querySelectorAll('*')]
+    .map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.bottom + window.scrollY)));
+  await page.setViewportSize({ width: 1280, height: Math.ceil(bottom + 24) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(out, name),
+    clip: { x: box.x, y: box.y, width: box.width, height: Math.ceil(bottom - box.y + 12) } });
+  console.log(`saved ${join(out, name)}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 /** Waits until the page has sent and answered every form check it queued (Jenkins sends them one at a time). */
 async function settled() {
   await page.waitForLoadState('networkidle');
@@ -113,13 +131,28 @@ for (const [job, picture, expected] of [['pipeline-run-and-stop', 'pipeline-cons
   await page.goto(`${jenkins}job/${job}/${b.number}/console`);
   await shot(picture, page.locator('#main-panel'));
 }
-for (const job of ['freestyle-run-and-stop', 'promote-a-task']) {
+const built = {};
+for (const job of ['freestyle-run-and-stop', 'promote-a-task', 'review-a-change']) {
   const b = await buildNow(page, jenkins, job);
   console.log(`${job} #${b.number}: ${b.result}`);
   if (b.result !== 'SUCCESS') throw new Error(`${job} ended ${b.result}, not SUCCESS`);
+  built[job] = b.number;
 }
 
-// 5. The dashboard with the example jobs and their last results, in a window no taller than they need.
+// 5. The build's AEM page: the steps of the promote job, its health wait's chart, and the review job's dry run with
+//    its plan and diff. Each is the page's main panel, whole.
+await page.goto(`${jenkins}job/promote-a-task/${built['promote-a-task']}/aem/`);
+await settled();
+await panelShot('aem-page-steps.png');
+const wait = await page.getByRole('link', { name: 'health wait' }).getAttribute('href');
+await page.goto(`${jenkins}job/promote-a-task/${built['promote-a-task']}/aem/${wait}`);
+await page.locator('.aem-chart svg').first().waitFor();
+await panelShot('aem-page-health.png');
+await page.goto(`${jenkins}job/review-a-change/${built['review-a-change']}/aem/step/3/`);
+await page.locator('.aem-diff').first().waitFor();
+await panelShot('aem-page-deploy.png');
+
+// 6. The dashboard with the example jobs and their last results, in a window no taller than they need.
 await page.setViewportSize({ width: 1280, height: 590 });
 await page.goto(jenkins);
 await settled();

@@ -1,5 +1,6 @@
 // The try-it Jenkins as a user meets it, in headless Chromium: the dashboard lists the example jobs; the example
-// pipeline, built with "Build Now", ends in SUCCESS and its console shows the plugin's [AEM] lines. Run by
+// pipeline, built with "Build Now", ends in SUCCESS and its console shows the plugin's [AEM] lines; the builds' AEM
+// pages list the steps, show a dry run's diff and a health wait's chart, and Jenkins' CSP refuses nothing on them. Run by
 // browser-test.sh, which starts the try-it Jenkins and sets JENKINS_URL. Prints how long each part took.
 import { buildNow, launch } from './browser.mjs';
 
@@ -24,7 +25,7 @@ try {
   done('Chromium started');
 
   await page.goto(jenkins);
-  for (const name of ['pipeline-run-and-stop', 'freestyle-run-and-stop', 'refused-by-aem', 'promote-a-task']) {
+  for (const name of ['pipeline-run-and-stop', 'freestyle-run-and-stop', 'refused-by-aem', 'promote-a-task', 'review-a-change']) {
     await page.locator(`a[href$="job/${name}/"]`).first().waitFor();
   }
   check((await page.content()).includes('Qlik Enterprise Manager plugin against a simulated AEM'),
@@ -48,6 +49,34 @@ try {
   check(!aem.some((l) => l.includes('reached')), 'the console says each result once');
   done(`console shows Finished: SUCCESS and ${aem.length} [AEM] lines`);
   console.log(aem.map((l) => `  ${l}`).join('\n'));
+
+  // The build's AEM page, drawn without a script of its own: Jenkins' Content-Security-Policy must find nothing to
+  // refuse on it, not even in report-only mode.
+  const refused = [];
+  page.on('console', (m) => { if (m.text().includes('Content Security Policy')) refused.push(m.text()); });
+  await page.goto(`${jenkins}job/${job}/${build.number}/`);
+  await page.locator('a[href="aem/"]').first().click();
+  await page.waitForURL(/\/aem\/$/);
+  const steps = await page.locator('table.aem-steps tbody tr').allInnerTexts();
+  check(steps.length === 2 && steps[0].includes('run') && steps[1].includes('stop'), `the AEM page lists run and stop: ${steps}`);
+  done(`the build's AEM page lists its ${steps.length} steps`);
+
+  const review = await buildNow(page, jenkins, 'review-a-change');
+  check(review.result === 'SUCCESS', `review-a-change #${review.number} ended ${review.result}`);
+  await page.goto(`${jenkins}job/review-a-change/${review.number}/aem/step/3/`);
+  const diff = await page.locator('.aem-diff').allInnerTexts();
+  check(diff.length === 3 && diff.some((d) => d.includes('- 4') && d.includes('+ 8')), `the dry run's diff: ${diff}`);
+  done(`the review job's dry run shows its plan and the diff of its ${diff.length} settings`);
+
+  const promote = await buildNow(page, jenkins, 'promote-a-task');
+  check(promote.result === 'SUCCESS', `promote-a-task #${promote.number} ended ${promote.result}`);
+  await page.goto(`${jenkins}job/promote-a-task/${promote.number}/aem/`);
+  await page.getByRole('link', { name: 'health wait' }).click();
+  await page.locator('.aem-chart svg').first().waitFor();
+  const lines = await page.locator('.aem-chart svg polyline').count();
+  check(lines >= 1 && await page.locator('.aem-chart line.aem-rule').count() === 1, 'the health chart draws the latency and maxLatency');
+  check(refused.length === 0, `Content-Security-Policy refused: ${refused.join(' | ')}`);
+  done('the health wait\'s chart is drawn, and the CSP refused nothing');
 } finally {
   await browser.close();
 }

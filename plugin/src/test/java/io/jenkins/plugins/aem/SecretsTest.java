@@ -13,6 +13,16 @@ import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
+import io.jenkins.plugins.aem.report.AemBuildAction;
+import io.jenkins.plugins.aem.report.CommandRecord;
+import io.jenkins.plugins.aem.report.DeployRecord;
+import io.jenkins.plugins.aem.report.DeployReport;
+import io.jenkins.plugins.aem.report.ExportRecord;
+import io.jenkins.plugins.aem.report.HealthReadings;
+import io.jenkins.plugins.aem.report.HealthRecord;
+import io.jenkins.plugins.aem.report.PlanRow;
+import io.jenkins.plugins.aem.report.StatusRecord;
+import io.jenkins.plugins.aem.report.StepRecords;
 import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
 import io.jenkins.plugins.aem.steps.AemExportTaskStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
@@ -36,7 +46,9 @@ class SecretsTest extends AemJenkinsTest {
         for (Class<?> type : List.of(AemConnection.class, AemGlobalConfiguration.class, AemRunTaskStep.class,
                 AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class, AemTaskStatusStep.class,
                 AemWaitForTaskStep.class, AemWaitForTaskBuilder.class, AemExportTaskStep.class, AemDeployTaskStep.class,
-                AemExportTaskBuilder.class, AemDeployTaskBuilder.class, DefinitionValue.class, EndpointCredentials.class)) {
+                AemExportTaskBuilder.class, AemDeployTaskBuilder.class, DefinitionValue.class, EndpointCredentials.class,
+                AemBuildAction.class, StepRecords.class, CommandRecord.class, StatusRecord.class, HealthRecord.class,
+                HealthReadings.class, ExportRecord.class, DeployRecord.class, DeployReport.class, PlanRow.class)) {
             for (Class<?> c = type; c != null && c.getName().startsWith("io.jenkins.plugins.aem"); c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
                     assertFalse(f.getType() == Secret.class || f.getName().toLowerCase(Locale.ROOT).contains("password"),

@@ -10,6 +10,11 @@ import hudson.model.Run;
 import hudson.model.TopLevelItem;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.aem.impl.ConnectionTester;
+import io.jenkins.plugins.aem.report.AemBuildAction;
+import io.jenkins.plugins.aem.report.DeployRecord;
+import io.jenkins.plugins.aem.report.DeployReport;
+import io.jenkins.plugins.aem.report.PlanRow;
+import io.jenkins.plugins.aem.report.StepRecord;
 import io.jenkins.plugins.aem.simulator.AemSimulator;
 import io.jenkins.plugins.aem.simulator.ServerRepository;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
@@ -114,6 +119,29 @@ class TryItTest {
                 .scheduleBuild2(0));
         String log = JenkinsRule.getLog(again);
         assertTrue(log.contains("Deploy to Replicate-Test: NO_CHANGE, changed: false"), log);
+    }
+
+    /** The review job's dry run plans the three settings it changed, and its page on the build shows their diff. */
+    @Test
+    void theReviewJobsDryRunShowsItsPlanAndDiffOnTheBuildsPage() throws Exception {
+        Run<?, ?> build = buildAsItSays(TRY_IT.resolve("jobs/review-a-change.xml"));
+
+        List<StepRecord> steps = build.getAction(AemBuildAction.class).getSteps();
+        assertEquals(List.of("export", "deploy", "deploy"), steps.stream().map(StepRecord::getKind).toList());
+        DeployReport dryRun = ((DeployRecord) steps.get(2)).getSingle();
+        assertEquals("DRY_RUN", dryRun.getResult());
+        assertEquals(List.of("task_settings.common_settings.full_load_sub_tasks",
+                "task_settings.sorter_settings.local_transactions_storage.memory_limit_total",
+                "task_settings.target_settings.ftm_settings.parallel_load_threads"),
+                dryRun.getPlan().stream().map(PlanRow::getWhere).toList());
+        assertTrue(JenkinsRule.getLog(build).contains("Review the plan and the diff at " + j.getURL() + build.getUrl()
+                + "aem/step/3/"), "the step returns its page");
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            String page = web.goTo(build.getUrl() + "aem/step/3/").asNormalizedText();
+            assertTrue(page.contains("- 1024") && page.contains("+ 2048"), page);
+        }
+        assertFalse(aem.repository("Replicate-Test").definition("Inventory").orElseThrow().contains("2048"),
+                "the dry run changed nothing");
     }
 
     /** Loads a job file, builds it once, and checks it ends as its comment says. */

@@ -50,7 +50,7 @@ final class DeployExecution {
         this.context = context;
         this.task = request.task();
         this.clock = DeployClock.start(request.timeout());
-        this.journal = new DeployJournal(listener, clock.total());
+        this.journal = new DeployJournal(listener, clock.total(), task);
         this.calls = new DefinitionCalls(connection, scheduler, schedule, journal, task);
         this.client = client;
         this.control = new TaskControl(client, task, journal, flight, connection.api().reader());
@@ -76,6 +76,7 @@ final class DeployExecution {
                     context.checkPlan(task, prepared.plan());
                     journal.step("Plan for " + task + ":");
                     prepared.plan().lines().forEach(line -> journal.step("  " + line));
+                    journal.fact(new ProgressFact.DeployPlanned(task, prepared.plan()));
                     return prepared;
                 })
                 .thenCompose(p -> decide())

@@ -11,12 +11,19 @@ final class DeployJournal {
 
     private final ProgressListener listener;
     private final Deadline clock;
+    /** The task the actions are done to, told with each as a fact; {@code null} for a journal that takes no action. */
+    private final TaskRef task;
     private final List<String> actions = new CopyOnWriteArrayList<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     DeployJournal(ProgressListener listener, Deadline clock) {
+        this(listener, clock, null);
+    }
+
+    DeployJournal(ProgressListener listener, Deadline clock, TaskRef task) {
         this.listener = listener == null ? ProgressListener.NONE : listener;
         this.clock = clock;
+        this.task = task;
     }
 
     void step(String message) {
@@ -27,6 +34,18 @@ final class DeployJournal {
     void action(String message) {
         actions.add(message);
         event(ProgressEvent.Kind.STEP, message);
+        if (task != null) {
+            fact(new ProgressFact.DeployAction(task, message));
+        }
+    }
+
+    /** Hands the listener a fact in structured form; a listener's failure never breaks a deploy. */
+    void fact(ProgressFact fact) {
+        try {
+            listener.onFact(fact);
+        } catch (RuntimeException e) {
+            // A listener's failure never breaks a deploy.
+        }
     }
 
     /** Something the user should know; it goes into the outcome, once. */

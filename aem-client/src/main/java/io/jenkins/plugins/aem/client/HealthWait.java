@@ -156,6 +156,7 @@ final class HealthWait {
         failedReads = 0;
         last = s;
         HealthJudge.Judgement j = judge.judge(s, now);
+        fact(new ProgressFact.HealthRead(s, j.held()));
         lastUnmet = HealthWording.unmet(j.unmet(), request.conditions(), s, j.held());
         switch (j.verdict()) {
             case MET -> {
@@ -228,6 +229,14 @@ final class HealthWait {
         TaskStatus seen = last;
         result.completeExceptionally(error.withContext(task, seen == null ? null : seen.state(),
                 seen == null ? null : seen.rawState(), deadline.elapsed()).withLastStatus(seen));
+    }
+
+    private void fact(ProgressFact fact) {
+        try {
+            listener.onFact(fact);
+        } catch (RuntimeException e) {
+            // a listener's failure never breaks the wait
+        }
     }
 
     private void event(ProgressEvent.Kind kind, String message) {

@@ -53,11 +53,21 @@ final class OperationRecord {
         }
     }
 
+    /** Hands the listener a fact; as with events, a listener's failure never breaks the wait. */
+    void fact(ProgressFact fact) {
+        try {
+            listener.onFact(fact);
+        } catch (RuntimeException e) {
+            // ignored on purpose: see event()
+        }
+    }
+
     /** Notes a state read from AEM, telling the listener when it changed. */
     void observe(TaskState state, String raw) {
         changeJustTold = !raw.equals(lastRaw);
         if (changeJustTold) {
             event(ProgressEvent.Kind.STATE_CHANGE, task + " is " + raw);
+            fact(new ProgressFact.StateSeen(task, raw));
         }
         lastRaw = raw;
         lastState = state;

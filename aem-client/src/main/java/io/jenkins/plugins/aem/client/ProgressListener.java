@@ -11,4 +11,11 @@ public interface ProgressListener {
     ProgressListener NONE = event -> { };
 
     void onProgress(ProgressEvent event);
+
+    /**
+     * Receives a fact in structured form ({@link ProgressFact}), for a caller that keeps a record of the operation. By
+     * default it is ignored: the progress lines already say what a reader needs.
+     */
+    default void onFact(ProgressFact fact) {
+    }
 }

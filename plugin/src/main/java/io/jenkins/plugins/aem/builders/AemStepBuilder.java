@@ -105,7 +105,7 @@ public abstract class AemStepBuilder<S extends AemTaskStep> extends Builder impl
     }
 
     private static <R> void run(StepCall<R> call, StepEnvironment context) throws InterruptedException, IOException {
-        CompletableFuture<R> outcome = call.start(context);
+        CompletableFuture<R> outcome = call.begin(context);
         R result;
         try {
             result = outcome.get();

@@ -7,9 +7,11 @@ import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.aem.client.BackupSink;
 import io.jenkins.plugins.aem.client.DeployBackup;
+import io.jenkins.plugins.aem.client.TaskRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import jenkins.util.BuildListenerAdapter;
 
 /**
@@ -23,12 +25,16 @@ final class BackupArchive implements BackupSink {
     private final FilePath workspace;
     private final Launcher launcher;
     private final TaskListener listener;
+    private final BiConsumer<TaskRef, String> archived;
 
-    BackupArchive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener) {
+    /** @param archived told of each backup's task and path among the build's artifacts, once it is archived */
+    BackupArchive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
+                  BiConsumer<TaskRef, String> archived) {
         this.run = run;
         this.workspace = workspace;
         this.launcher = launcher;
         this.listener = listener;
+        this.archived = archived;
     }
 
     /** The artifact's path: {@code aem-backups/SERVER/TASK.json}, numbered when a build deploys the task twice. */
@@ -61,6 +67,7 @@ final class BackupArchive implements BackupSink {
         } finally {
             file.delete();
         }
+        archived.accept(backup.task(), path);
         return "artifact " + path + " of " + run.getFullDisplayName() + " (secrets as placeholders)";
     }
 

@@ -12,6 +12,9 @@ import io.jenkins.plugins.aem.client.ProgressEvent;
 import io.jenkins.plugins.aem.client.RunOption;
 import io.jenkins.plugins.aem.client.TaskRef;
 import io.jenkins.plugins.aem.client.definition.EndpointSecret;
+import io.jenkins.plugins.aem.report.DeployRecord;
+import io.jenkins.plugins.aem.report.StepRecord;
+import io.jenkins.plugins.aem.report.StepRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +54,7 @@ public final class DeployCall extends StepCall<DeployOutcome> {
             WorkspaceFiles.checkRelative(options.definition(), "definition");
             RunOption option = RunOption.parse(options.runOption());
             Map<String, EndpointSecret> secrets = EndpointSecrets.resolve(options.endpointCredentials(), env.run());
-            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, event -> {
+            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, recorder(), event -> {
                 if (event.kind() == ProgressEvent.Kind.STEP) {
                     lastStep = event.message();
                 }
@@ -59,7 +62,8 @@ public final class DeployCall extends StepCall<DeployOutcome> {
             Duration timeout = target.hasTimeout() ? aem.timeout() : DEFAULT_TIMEOUT;
             aem.console().say("Deploying " + options.definition() + " to " + task + (options.dryRun() ? " (dry run)" : "")
                     + "; the whole deploy may take up to " + timeout.toSeconds() + " s");
-            BackupArchive archive = new BackupArchive(env.run(), workspace, env.launcher(), env.listener());
+            BackupArchive archive = new BackupArchive(env.run(), workspace, env.launcher(), env.listener(),
+                    (t, path) -> recorder().update(DeployRecord.class, r -> r.backupKept(t, path)));
             AemClient client = aem.client();
             // The file is read off the CPS thread: the workspace may be on an agent.
             CompletableFuture<DeployOutcome> outcome = CompletableFuture
@@ -99,7 +103,8 @@ public final class DeployCall extends StepCall<DeployOutcome> {
     /**
      * The keys are {@code result} ({@code DEPLOYED}, {@code NO_CHANGE} or {@code DRY_RUN}), {@code changed},
      * {@code plan} and {@code actions} (lists of lines), {@code restarted}, {@code warnings}, {@code backup} (where the
-     * backup was archived, or {@code null}), {@code elapsedSeconds}, {@code server} and {@code task}.
+     * backup was archived, or {@code null}), {@code elapsedSeconds}, {@code server}, {@code task}, and {@code page}
+     * (the address of the deploy's page on the build, with its plan and diff: for an {@code input} step's message).
      */
     @Override
     public Object pipelineResult(DeployOutcome outcome) {
@@ -114,7 +119,19 @@ public final class DeployCall extends StepCall<DeployOutcome> {
         map.put("elapsedSeconds", outcome.elapsed().toMillis() / 1000.0);
         map.put("server", outcome.task().server());
         map.put("task", outcome.task().task());
+        map.put("page", pageUrl());
         return map;
+    }
+
+    @Override
+    protected StepRecord newRecord() {
+        return new DeployRecord(target.connectionText(), target.serverText(), target.taskText(), options.asked(),
+                options.definition(), options.dryRun(), 1);
+    }
+
+    @Override
+    protected void recordSuccess(StepRecorder recorder, DeployOutcome outcome) {
+        recorder.update(DeployRecord.class, r -> r.deployed(outcome));
     }
 
     /**

@@ -39,6 +39,35 @@ public final class DeployOptions implements Serializable {
         this.allowNewerVersion = allowNewerVersion;
     }
 
+    /**
+     * What is asked, in words, for the build's page: the file and every option given. Substitution values are shown,
+     * as the plan shows them (they are not for secrets); of the endpoints' credentials, their IDs only.
+     */
+    public String asked() {
+        StringBuilder text = new StringBuilder("deploy ").append(definition);
+        if (dryRun) {
+            text.append(" as a dry run (plan only)");
+        }
+        if (stopIfRunning) {
+            text.append("; stop the task if it runs and run it again with ")
+                    .append(runOption == null ? "RESUME_PROCESSING" : runOption)
+                    .append(cdcPosition == null ? "" : " from " + cdcPosition);
+        }
+        if (replace) {
+            text.append("; replace the task when the file removes something");
+        }
+        if (allowNewerVersion) {
+            text.append("; allow a file from a newer Replicate");
+        }
+        if (!substitutions.isEmpty()) {
+            text.append("; substitutions ").append(substitutions);
+        }
+        if (!endpointCredentials.isEmpty()) {
+            text.append("; endpoint credentials ").append(endpointCredentials);
+        }
+        return text.toString();
+    }
+
     /** The definition file, relative to the workspace. */
     public String definition() {
         return definition;

@@ -4,11 +4,15 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Computer;
+import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.ExportRequest;
 import io.jenkins.plugins.aem.client.ExportedDefinition;
 import io.jenkins.plugins.aem.client.FailureKind;
 import io.jenkins.plugins.aem.client.ProgressListener;
+import io.jenkins.plugins.aem.report.ExportRecord;
+import io.jenkins.plugins.aem.report.StepRecord;
+import io.jenkins.plugins.aem.report.StepRecorder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +49,8 @@ public final class ExportCall extends StepCall<ExportCall.Written> {
             if (file != null) {
                 WorkspaceFiles.checkRelative(file, "file");
             }
-            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, ProgressListener.NONE);
+            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, recorder(),
+                    ProgressListener.NONE);
             ExportRequest request = new ExportRequest(target.taskRef(), withEndpoints, aem.timeout());
             // The file is written off the client's threads: the workspace may be on an agent.
             return aem.client().exportTask(request, aem.console())
@@ -91,6 +96,18 @@ public final class ExportCall extends StepCall<ExportCall.Written> {
         env.listener().getLogger().println(ConsoleProgress.PREFIX + "Wrote the definition of " + written.definition().task()
                 + " to " + written.path() + (secrets == 0 ? "" : "; its " + secrets + " secret(s) are placeholders: "
                 + String.join(", ", written.definition().placeholders())));
+    }
+
+    @Override
+    protected StepRecord newRecord() {
+        return new ExportRecord(target.connectionText(), target.serverText(), target.taskText(),
+                withEndpoints ? Messages.ExportRecord_AskedWithEndpoints(file == null ? "TASK.json" : file)
+                        : Messages.ExportRecord_Asked(file == null ? "TASK.json" : file));
+    }
+
+    @Override
+    protected void recordSuccess(StepRecorder recorder, Written written) {
+        recorder.update(ExportRecord.class, r -> r.wrote(written.definition(), written.path()));
     }
 
     /** An export changes nothing in AEM: after a restart it is simply done again. */

@@ -7,6 +7,9 @@ import io.jenkins.plugins.aem.client.HealthConditions;
 import io.jenkins.plugins.aem.client.HealthOutcome;
 import io.jenkins.plugins.aem.client.HealthWaitRequest;
 import io.jenkins.plugins.aem.client.ProgressListener;
+import io.jenkins.plugins.aem.report.HealthRecord;
+import io.jenkins.plugins.aem.report.StepRecord;
+import io.jenkins.plugins.aem.report.StepRecorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,7 +63,8 @@ public final class HealthWaitCall extends StepCall<HealthOutcome> {
     public CompletableFuture<HealthOutcome> start(StepEnvironment env) throws AbortException {
         try {
             HealthConditions conditions = conditions();
-            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.OPERATE, ProgressListener.NONE);
+            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.OPERATE, recorder(),
+                    ProgressListener.NONE);
             HealthWaitRequest request = HealthWaitRequest.of(target.taskRef(), conditions, aem.timeout());
             startedAtMillis = request.startedAt().toEpochMilli();
             deadlineMillis = request.deadline().toEpochMilli();
@@ -84,6 +88,21 @@ public final class HealthWaitCall extends StepCall<HealthOutcome> {
         return null;
     }
 
+    /** The record of a wait whose conditions cannot be waited for still names the step; the step then fails. */
+    @Override
+    protected StepRecord newRecord() {
+        try {
+            return HealthRecord.of(target.connectionText(), target.serverText(), target.taskText(), conditions());
+        } catch (AemException e) {
+            return HealthRecord.unchecked(target.connectionText(), target.serverText(), target.taskText());
+        }
+    }
+
+    @Override
+    protected void recordSuccess(StepRecorder recorder, HealthOutcome outcome) {
+        recorder.update(HealthRecord.class, r -> r.met(outcome));
+    }
+
     /** Waits again, to the same deadline; a wait whose deadline was not yet recorded starts afresh. */
     @Override
     public CompletableFuture<HealthOutcome> resume(StepEnvironment env) throws AbortException {
@@ -91,7 +110,8 @@ public final class HealthWaitCall extends StepCall<HealthOutcome> {
             return start(env);
         }
         try {
-            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.OPERATE, ProgressListener.NONE);
+            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.OPERATE, recorder(),
+                    ProgressListener.NONE);
             Instant deadline = Instant.ofEpochMilli(deadlineMillis);
             aem.console().say("Jenkins restarted: waiting again for " + target.taskRef() + " to be healthy until "
                     + deadline + "; what the task did while Jenkins was down is not known, so it is judged afresh.");

@@ -2,6 +2,8 @@ package io.jenkins.plugins.aem.impl;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import io.jenkins.plugins.aem.report.StepRecord;
+import io.jenkins.plugins.aem.report.StepRecorder;
 import java.io.Serializable;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,11 +13,61 @@ import java.util.concurrent.CompletableFuture;
  * returns the client's operation, and the caller decides how to wait for it. Serializable, because a pipeline keeps
  * it across a controller restart; what it records while it runs (a command sent, a deadline) is kept with it.
  *
+ * <p>Each use is recorded on the build's AEM page: {@link #begin} opens the record that {@link #newRecord} makes, the
+ * call's progress listener feeds it ({@link #recorder()}), and {@link #recordSuccess} puts the result into it; a
+ * failure is recorded as the console says it.
+ *
  * @param <R> what the operation completes with
  */
 public abstract class StepCall<R> implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** The number of this use's record on the build's page; 0 before it started. */
+    private int recordId;
+    /** The page of this use's record, for a result that points at it; {@code null} before it started. */
+    private String pageUrl;
+    private transient volatile StepRecorder recorder;
+
+    /**
+     * Starts the step as {@link #start} does, recording it on the build's AEM page from here on.
+     *
+     * @throws AbortException as {@link #start}; recorded as a step refused before anything was sent
+     */
+    public final CompletableFuture<R> begin(StepEnvironment env) throws AbortException {
+        StepRecorder r = StepRecorder.open(env.run(), newRecord());
+        recordId = r.id();
+        pageUrl = r.pageUrl();
+        recorder = r;
+        env.saveState().run();
+        return r.follow(() -> start(env), result -> recordSuccess(r, result));
+    }
+
+    /** Picks the step up after a restart as {@link #resume} does, going on with its record. */
+    public final CompletableFuture<R> carryOn(StepEnvironment env) throws AbortException {
+        StepRecorder r = StepRecorder.reopen(env.run(), recordId, this::newRecord);
+        recordId = r.id();
+        recorder = r;
+        return r.follow(() -> resume(env), result -> recordSuccess(r, result));
+    }
+
+    /** The record of this use on the build's page, where what the client tells goes; it records nothing before {@link #begin}. */
+    protected final StepRecorder recorder() {
+        StepRecorder r = recorder;
+        return r == null ? StepRecorder.NONE : r;
+    }
+
+    /** The absolute address of this use's page on the build, or {@code null} (Jenkins' URL unknown: from its root). */
+    @CheckForNull
+    protected final String pageUrl() {
+        return pageUrl;
+    }
+
+    /** This use's record, made from the fields alone: it must not throw, whatever the input. */
+    protected abstract StepRecord newRecord();
+
+    /** Puts what the result says into the record, and ends it as successful. */
+    protected abstract void recordSuccess(StepRecorder recorder, R result);
 
     /**
      * Checks the input, resolves the connection, says in the console what is done, and starts the operation.

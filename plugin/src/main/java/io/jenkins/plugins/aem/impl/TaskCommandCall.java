@@ -9,6 +9,9 @@ import io.jenkins.plugins.aem.client.RunRequest;
 import io.jenkins.plugins.aem.client.StopRequest;
 import io.jenkins.plugins.aem.client.TaskOutcome;
 import io.jenkins.plugins.aem.client.WaitRequest;
+import io.jenkins.plugins.aem.report.CommandRecord;
+import io.jenkins.plugins.aem.report.StepRecord;
+import io.jenkins.plugins.aem.report.StepRecorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +40,9 @@ public final class TaskCommandCall extends StepCall<TaskOutcome> {
         try {
             ResolvedConnection connection = ConnectionResolver.forBuild(invocation.target(), env.run(), ConnectionResolver.Purpose.OPERATE);
             Duration timeout = invocation.timeout(connection.defaultTimeout());
-            ConsoleProgress console = new ConsoleProgress(env.listener().getLogger(), event -> recordSent(event, env));
+            ConsoleProgress console = new ConsoleProgress(env.listener().getLogger(),
+                    recorder().and(event -> recordSent(event, env)));
+            recorder().connection(connection.label());
             AemClient client = ClientPoolHolder.get().client(connection.settings());
             CompletableFuture<TaskOutcome> outcome;
             if (invocation.action() == TaskInvocation.Action.RUN) {
@@ -118,6 +123,18 @@ public final class TaskCommandCall extends StepCall<TaskOutcome> {
         });
     }
 
+    @Override
+    protected StepRecord newRecord() {
+        TaskTarget t = invocation.target();
+        return new CommandRecord(invocation.action() == TaskInvocation.Action.STOP, t.connectionText(), t.serverText(),
+                t.taskText(), invocation.asked());
+    }
+
+    @Override
+    protected void recordSuccess(StepRecorder recorder, TaskOutcome outcome) {
+        recorder.update(CommandRecord.class, r -> r.reached(outcome));
+    }
+
     /** Waits again for the command sent before the restart, to the same deadline; only status reads go to AEM. */
     @Override
     public CompletableFuture<TaskOutcome> resume(StepEnvironment env) throws AbortException {
@@ -136,7 +153,7 @@ public final class TaskCommandCall extends StepCall<TaskOutcome> {
         }
         try {
             ResolvedConnection connection = ConnectionResolver.forBuild(invocation.target(), env.run(), ConnectionResolver.Purpose.OPERATE);
-            ConsoleProgress console = new ConsoleProgress(env.listener().getLogger(), ProgressListener.NONE);
+            ConsoleProgress console = new ConsoleProgress(env.listener().getLogger(), recorder());
             Instant deadline = Instant.ofEpochMilli(deadlineMillis);
             console.say("Jenkins restarted: waiting again for " + invocation.taskRef() + " to be " + invocation.goal()
                     + " until " + deadline + ", using " + connection.label() + "; nothing is sent to AEM again.");

@@ -89,6 +89,17 @@ public final class TaskInvocation implements Serializable {
         return new StopRequest(taskRef(), timeout);
     }
 
+    /** What is asked, in words, for the build's page: the option and the wait, or the stop. */
+    public String asked() {
+        if (action == Action.STOP) {
+            return "stop, and wait for STOPPED";
+        }
+        String what = option == null ? "run with the server's default option" : "run with option " + option;
+        return what + (cdcPosition == null ? "" : " from " + cdcPosition) + ", and wait for "
+                + (waitForCompletion ? "the full load to complete" : "RUNNING")
+                + (stopTaskOnAbort ? "; stop the task if the build is aborted" : "");
+    }
+
     /** A line for the console saying what is asked, for example {@code Running task 'X' on server 'Y' (option ...)}. */
     public String describe(RunRequest request) {
         String what = request.option() == null ? "the server's default run option" : "option " + request.option().name();

@@ -4,6 +4,9 @@ import hudson.AbortException;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.ProgressListener;
 import io.jenkins.plugins.aem.client.TaskStatus;
+import io.jenkins.plugins.aem.report.StatusRecord;
+import io.jenkins.plugins.aem.report.StepRecord;
+import io.jenkins.plugins.aem.report.StepRecorder;
 import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,7 +24,8 @@ public final class TaskStatusCall extends StepCall<TaskStatus> {
     @Override
     public CompletableFuture<TaskStatus> start(StepEnvironment env) throws AbortException {
         try {
-            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.OPERATE, ProgressListener.NONE);
+            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.OPERATE, recorder(),
+                    ProgressListener.NONE);
             return aem.client().taskStatus(target.taskRef(), aem.timeout());
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
@@ -37,6 +41,16 @@ public final class TaskStatusCall extends StepCall<TaskStatus> {
     @Override
     public void reportSuccess(StepEnvironment env, TaskStatus status) {
         env.listener().getLogger().println(ConsoleProgress.PREFIX + status.task() + ": " + status.describe());
+    }
+
+    @Override
+    protected StepRecord newRecord() {
+        return new StatusRecord(target.connectionText(), target.serverText(), target.taskText());
+    }
+
+    @Override
+    protected void recordSuccess(StepRecorder recorder, TaskStatus status) {
+        recorder.update(StatusRecord.class, r -> r.values(status));
     }
 
     /** A single read: after a restart, read again. */

@@ -57,6 +57,21 @@ public final class TaskTarget implements ConnectionFields, Serializable {
         return credentialsId;
     }
 
+    /** The connection as the step names it: a global connection's name, or the URL; empty when neither is given. */
+    public String connectionText() {
+        return connection != null ? connection : url == null ? "" : url;
+    }
+
+    /** The server as the step names it, for the build's page (checked when the task is addressed). */
+    public String serverText() {
+        return server == null ? "" : server;
+    }
+
+    /** The task as the step names it, with its Compose project, for the build's page. */
+    public String taskText() {
+        return (task == null ? "" : task) + (project == null ? "" : " (project " + project + ")");
+    }
+
     /** The task as AEM addresses it. @throws io.jenkins.plugins.aem.client.AemException for a blank name */
     public TaskRef taskRef() {
         return TaskRef.of(server, task, project);

@@ -36,7 +36,7 @@ import org.kohsuke.stapler.verb.POST;
  * (unless {@code stopIfRunning}: stop, deploy, run again), archives the task's definition with the build before it
  * changes anything, checks the result, and on any later failure restores the task to what it was. Returns a map with
  * {@code result}, {@code changed}, {@code plan}, {@code actions}, {@code restarted}, {@code warnings}, {@code backup},
- * {@code elapsedSeconds}, {@code server} and {@code task}. Needs a {@code node}.
+ * {@code elapsedSeconds}, {@code server}, {@code task} and {@code page} (its page on the build). Needs a {@code node}.
  *
  * <pre>{@code
  * aemDeployTask connection: 'prod', server: 'Replicate-Prod', task: 'Orders', definition: 'tasks/Orders.json',

@@ -38,7 +38,7 @@ final class AemStepExecution<R> extends StepExecution {
     @Override
     public boolean start() throws Exception {
         StepEnvironment env = environment();
-        follow(call.start(env), env);
+        follow(call.begin(env), env);
         return false;
     }
 
@@ -91,7 +91,7 @@ final class AemStepExecution<R> extends StepExecution {
     public void onResume() {
         try {
             StepEnvironment env = environment();
-            follow(call.resume(env), env);
+            follow(call.carryOn(env), env);
         } catch (Exception e) {
             getContext().onFailure(e);
         }

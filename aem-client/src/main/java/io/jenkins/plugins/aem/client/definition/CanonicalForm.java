@@ -74,6 +74,21 @@ public final class CanonicalForm {
         }
     }
 
+    /**
+     * One value of a definition as the file writes it (keys sorted, pretty-printed, no final newline), for showing a
+     * difference; {@code null} for none.
+     */
+    public static String valueText(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return PRETTY.writeValueAsString(sorted(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void dropIdentity(JsonNode node) {
         if (node instanceof ObjectNode o) {
             o.remove(IDENTITY);

@@ -31,7 +31,8 @@ public final class DeployPlanner {
                                   Set<String> filled, Set<String> leftOut) {
         List<PlanChange> lines = new ArrayList<>();
         if (current == null) {
-            lines.add(new PlanChange(PlanChange.Kind.CREATE_TASK, created(desired)));
+            lines.add(new PlanChange(PlanChange.Kind.CREATE_TASK, created(desired), new Difference(Difference.Kind.ADDED,
+                    null, "", null, desired.json().path(TaskDefinition.DEFINITION).path("tasks").path(0), false)));
         } else {
             for (Difference d : DefinitionDiff.task(current, desired)) {
                 lines.add(taskLine(d));
@@ -57,10 +58,11 @@ public final class DeployPlanner {
             if (!existing.exists(name)) {
                 endpointLines.add(new PlanChange(PlanChange.Kind.CREATE_ENDPOINT, existing.complete()
                         ? "create endpoint '" + name + "'" + type(wanted)
-                        : "create or replace endpoint '" + name + "'" + type(wanted) + " (whether the target has it cannot be told)"));
+                        : "create or replace endpoint '" + name + "'" + type(wanted) + " (whether the target has it cannot be told)",
+                        whole(name, wanted)));
             } else if (had.isEmpty()) {
                 endpointLines.add(new PlanChange(PlanChange.Kind.CHANGE_ENDPOINT, "replace endpoint '" + name + "' with "
-                        + "the file's settings (the task does not use it now, so they cannot be compared)"));
+                        + "the file's settings (the task does not use it now, so they cannot be compared)", whole(name, wanted)));
             } else {
                 for (Difference d : DefinitionDiff.endpoint(name, had.get(), wanted)) {
                     endpointLines.add(endpointLine(d));
@@ -95,32 +97,39 @@ public final class DeployPlanner {
         if (d.table()) {
             String what = "explicit_included_tables".equals(d.tableList()) ? "table " : d.tableList() + " ";
             return d.kind() == Difference.Kind.ADDED
-                    ? new PlanChange(PlanChange.Kind.ADD_TABLE, "add " + what + d.tableName())
-                    : new PlanChange(PlanChange.Kind.REMOVE_TABLE, "remove " + what + d.tableName());
+                    ? new PlanChange(PlanChange.Kind.ADD_TABLE, "add " + what + d.tableName(), d)
+                    : new PlanChange(PlanChange.Kind.REMOVE_TABLE, "remove " + what + d.tableName(), d);
         }
         if (d.kind() != Difference.Kind.CHANGED && d.path().endsWith("]") && (d.kind() == Difference.Kind.ADDED ? d.after() : d.before()).isTextual()) {
             String list = d.path().substring(0, d.path().lastIndexOf('['));
             return d.kind() == Difference.Kind.ADDED
-                    ? new PlanChange(PlanChange.Kind.ADD_SETTING, "add \"" + d.tableName() + "\" to " + list)
-                    : new PlanChange(PlanChange.Kind.REMOVE_SETTING, "remove \"" + d.tableName() + "\" from " + list);
+                    ? new PlanChange(PlanChange.Kind.ADD_SETTING, "add \"" + d.tableName() + "\" to " + list, d)
+                    : new PlanChange(PlanChange.Kind.REMOVE_SETTING, "remove \"" + d.tableName() + "\" from " + list, d);
         }
         return switch (d.kind()) {
-            case ADDED -> new PlanChange(PlanChange.Kind.ADD_SETTING, "add setting " + d.path() + " = " + render(d.after()));
-            case REMOVED -> new PlanChange(PlanChange.Kind.REMOVE_SETTING, "remove setting " + d.path() + " (was " + render(d.before()) + ")");
+            case ADDED -> new PlanChange(PlanChange.Kind.ADD_SETTING, "add setting " + d.path() + " = " + render(d.after()), d);
+            case REMOVED -> new PlanChange(PlanChange.Kind.REMOVE_SETTING, "remove setting " + d.path() + " (was "
+                    + render(d.before()) + ")", d);
             case CHANGED -> new PlanChange(PlanChange.Kind.CHANGE_SETTING, "change setting " + d.path() + ": "
-                    + render(d.before()) + " -> " + render(d.after()));
+                    + render(d.before()) + " -> " + render(d.after()), d);
         };
     }
 
     private static PlanChange endpointLine(Difference d) {
         String at = "endpoint '" + d.endpoint() + "': ";
         return switch (d.kind()) {
-            case ADDED -> new PlanChange(PlanChange.Kind.CHANGE_ENDPOINT, "change " + at + "add " + d.path() + " = " + render(d.after()));
+            case ADDED -> new PlanChange(PlanChange.Kind.CHANGE_ENDPOINT, "change " + at + "add " + d.path() + " = "
+                    + render(d.after()), d);
             case CHANGED -> new PlanChange(PlanChange.Kind.CHANGE_ENDPOINT, "change " + at + d.path() + ": "
-                    + render(d.before()) + " -> " + render(d.after()));
+                    + render(d.before()) + " -> " + render(d.after()), d);
             case REMOVED -> new PlanChange(PlanChange.Kind.NOTE, at + d.path() + " stays as the target has it (an import "
                     + "cannot remove an endpoint's setting; remove it in AEM if it matters)");
         };
+    }
+
+    /** An endpoint the import creates or replaces whole: all of the file's settings are its difference. */
+    private static Difference whole(String name, JsonNode endpoint) {
+        return new Difference(Difference.Kind.ADDED, name, "", null, endpoint, false);
     }
 
     private static String type(JsonNode endpoint) {

@@ -23,6 +23,16 @@ public record Difference(Kind kind, String endpoint, String path, JsonNode befor
         return endpoint == null ? path : "endpoint '" + endpoint + "': " + path;
     }
 
+    /** The first definition's value as the file writes it, or {@code null} when it was added. */
+    public String beforeText() {
+        return CanonicalForm.valueText(before);
+    }
+
+    /** The second definition's value as the file writes it, or {@code null} when it was removed. */
+    public String afterText() {
+        return CanonicalForm.valueText(after);
+    }
+
     /** The table's identity ({@code owner.name}) when this is a table, from the last bracket of the path. */
     public String tableName() {
         int open = path.lastIndexOf('[');

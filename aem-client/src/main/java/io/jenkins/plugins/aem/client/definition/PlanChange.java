@@ -3,10 +3,18 @@ package io.jenkins.plugins.aem.client.definition;
 /**
  * One line of a deploy's plan.
  *
- * @param kind what the line says
- * @param line the line as printed
+ * @param kind       what the line says
+ * @param line       the line as printed
+ * @param difference the difference between the target and the file the line stands for, in comparison form (secrets
+ *                   as placeholders), or {@code null} for a line that stands for none (a note, an endpoint kept); a
+ *                   created task or endpoint has one whose value before is {@code null}
  */
-public record PlanChange(Kind kind, String line) {
+public record PlanChange(Kind kind, String line, Difference difference) {
+
+    /** A line that stands for no difference. */
+    public PlanChange(Kind kind, String line) {
+        this(kind, line, null);
+    }
 
     /** What a plan line says. */
     public enum Kind {
@@ -41,6 +49,16 @@ public record PlanChange(Kind kind, String line) {
         public boolean isChange() {
             return change;
         }
+    }
+
+    /** The value before, as short as the line shows it, or {@code null} when there is none. */
+    public String before() {
+        return difference == null || difference.before() == null ? null : DeployPlanner.render(difference.before());
+    }
+
+    /** The value after, as short as the line shows it, or {@code null} when there is none. */
+    public String after() {
+        return difference == null || difference.after() == null ? null : DeployPlanner.render(difference.after());
     }
 
     @Override
