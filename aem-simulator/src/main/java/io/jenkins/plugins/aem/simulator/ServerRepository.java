@@ -1,11 +1,9 @@
 package io.jenkins.plugins.aem.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +32,6 @@ import java.util.function.Function;
  * server, or as {@code <undecryptable:TAG>} when this server cannot decrypt it. No secret is ever shown.
  */
 public final class ServerRepository {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter LABEL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd--HH-mm-ss-SSSSSS").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DESCRIPTION_TIME =
@@ -60,7 +57,7 @@ public final class ServerRepository {
     private final Clock clock;
     private final Function<SimTaskSpec, SimTask> newTask;
     private final Map<String, Entry> tasks = new LinkedHashMap<>();
-    private final Map<String, Versioned> endpoints = new LinkedHashMap<>();
+    private final EndpointStore endpoints;
     private final Map<String, SimTaskSpec> deletedSpecs = new HashMap<>();
     private final List<ImportRecord> imports = new ArrayList<>();
     private final List<DeleteRecord> deletes = new ArrayList<>();
@@ -75,8 +72,9 @@ public final class ServerRepository {
         this.random = new Random(seed ^ server.name().hashCode());
         String key = server.masterKey() != null ? server.masterKey() : "seed " + seed + ", server " + server.name();
         this.cipher = new SecretCipher(key, new Random(seed * 31 + server.name().hashCode()));
+        this.endpoints = new EndpointStore(cipher, secrets);
         long now = System.nanoTime();
-        server.endpoints().forEach(json -> addConfiguredEndpoint(parseEndpoint(json), now));
+        server.endpoints().forEach(json -> endpoints.addConfigured(EndpointStore.parse(json), now));
         for (SimTaskSpec spec : server.tasks()) {
             SimTask task = newTask.apply(spec.copy());
             if (tasks.containsKey(task.wireName())) {
@@ -86,8 +84,8 @@ public final class ServerRepository {
         }
         if (!server.isCompose()) { // last, so that an endpoint configured under a default name wins whole
             for (ObjectNode db : DefaultDefinitions.endpoints(server.name())) {
-                if (!endpoints.containsKey(db.get("name").asText())) {
-                    addConfiguredEndpoint(db, now);
+                if (!endpoints.known(db.get("name").asText())) {
+                    endpoints.addConfigured(db, now);
                 }
             }
         }
@@ -123,7 +121,7 @@ public final class ServerRepository {
             return Optional.empty();
         }
         ObjectNode def = e.definition.latest();
-        return Optional.of(normalised(def, usedEndpoints(def, Versioned::latest)));
+        return Optional.of(normalised(def, endpoints.usedBy(def, Versioned::latest)));
     }
 
     /** What ExportTask would show now, normalised; empty when the task is not visible. */
@@ -134,7 +132,7 @@ public final class ServerRepository {
             return Optional.empty();
         }
         ObjectNode def = e.definition.visible(now);
-        return Optional.of(normalised(def, usedEndpoints(def, v -> v.visible(now))));
+        return Optional.of(normalised(def, endpoints.usedBy(def, v -> v.visible(now))));
     }
 
     /**
@@ -148,20 +146,17 @@ public final class ServerRepository {
 
     /** The names of the server's endpoints, as stored. */
     public synchronized List<String> endpointNames() {
-        return endpoints.entrySet().stream().filter(e -> e.getValue().latest() != null).map(Map.Entry::getKey).toList();
+        return endpoints.names();
     }
 
     /** An endpoint as stored, normalised (secrets as tags); empty when unknown. */
     public synchronized Optional<String> endpoint(String name) {
-        Versioned v = endpoints.get(name);
-        return v == null || v.latest() == null ? Optional.empty()
-                : Optional.of(DefinitionJson.normalised(tagged(v.latest())));
+        return endpoints.normalised(name);
     }
 
     /** Whether a stored secret of the endpoint cannot be decrypted here: a task using it fails when run. */
     public synchronized boolean endpointBroken(String name) {
-        Versioned v = endpoints.get(name);
-        return v != null && v.latest() != null && brokenField(v.latest()) != null;
+        return endpoints.broken(name);
     }
 
     /**
@@ -169,12 +164,7 @@ public final class ServerRepository {
      * decrypts here to {@code clearText}. Lets a test check that the right credential arrived without seeing it.
      */
     public synchronized boolean secretMatches(String endpoint, String field, String clearText) {
-        Versioned v = endpoints.get(endpoint);
-        if (v == null || v.latest() == null) {
-            return false;
-        }
-        return SecretFields.of(v.latest()).stream()
-                .anyMatch(s -> s.field().equals(field) && clearText.equals(cipher.decrypt(s.value())));
+        return endpoints.secretMatches(endpoint, field, clearText);
     }
 
     /** Every ImportTask call that reached the import logic, oldest first. */
@@ -209,21 +199,7 @@ public final class ServerRepository {
 
     /** GetEndpointList's answer: {@code {"endpointList":[{"name","description","role","type","is_licensed"}]}}. */
     synchronized ObjectNode endpointList() {
-        long now = System.nanoTime();
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ArrayNode list = root.putArray("endpointList");
-        endpoints.values().forEach(v -> {
-            ObjectNode db = v.visible(now);
-            if (db != null) {
-                ObjectNode n = list.addObject();
-                n.put("name", db.path("name").asText());
-                n.put("description", db.path("description").asText(""));
-                n.put("role", db.path("role").asText("ALL"));
-                n.put("type", db.path("type_id").asText("").replaceFirst("_COMPONENT_TYPE$", ""));
-                n.put("is_licensed", db.path("is_licensed").asBoolean(true));
-            }
-        });
-        return root;
+        return endpoints.list(System.nanoTime());
     }
 
     /**
@@ -244,11 +220,7 @@ public final class ServerRepository {
         body.putArray("tasks").add(def.deepCopy());
         if (withEndpoints) {
             ArrayNode dbs = body.putArray("databases");
-            for (ObjectNode db : usedEndpoints(def, v -> v.visible(now))) {
-                ObjectNode out = db.deepCopy();
-                SecretFields.replace(out, (field, value) -> reencrypt(value));
-                dbs.add(out);
-            }
+            endpoints.usedBy(def, v -> v.visible(now)).forEach(db -> dbs.add(endpoints.exported(db)));
         }
         ReplicateVersion.parse(server.version()).writeTo(doc.putObject("_version"));
         doc.put("description", "Host name: " + server.host() + ", Time: " + DESCRIPTION_TIME.format(at));
@@ -259,12 +231,7 @@ public final class ServerRepository {
     synchronized Applied apply(ImportBody body, String task) {
         long delay = server.importDelay().sample(random).toNanos();
         long at = System.nanoTime() + delay;
-        for (ObjectNode db : body.databases()) {
-            ObjectNode stored = db.deepCopy();
-            SecretFields.replace(stored, (field, value) -> SecretCipher.looksEncrypted(value) ? value : cipher.encrypt(value));
-            Versioned v = endpoints.computeIfAbsent(db.get("name").asText(), k -> Versioned.empty());
-            v.add(merged(v.latest(), stored), at);
-        }
+        body.databases().forEach(db -> endpoints.merge(db, at));
         ObjectNode given = body.task().deepCopy();
         if (!body.versionGiven()) {
             // without _version Replicate falls back to default options (the Ansible collection's finding)
@@ -275,7 +242,7 @@ public final class ServerRepository {
         if (created) {
             e = put(newTask.apply(specFor(task)), Versioned.empty());
         }
-        e.definition.add(merged(e.definition.latest(), given), at);
+        e.definition.add(DefinitionMerge.merged(e.definition.latest(), given), at);
         return new Applied(created, clock.instant().plusNanos(delay));
     }
 
@@ -311,10 +278,10 @@ public final class ServerRepository {
         if (def == null) {
             return null;
         }
-        boolean source = endpointVisible(def.path("task").path("source_name").asText(""), now);
+        boolean source = endpoints.isVisible(def.path("task").path("source_name").asText(""), now);
         boolean target = false;
         for (JsonNode t : def.path("task").path("target_names")) {
-            target |= endpointVisible(t.asText(""), now);
+            target |= endpoints.isVisible(t.asText(""), now);
         }
         JsonNode common = def.path("task_settings").path("common_settings");
         boolean nothingToDo = common.path("full_load_enabled").isBoolean() && !common.path("full_load_enabled").asBoolean()
@@ -333,10 +300,10 @@ public final class ServerRepository {
         if (def == null) {
             return null;
         }
-        List<ObjectNode> used = usedEndpoints(def, v -> v.visible(now));
+        List<ObjectNode> used = endpoints.usedBy(def, v -> v.visible(now));
         e.running = normalised(def, used);
         for (ObjectNode db : used) {
-            String field = brokenField(db);
+            String field = endpoints.brokenField(db);
             if (field != null) {
                 return "Cannot connect to endpoint '" + db.get("name").asText() + "': the value of '" + field
                         + "' cannot be decrypted on this server (it was encrypted with another server's master key, or"
@@ -361,27 +328,6 @@ public final class ServerRepository {
         return e != null && (e.definition == null || e.definition.isVisible(now));
     }
 
-    private boolean endpointVisible(String name, long now) {
-        Versioned v = endpoints.get(name);
-        return v != null && v.isVisible(now);
-    }
-
-    /** The endpoints a definition uses (its source, then its targets) that exist in the chosen version. */
-    private List<ObjectNode> usedEndpoints(ObjectNode def, Function<Versioned, ObjectNode> version) {
-        List<String> names = new ArrayList<>();
-        names.add(def.path("task").path("source_name").asText(""));
-        def.path("task").path("target_names").forEach(n -> names.add(n.asText("")));
-        List<ObjectNode> out = new ArrayList<>();
-        for (String n : names.stream().distinct().toList()) {
-            Versioned v = endpoints.get(n);
-            ObjectNode db = v == null ? null : version.apply(v);
-            if (db != null) {
-                out.add(db);
-            }
-        }
-        return out;
-    }
-
     private String normalised(ObjectNode def, List<ObjectNode> used) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         ReplicateVersion.parse(server.version()).writeTo(doc.putObject("_version"));
@@ -389,38 +335,8 @@ public final class ServerRepository {
         body.putArray("tasks").add(def.deepCopy());
         ArrayNode dbs = body.putArray("databases");
         used.stream().sorted((a, b) -> a.get("name").asText().compareTo(b.get("name").asText()))
-                .forEach(db -> dbs.add(tagged(db)));
+                .forEach(db -> dbs.add(endpoints.tagged(db)));
         return DefinitionJson.normalised(doc);
-    }
-
-    private ObjectNode tagged(ObjectNode db) {
-        ObjectNode out = db.deepCopy();
-        SecretFields.replace(out, (field, value) -> {
-            String clear = cipher.decrypt(value);
-            return clear != null ? "<secret:" + cipher.tag(clear) + ">" : "<undecryptable:" + cipher.tag("\0" + value) + ">";
-        });
-        return out;
-    }
-
-    private String reencrypt(String stored) {
-        String clear = cipher.decrypt(stored);
-        String out = clear == null ? stored : cipher.encrypt(clear); // AEM cannot re-encrypt what it cannot read
-        secrets.reportEndpointSecret(out);
-        return out;
-    }
-
-    private String brokenField(ObjectNode db) {
-        return SecretFields.of(db).stream().filter(s -> cipher.decrypt(s.value()) == null)
-                .map(SecretFields.Secret::field).findFirst().orElse(null);
-    }
-
-    private static ObjectNode merged(ObjectNode stored, ObjectNode given) {
-        if (stored == null) {
-            return given;
-        }
-        ObjectNode out = stored.deepCopy();
-        DefinitionMerge.into(out, given);
-        return out;
     }
 
     private SimTaskSpec specFor(String task) {
@@ -434,35 +350,10 @@ public final class ServerRepository {
             return Versioned.lazy(() -> DefaultDefinitions.task(server.name(), spec), now);
         }
         ImportBody body = parseDefinition(spec.definition(), spec.name());
-        body.databases().forEach(db -> addConfiguredEndpoint(db, now));
+        body.databases().forEach(db -> endpoints.addConfigured(db, now));
         Versioned v = Versioned.empty();
         v.add(body.task().deepCopy(), now);
         return v;
-    }
-
-    private void addConfiguredEndpoint(ObjectNode db, long now) {
-        ObjectNode stored = db.deepCopy();
-        SecretFields.replace(stored, (field, value) -> {
-            secrets.reportEndpointSecret(value);
-            return SecretCipher.looksEncrypted(value) ? value : cipher.encrypt(value);
-        });
-        Versioned v = endpoints.computeIfAbsent(stored.get("name").asText(), k -> Versioned.empty());
-        v.add(merged(v.latest(), stored), now);
-    }
-
-    /** An endpoint's JSON as {@link SimServer#endpoint} takes it; throws IllegalArgumentException when malformed. */
-    static ObjectNode parseEndpoint(String json) {
-        try {
-            JsonNode n = MAPPER.readTree(json);
-            if (n instanceof ObjectNode o && n.path("name").isTextual() && !n.path("name").asText().isEmpty()
-                    && n.path("db_settings").isObject()) {
-                return o;
-            }
-        } catch (IOException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("an endpoint must be a JSON object with a name and db_settings, as in an "
-                + "export's databases: " + (json.length() > 60 ? json.substring(0, 60) + "..." : json));
     }
 
     /** Checks a task's configured definition; throws IllegalArgumentException naming the task and the problem. */

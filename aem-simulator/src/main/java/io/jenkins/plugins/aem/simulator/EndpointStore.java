@@ -1,0 +1,193 @@
+package io.jenkins.plugins.aem.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One server's endpoints, shared by its tasks: each one's versions (what ImportTask wrote, visible from its moment on),
+ * its secrets encrypted with the server's master key, and what tests may ask of them without seeing a secret. Not
+ * thread-safe: the owning {@link ServerRepository} calls it under its lock.
+ */
+final class EndpointStore {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final SecretCipher cipher;
+    private final SecretReporter secrets;
+    private final Map<String, Versioned> endpoints = new LinkedHashMap<>();
+
+    EndpointStore(SecretCipher cipher, SecretReporter secrets) {
+        this.cipher = cipher;
+        this.secrets = secrets;
+    }
+
+    /** Whether an endpoint of this name was ever stored (visible or not). */
+    boolean known(String name) {
+        return endpoints.containsKey(name);
+    }
+
+    /** The names of the endpoints, as stored. */
+    List<String> names() {
+        return endpoints.entrySet().stream().filter(e -> e.getValue().latest() != null).map(Map.Entry::getKey).toList();
+    }
+
+    /** The endpoint as stored (the latest version, visible or not), or null. */
+    ObjectNode latest(String name) {
+        Versioned v = endpoints.get(name);
+        return v == null ? null : v.latest();
+    }
+
+    /** The endpoint as reads show it at {@code now}, or null. */
+    ObjectNode visible(String name, long now) {
+        Versioned v = endpoints.get(name);
+        return v == null ? null : v.visible(now);
+    }
+
+    /** Whether reads show the endpoint at {@code now}. */
+    boolean isVisible(String name, long now) {
+        Versioned v = endpoints.get(name);
+        return v != null && v.isVisible(now);
+    }
+
+    /** An endpoint as stored, normalised (secrets as tags); empty when unknown. */
+    Optional<String> normalised(String name) {
+        ObjectNode db = latest(name);
+        return db == null ? Optional.empty() : Optional.of(DefinitionJson.normalised(tagged(db)));
+    }
+
+    /** Whether a stored secret of the endpoint cannot be decrypted here. */
+    boolean broken(String name) {
+        ObjectNode db = latest(name);
+        return db != null && brokenField(db) != null;
+    }
+
+    /** Whether the endpoint's secret at {@code field} decrypts here to {@code clearText}. */
+    boolean secretMatches(String endpoint, String field, String clearText) {
+        ObjectNode db = latest(endpoint);
+        return db != null && secretOf(db, field).map(clearText::equals).orElse(false);
+    }
+
+    /** The clear text of the secret at {@code field} of an endpoint's JSON, when it has one that decrypts here. */
+    Optional<String> secretOf(ObjectNode db, String field) {
+        return SecretFields.of(db).stream().filter(s -> s.field().equals(field)).findFirst()
+                .map(s -> cipher.decrypt(s.value()));
+    }
+
+    /** GetEndpointList's answer: {@code {"endpointList":[{"name","description","role","type","is_licensed"}]}}. */
+    ObjectNode list(long now) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = root.putArray("endpointList");
+        endpoints.values().forEach(v -> {
+            ObjectNode db = v.visible(now);
+            if (db != null) {
+                ObjectNode n = list.addObject();
+                n.put("name", db.path("name").asText());
+                n.put("description", db.path("description").asText(""));
+                n.put("role", db.path("role").asText("ALL"));
+                n.put("type", typeOf(db));
+                n.put("is_licensed", db.path("is_licensed").asBoolean(true));
+            }
+        });
+        return root;
+    }
+
+    /** An endpoint's type as GetEndpointList names it: its {@code type_id} without {@code _COMPONENT_TYPE}. */
+    static String typeOf(JsonNode db) {
+        return db.path("type_id").asText("").replaceFirst("_COMPONENT_TYPE$", "");
+    }
+
+    /** The endpoints a task definition uses (its source, then its targets) that exist in the chosen version. */
+    List<ObjectNode> usedBy(ObjectNode def, Function<Versioned, ObjectNode> version) {
+        List<String> names = new ArrayList<>();
+        names.add(def.path("task").path("source_name").asText(""));
+        def.path("task").path("target_names").forEach(n -> names.add(n.asText("")));
+        List<ObjectNode> out = new ArrayList<>();
+        for (String n : names.stream().distinct().toList()) {
+            Versioned v = endpoints.get(n);
+            ObjectNode db = v == null ? null : version.apply(v);
+            if (db != null) {
+                out.add(db);
+            }
+        }
+        return out;
+    }
+
+    /** An export's copy of an endpoint: every secret freshly encrypted, as each export encrypts it anew. */
+    ObjectNode exported(ObjectNode db) {
+        ObjectNode out = db.deepCopy();
+        SecretFields.replace(out, (field, value) -> reencrypt(value));
+        return out;
+    }
+
+    /**
+     * Stores a version of an endpoint, visible from {@code at}, merged into what was stored: clear-text secrets are
+     * encrypted with this server's key, a {@code {Z...}} value is kept as given.
+     */
+    void merge(ObjectNode db, long at) {
+        ObjectNode stored = db.deepCopy();
+        SecretFields.replace(stored, (field, value) -> SecretCipher.looksEncrypted(value) ? value : cipher.encrypt(value));
+        put(stored, at);
+    }
+
+    /** Adds an endpoint the configuration gives (its secrets are reported to the secret scan). */
+    void addConfigured(ObjectNode db, long now) {
+        ObjectNode stored = db.deepCopy();
+        SecretFields.replace(stored, (field, value) -> {
+            secrets.reportEndpointSecret(value);
+            return SecretCipher.looksEncrypted(value) ? value : cipher.encrypt(value);
+        });
+        put(stored, now);
+    }
+
+    private void put(ObjectNode stored, long at) {
+        Versioned v = endpoints.computeIfAbsent(stored.get("name").asText(), k -> Versioned.empty());
+        v.add(DefinitionMerge.merged(v.latest(), stored), at);
+    }
+
+    /** The endpoint with every secret as a tag: equal for equal secrets on this server, never the secret. */
+    ObjectNode tagged(ObjectNode db) {
+        ObjectNode out = db.deepCopy();
+        SecretFields.replace(out, (field, value) -> {
+            String clear = cipher.decrypt(value);
+            return clear != null ? "<secret:" + cipher.tag(clear) + ">" : "<undecryptable:" + cipher.tag("\0" + value) + ">";
+        });
+        return out;
+    }
+
+    /** The first secret field of the endpoint that cannot be decrypted here, or null. */
+    String brokenField(ObjectNode db) {
+        return SecretFields.of(db).stream().filter(s -> cipher.decrypt(s.value()) == null)
+                .map(SecretFields.Secret::field).findFirst().orElse(null);
+    }
+
+    private String reencrypt(String stored) {
+        String clear = cipher.decrypt(stored);
+        String out = clear == null ? stored : cipher.encrypt(clear); // AEM cannot re-encrypt what it cannot read
+        secrets.reportEndpointSecret(out);
+        return out;
+    }
+
+    /** An endpoint's JSON as {@link SimServer#endpoint} takes it; throws IllegalArgumentException when malformed. */
+    static ObjectNode parse(String json) {
+        try {
+            JsonNode n = MAPPER.readTree(json);
+            if (n instanceof ObjectNode o && n.path("name").isTextual() && !n.path("name").asText().isEmpty()
+                    && n.path("db_settings").isObject()) {
+                return o;
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("an endpoint must be a JSON object with a name and db_settings, as in an "
+                + "export's databases: " + (json.length() > 60 ? json.substring(0, 60) + "..." : json));
+    }
+}
