@@ -1,14 +1,10 @@
 package io.jenkins.plugins.aem.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,11 +28,6 @@ import java.util.function.Function;
  * server, or as {@code <undecryptable:TAG>} when this server cannot decrypt it. No secret is ever shown.
  */
 public final class ServerRepository {
-    private static final DateTimeFormatter LABEL_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd--HH-mm-ss-SSSSSS").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DESCRIPTION_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
-
     /** A task and its definition's versions (none for Compose); the definition of its last run. */
     private static final class Entry {
         final SimTask task;
@@ -50,14 +41,12 @@ public final class ServerRepository {
     }
 
     private final SimServer server;
-    private final SecretCipher cipher;
     private final Random random;
-    private final boolean shuffleKeys;
-    private final SecretReporter secrets;
     private final Clock clock;
     private final Function<SimTaskSpec, SimTask> newTask;
     private final Map<String, Entry> tasks = new LinkedHashMap<>();
     private final EndpointStore endpoints;
+    private final DefinitionViews views;
     private final Map<String, SimTaskSpec> deletedSpecs = new HashMap<>();
     private final List<ImportRecord> imports = new ArrayList<>();
     private final List<DeleteRecord> deletes = new ArrayList<>();
@@ -66,13 +55,11 @@ public final class ServerRepository {
                      boolean shuffleKeys, Clock clock) {
         this.server = server;
         this.newTask = newTask;
-        this.secrets = secrets;
-        this.shuffleKeys = shuffleKeys;
         this.clock = clock;
         this.random = new Random(seed ^ server.name().hashCode());
         String key = server.masterKey() != null ? server.masterKey() : "seed " + seed + ", server " + server.name();
-        this.cipher = new SecretCipher(key, new Random(seed * 31 + server.name().hashCode()));
-        this.endpoints = new EndpointStore(cipher, secrets);
+        this.endpoints = new EndpointStore(new SecretCipher(key, new Random(seed * 31 + server.name().hashCode())), secrets);
+        this.views = new DefinitionViews(server, endpoints, random, shuffleKeys, clock);
         long now = System.nanoTime();
         server.endpoints().forEach(json -> endpoints.addConfigured(EndpointStore.parse(json), now));
         for (SimTaskSpec spec : server.tasks()) {
@@ -121,7 +108,7 @@ public final class ServerRepository {
             return Optional.empty();
         }
         ObjectNode def = e.definition.latest();
-        return Optional.of(normalised(def, endpoints.usedBy(def, Versioned::latest)));
+        return Optional.of(views.normalised(def, endpoints.usedBy(def, Versioned::latest)));
     }
 
     /** What ExportTask would show now, normalised; empty when the task is not visible. */
@@ -132,7 +119,7 @@ public final class ServerRepository {
             return Optional.empty();
         }
         ObjectNode def = e.definition.visible(now);
-        return Optional.of(normalised(def, endpoints.usedBy(def, v -> v.visible(now))));
+        return Optional.of(views.normalised(def, endpoints.usedBy(def, v -> v.visible(now))));
     }
 
     /**
@@ -213,18 +200,7 @@ public final class ServerRepository {
         if (def == null) {
             return null;
         }
-        Instant at = clock.instant();
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("name", task + "__" + LABEL_TIME.format(at));
-        ObjectNode body = doc.putObject(ImportBody.DEFINITION);
-        body.putArray("tasks").add(def.deepCopy());
-        if (withEndpoints) {
-            ArrayNode dbs = body.putArray("databases");
-            endpoints.usedBy(def, v -> v.visible(now)).forEach(db -> dbs.add(endpoints.exported(db)));
-        }
-        ReplicateVersion.parse(server.version()).writeTo(doc.putObject("_version"));
-        doc.put("description", "Host name: " + server.host() + ", Time: " + DESCRIPTION_TIME.format(at));
-        return shuffleKeys ? DefinitionJson.shuffled(doc, random) : doc;
+        return views.export(task, def, endpoints.usedBy(def, v -> v.visible(now)), withEndpoints);
     }
 
     /** Applies an accepted import: merges its task and endpoints, visible after the import delay. */
@@ -301,7 +277,7 @@ public final class ServerRepository {
             return null;
         }
         List<ObjectNode> used = endpoints.usedBy(def, v -> v.visible(now));
-        e.running = normalised(def, used);
+        e.running = views.normalised(def, used);
         for (ObjectNode db : used) {
             String field = endpoints.brokenField(db);
             if (field != null) {
@@ -326,17 +302,6 @@ public final class ServerRepository {
 
     private static boolean visible(Entry e, long now) {
         return e != null && (e.definition == null || e.definition.isVisible(now));
-    }
-
-    private String normalised(ObjectNode def, List<ObjectNode> used) {
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        ReplicateVersion.parse(server.version()).writeTo(doc.putObject("_version"));
-        ObjectNode body = doc.putObject(ImportBody.DEFINITION);
-        body.putArray("tasks").add(def.deepCopy());
-        ArrayNode dbs = body.putArray("databases");
-        used.stream().sorted((a, b) -> a.get("name").asText().compareTo(b.get("name").asText()))
-                .forEach(db -> dbs.add(endpoints.tagged(db)));
-        return DefinitionJson.normalised(doc);
     }
 
     private SimTaskSpec specFor(String task) {
