@@ -2,7 +2,6 @@ package io.jenkins.plugins.aem.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,23 +27,11 @@ import java.util.function.Function;
  * server, or as {@code <undecryptable:TAG>} when this server cannot decrypt it. No secret is ever shown.
  */
 public final class ServerRepository {
-    /** A task and its definition's versions (none for Compose); the definition of its last run. */
-    private static final class Entry {
-        final SimTask task;
-        final Versioned definition;
-        String running;
-
-        Entry(SimTask task, Versioned definition) {
-            this.task = task;
-            this.definition = definition;
-        }
-    }
-
     private final SimServer server;
     private final Random random;
     private final Clock clock;
     private final Function<SimTaskSpec, SimTask> newTask;
-    private final Map<String, Entry> tasks = new LinkedHashMap<>();
+    private final Map<String, StoredTask> tasks = new LinkedHashMap<>();
     private final EndpointStore endpoints;
     private final DefinitionViews views;
     private final Map<String, SimTaskSpec> deletedSpecs = new HashMap<>();
@@ -61,7 +48,7 @@ public final class ServerRepository {
         this.endpoints = new EndpointStore(new SecretCipher(key, new Random(seed * 31 + server.name().hashCode())), secrets);
         this.views = new DefinitionViews(server, endpoints, random, shuffleKeys, clock);
         long now = System.nanoTime();
-        server.endpoints().forEach(json -> endpoints.addConfigured(EndpointStore.parse(json), now));
+        server.endpoints().forEach(json -> endpoints.addConfigured(EndpointStore.parse(json), now, true));
         for (SimTaskSpec spec : server.tasks()) {
             SimTask task = newTask.apply(spec.copy());
             if (tasks.containsKey(task.wireName())) {
@@ -72,7 +59,7 @@ public final class ServerRepository {
         if (!server.isCompose()) { // last, so that an endpoint configured under a default name wins whole
             for (ObjectNode db : DefaultDefinitions.endpoints(server.name())) {
                 if (!endpoints.known(db.get("name").asText())) {
-                    endpoints.addConfigured(db, now);
+                    endpoints.addConfigured(db, now, false); // no database described: any secret logs in
                 }
             }
         }
@@ -103,22 +90,22 @@ public final class ServerRepository {
      * stored: what every read will show once the pending imports are visible. Empty for an unknown or Compose task.
      */
     public synchronized Optional<String> definition(String task) {
-        Entry e = tasks.get(task);
-        if (e == null || e.definition == null) {
+        StoredTask e = tasks.get(task);
+        ObjectNode def = e == null || e.definition == null ? null : e.definition.latest();
+        if (def == null) {
             return Optional.empty();
         }
-        ObjectNode def = e.definition.latest();
         return Optional.of(views.normalised(def, endpoints.usedBy(def, Versioned::latest)));
     }
 
     /** What ExportTask would show now, normalised; empty when the task is not visible. */
     public synchronized Optional<String> visibleDefinition(String task) {
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         long now = System.nanoTime();
-        if (e == null || e.definition == null || e.definition.visible(now) == null) {
+        ObjectNode def = e == null ? null : e.visibleDefinition(now);
+        if (def == null) {
             return Optional.empty();
         }
-        ObjectNode def = e.definition.visible(now);
         return Optional.of(views.normalised(def, endpoints.usedBy(def, v -> v.visible(now))));
     }
 
@@ -127,31 +114,47 @@ public final class ServerRepository {
      * imported meanwhile, until it is stopped and run again. Empty when the task never ran in this simulator.
      */
     public synchronized Optional<String> runningDefinition(String task) {
-        Entry e = tasks.get(task);
-        return Optional.ofNullable(e == null ? null : e.running);
-    }
-
-    /** The names of the server's endpoints, as stored. */
-    public synchronized List<String> endpointNames() {
-        return endpoints.names();
-    }
-
-    /** An endpoint as stored, normalised (secrets as tags); empty when unknown. */
-    public synchronized Optional<String> endpoint(String name) {
-        return endpoints.normalised(name);
-    }
-
-    /** Whether a stored secret of the endpoint cannot be decrypted here: a task using it fails when run. */
-    public synchronized boolean endpointBroken(String name) {
-        return endpoints.broken(name);
+        StoredTask e = tasks.get(task);
+        return Optional.ofNullable(e == null ? null : e.running());
     }
 
     /**
-     * Whether the endpoint's secret at {@code field} (its path below {@code db_settings}, e.g. {@code password})
-     * decrypts here to {@code clearText}. Lets a test check that the right credential arrived without seeing it.
+     * The server's endpoints: their stored form, the databases behind them, the PatchEndpoint calls received. The
+     * four methods below are shorthands for its own.
      */
-    public synchronized boolean secretMatches(String endpoint, String field, String clearText) {
+    public EndpointStore endpoints() {
+        return endpoints;
+    }
+
+    /** Shorthand for {@link EndpointStore#names()}. */
+    public List<String> endpointNames() {
+        return endpoints.names();
+    }
+
+    /** Shorthand for {@link EndpointStore#endpoint(String)}. */
+    public Optional<String> endpoint(String name) {
+        return endpoints.endpoint(name);
+    }
+
+    /** Shorthand for {@link EndpointStore#broken(String)}. */
+    public boolean endpointBroken(String name) {
+        return endpoints.broken(name);
+    }
+
+    /** Shorthand for {@link EndpointStore#secretMatches(String, String, String)}. */
+    public boolean secretMatches(String endpoint, String field, String clearText) {
         return endpoints.secretMatches(endpoint, field, clearText);
+    }
+
+    /**
+     * Whether the task's last run started with the endpoint's secret at {@code field} being {@code clearText}: a
+     * running task keeps the secrets it started with, whatever an import or PatchEndpoint stores meanwhile, until it
+     * is stopped and run again. False when the task never ran here or its run did not use the endpoint.
+     */
+    public synchronized boolean runningSecretMatches(String task, String endpoint, String field, String clearText) {
+        StoredTask e = tasks.get(task);
+        return e != null && e.runningEndpoints().stream().filter(db -> db.path("name").asText().equals(endpoint))
+                .anyMatch(db -> endpoints.secretOf(db, field).map(clearText::equals).orElse(false));
     }
 
     /** Every ImportTask call that reached the import logic, oldest first. */
@@ -174,19 +177,30 @@ public final class ServerRepository {
 
     /** The task of this wire name if reads show it now, else null. */
     synchronized SimTask visibleTask(String task) {
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         return visible(e, System.nanoTime()) ? e.task : null;
     }
 
     /** The task of this wire name whether or not reads show it yet, else null. */
     synchronized SimTask existingTask(String task) {
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         return e == null ? null : e.task;
     }
 
-    /** GetEndpointList's answer: {@code {"endpointList":[{"name","description","role","type","is_licensed"}]}}. */
-    synchronized ObjectNode endpointList() {
-        return endpoints.list(System.nanoTime());
+    /**
+     * The source and first target of a visible Replicate task as GetTaskDetails names them ({@code {"name","type"}}
+     * each); empty for a Compose task or one reads do not show.
+     */
+    synchronized List<ObjectNode> detailsEndpoints(String task) {
+        StoredTask e = tasks.get(task);
+        long now = System.nanoTime();
+        ObjectNode def = e == null ? null : e.visibleDefinition(now);
+        if (def == null) {
+            return List.of();
+        }
+        JsonNode targets = def.path("task").path("target_names");
+        return List.of(endpoints.reference(def.path("task").path("source_name").asText(""), now),
+                endpoints.reference(targets.path(0).asText(""), now));
     }
 
     /**
@@ -194,9 +208,9 @@ public final class ServerRepository {
      * server's {@code _version}, and the volatile label and description, with every secret freshly encrypted.
      */
     synchronized JsonNode export(String task, boolean withEndpoints) {
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         long now = System.nanoTime();
-        ObjectNode def = e == null || e.definition == null ? null : e.definition.visible(now);
+        ObjectNode def = e == null ? null : e.visibleDefinition(now);
         if (def == null) {
             return null;
         }
@@ -213,7 +227,7 @@ public final class ServerRepository {
             // without _version Replicate falls back to default options (the Ansible collection's finding)
             given.remove("task_settings");
         }
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         boolean created = e == null;
         if (created) {
             e = put(newTask.apply(specFor(task)), Versioned.empty());
@@ -228,7 +242,7 @@ public final class ServerRepository {
 
     /** Deletes a task (the caller checked that it is visible and stopped, holding the task's lock). */
     synchronized void delete(String task) {
-        Entry e = tasks.remove(task);
+        StoredTask e = tasks.remove(task);
         if (e != null) {
             deletedSpecs.put(task, e.task.spec());
         }
@@ -242,57 +256,20 @@ public final class ServerRepository {
         deletes.add(r);
     }
 
-    /**
-     * Why RunTask is refused by the task's definition: {@code AEM_RUN_TASK_NO_SRC_NO_TRG}, {@code AEM_RUN_TASK_NO_SRC}
-     * or {@code AEM_RUN_TASK_TRG} when the server lacks its source or every target, {@code AEM_RUN_TASK_NOT_FL_NOR_CDC}
-     * when it enables neither full load nor change processing; null when it may run.
-     */
+    /** See {@link StoredTask#runRefusal}; null for an unknown task. */
     synchronized String runRefusal(String task) {
-        Entry e = tasks.get(task);
-        long now = System.nanoTime();
-        ObjectNode def = e == null || e.definition == null ? null : e.definition.visible(now);
-        if (def == null) {
-            return null;
-        }
-        boolean source = endpoints.isVisible(def.path("task").path("source_name").asText(""), now);
-        boolean target = false;
-        for (JsonNode t : def.path("task").path("target_names")) {
-            target |= endpoints.isVisible(t.asText(""), now);
-        }
-        JsonNode common = def.path("task_settings").path("common_settings");
-        boolean nothingToDo = common.path("full_load_enabled").isBoolean() && !common.path("full_load_enabled").asBoolean()
-                && common.path("apply_changes_enabled").isBoolean() && !common.path("apply_changes_enabled").asBoolean();
-        return !source && !target ? "AEM_RUN_TASK_NO_SRC_NO_TRG" : !source ? "AEM_RUN_TASK_NO_SRC"
-                : !target ? "AEM_RUN_TASK_TRG" : nothingToDo ? "AEM_RUN_TASK_NOT_FL_NOR_CDC" : null;
+        StoredTask e = tasks.get(task);
+        return e == null ? null : e.runRefusal(endpoints, System.nanoTime());
     }
 
-    /**
-     * Called when a run of the task is accepted: remembers the definition it runs on, and says why the run must
-     * fail (an endpoint whose secret cannot be decrypted here), or null.
-     */
-    private synchronized String launch(Entry e) {
-        long now = System.nanoTime();
-        ObjectNode def = e.definition.visible(now);
-        if (def == null) {
-            return null;
-        }
-        List<ObjectNode> used = endpoints.usedBy(def, v -> v.visible(now));
-        e.running = views.normalised(def, used);
-        for (ObjectNode db : used) {
-            String field = endpoints.brokenField(db);
-            if (field != null) {
-                return "Cannot connect to endpoint '" + db.get("name").asText() + "': the value of '" + field
-                        + "' cannot be decrypted on this server (it was encrypted with another server's master key, or"
-                        + " is not a valid encrypted value). Enter the " + field + " of the endpoint again.";
-            }
-        }
-        return null;
+    private synchronized String launch(StoredTask e) {
+        return e.launch(endpoints, views, System.nanoTime());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private Entry put(SimTask task, Versioned definition) {
-        Entry e = new Entry(task, definition);
+    private StoredTask put(SimTask task, Versioned definition) {
+        StoredTask e = new StoredTask(task, definition);
         tasks.put(task.wireName(), e);
         if (definition != null) {
             task.runLink(() -> launch(e));
@@ -300,8 +277,8 @@ public final class ServerRepository {
         return e;
     }
 
-    private static boolean visible(Entry e, long now) {
-        return e != null && (e.definition == null || e.definition.isVisible(now));
+    private static boolean visible(StoredTask e, long now) {
+        return e != null && e.visible(now);
     }
 
     private SimTaskSpec specFor(String task) {
@@ -314,20 +291,10 @@ public final class ServerRepository {
         if (spec.definition() == null) {
             return Versioned.lazy(() -> DefaultDefinitions.task(server.name(), spec), now);
         }
-        ImportBody body = parseDefinition(spec.definition(), spec.name());
-        body.databases().forEach(db -> endpoints.addConfigured(db, now));
+        ImportBody body = ImportBody.configured(spec.definition(), spec.name());
+        body.databases().forEach(db -> endpoints.addConfigured(db, now, true));
         Versioned v = Versioned.empty();
         v.add(body.task().deepCopy(), now);
         return v;
-    }
-
-    /** Checks a task's configured definition; throws IllegalArgumentException naming the task and the problem. */
-    static ImportBody parseDefinition(String json, String task) {
-        try {
-            return ImportBody.parse(json.getBytes(StandardCharsets.UTF_8), task);
-        } catch (ImportBody.Refused e) {
-            throw new IllegalArgumentException("task " + task + ": the definition is refused (" + e.code() + "): "
-                    + e.getMessage(), e);
-        }
     }
 }
