@@ -25,4 +25,13 @@ final class DeployChanges {
      * RUNNING and one it is starting as STOPPED, so reading the task cannot tell.
      */
     volatile boolean commandInDoubt;
+    /** A PatchEndpoint of the deploy may have changed an endpoint's secret: only the backup's import puts it back. */
+    volatile boolean secretsPatched;
+    /** Other tasks the deploy stopped to restart them, and has not run again yet (they were running before). */
+    final java.util.Set<String> stoppedOthers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * The backup's import was sent before an interruption, its outcome unknown: a resumed restore waits for it to show
+     * and never sends it again.
+     */
+    volatile boolean backupImportSent;
 }

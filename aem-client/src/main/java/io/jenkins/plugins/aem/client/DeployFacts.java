@@ -21,6 +21,11 @@ record DeployFacts(ServerFacts server, TaskStatus status, TaskDefinition backup,
         return backup != null;
     }
 
+    /** Whether the task was running (or recovering, or starting) when read: a deploy that stops it runs it again. */
+    boolean wasRunning() {
+        return status != null && !TaskControl.stopped(status);
+    }
+
     /**
      * Reads the facts in turn: the server, the task's status, its backup, the server's endpoints. Nothing is changed.
      * A backup AEM refuses refuses the deploy: without it a failed deploy could not be undone.

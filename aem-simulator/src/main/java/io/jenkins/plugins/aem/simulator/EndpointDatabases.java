@@ -11,7 +11,7 @@ import java.util.Set;
  * The databases behind a server's endpoints, as a test connection or a task's run meets them: which secret each
  * expects, and whether the Replicate server can reach its host. An endpoint the configuration gives (with its
  * secrets) describes its database: the database expects those secrets until a test says it changed
- * ({@link ServerRepository#databaseSecret}). The default endpoints, and those an import creates, stand for databases
+ * ({@link EndpointStore#databaseSecret}). The default endpoints, and those an import creates, stand for databases
  * nothing describes: any secret this server can decrypt logs in. Whatever the database, a secret that cannot be
  * decrypted here, or whose clear text is itself of the encrypted form {@code {Z...}}, never logs in. Not thread-safe:
  * the owning repository calls it under its lock.
@@ -24,7 +24,7 @@ final class EndpointDatabases {
     }
 
     private final Map<String, Map<String, String>> expected = new HashMap<>();
-    private final Set<String> unreachable = new HashSet<>();
+    private final Set<String> unreachableHosts = new HashSet<>();
 
     /** The database of a configured endpoint expects the secrets it was configured with. */
     void describe(ObjectNode stored, EndpointStore store) {
@@ -42,19 +42,19 @@ final class EndpointDatabases {
         expected.computeIfAbsent(endpoint, k -> new HashMap<>()).put(field, clearText);
     }
 
-    /** Whether the endpoint's host can be reached from the Replicate server. */
-    void reachable(String endpoint, boolean reachable) {
+    /** Whether a host can be reached from the Replicate server. */
+    void hostReachable(String host, boolean reachable) {
         if (reachable) {
-            unreachable.remove(endpoint);
+            unreachableHosts.remove(host);
         } else {
-            unreachable.add(endpoint);
+            unreachableHosts.add(host);
         }
     }
 
     /** A connection with the endpoint's settings and secrets as {@code db} holds them. */
     Connection connect(ObjectNode db, EndpointStore store) {
         String name = db.get("name").asText();
-        if (unreachable.contains(name)) {
+        if (unreachableHosts.contains(host(db))) {
             return new Connection(false, true, "no answer from host '" + host(db) + "': it cannot be reached from the "
                     + "Replicate server (a firewall, a wrong host name or port, or the database is down).");
         }
@@ -77,7 +77,8 @@ final class EndpointDatabases {
         return Connection.OK;
     }
 
-    private static String host(JsonNode db) {
+    /** The host an endpoint connects to: its {@code server} (or {@code host}...) setting, else its name. */
+    static String host(JsonNode db) {
         JsonNode s = db.path("db_settings");
         for (String key : new String[] {"server", "host", "hostName", "serverName"}) {
             if (s.path(key).isTextual() && !s.path(key).asText().isBlank()) {

@@ -187,12 +187,14 @@ public final class EndpointStore {
     }
 
     /**
-     * Whether the endpoint's host can be reached from the Replicate server (default true). Unreachable, TestEndpoint
-     * answers {@code AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT} once its timeout has passed, and a run of a task using it
-     * ends in ERROR.
+     * Whether a host can be reached from the Replicate server (default true): the {@code server} (or {@code host})
+     * setting of the endpoints that connect to it, or the name of an endpoint without one. For an endpoint whose host
+     * cannot be reached, TestEndpoint answers {@code AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT} once its timeout has passed,
+     * and a run of a task using it ends in ERROR. An import that puts another host into the endpoint changes whether
+     * it is reached, as it would.
      */
-    public synchronized void reachable(String endpoint, boolean reachable) {
-        databases.reachable(endpoint, reachable);
+    public synchronized void hostReachable(String host, boolean reachable) {
+        databases.hostReachable(host, reachable);
     }
 
     /** A test connection to the endpoint as reads show it at {@code now}, or null when reads do not show it. */

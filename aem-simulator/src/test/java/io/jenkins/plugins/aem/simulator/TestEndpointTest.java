@@ -85,14 +85,14 @@ class TestEndpointTest {
 
     @Test
     void aHostAemCannotReachAnswersTheTimeoutOnceItHasPassed() throws Exception {
-        sim.repository(R).endpoints().reachable("Source-DB", false);
+        sim.repository(R).endpoints().hostReachable("sql.example.internal", false);
         long t0 = System.nanoTime();
         HttpResponse<String> r = des.testEndpoint(R, "Source-DB", "&timeout=1");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
         assertError(r, 500, "AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT");
         assertThat(RawClient.json(r).path("error_message").asText()).contains("sql.example.internal");
         assertThat(des.run(R, "Orders", "&timeout=5").body()).contains("ERROR");
-        sim.repository(R).endpoints().reachable("Source-DB", true);
+        sim.repository(R).endpoints().hostReachable("sql.example.internal", true);
         assertThat(RawClient.json(des.testEndpoint(R, "Source-DB", "&timeout=1")).path("requeststate").asText())
                 .isEqualTo("CONNECTED");
     }
