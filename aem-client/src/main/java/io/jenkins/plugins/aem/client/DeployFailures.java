@@ -40,6 +40,17 @@ final class DeployFailures {
                 + "the backup, which is never done under a task that is not stopped. Nothing was changed.").build();
     }
 
+    static AemException patchRefused(TaskRef task, String endpoint, AemException error, String user) {
+        boolean role = error.refusedForRole();
+        String remedy = role ? "Rotating secrets needs Designer on All Endpoints (PatchEndpoint), besides what a deploy "
+                + "needs. Give the deploy's account that role." : error.remedy();
+        return AemException.of(FailureKind.AEM_ERROR, "AEM refused PatchEndpoint for endpoint '" + endpoint + "' of server '"
+                        + task.server() + "' (" + error.errorCode() + (blank(error.aemMessage()) ? "" : " - "
+                        + error.aemMessage()) + ")" + (role ? ": the account '" + user + "' lacks the role to rotate secrets" : "")
+                        + ".")
+                .errorCode(error.errorCode()).aemMessage(error.aemMessage()).remedy(remedy).build();
+    }
+
     /** What a deploy tells to do about an endpoint that did not connect. */
     static final String ENDPOINT_REMEDY = "Check the endpoint's secret, user and host (the deploy put the task back "
             + "as it was); if AEM cannot reach the endpoint at deploy time, deploy without the endpoint test "

@@ -35,6 +35,8 @@ final class SecretRotation {
      * as once. AEM's refusal is its word that nothing changed.
      */
     private CompletableFuture<Void> patchOne(String endpoint, String body, int tries) {
+        boolean wasTouched = ctx.changes().touched;
+        boolean patchedBefore = ctx.changes().secretsPatched;
         ctx.changes().touched = true;
         ctx.changes().secretsPatched = true;
         Deadline deadline = ctx.clock().forward();
@@ -46,6 +48,13 @@ final class SecretRotation {
                         return CompletableFuture.completedFuture(null);
                     }
                     AemException error = ctx.calls().reader().transport(e, "PatchEndpoint");
+                    if (error.errorCode() != null || error.kind() == FailureKind.DEPLOY_REFUSED) {
+                        // AEM's refusal is its word that nothing changed; a checkpoint not kept sent nothing.
+                        ctx.changes().touched = wasTouched;
+                        ctx.changes().secretsPatched = patchedBefore;
+                        return CompletableFuture.failedFuture(error.errorCode() == null ? error
+                                : DeployFailures.patchRefused(ctx.task(), endpoint, error, ctx.user()));
+                    }
                     if (!error.retryable() || error.kind() == FailureKind.CANCELLED || deadline.expired()) {
                         return CompletableFuture.failedFuture(error);
                     }
