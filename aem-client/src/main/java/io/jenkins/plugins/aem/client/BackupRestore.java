@@ -21,7 +21,7 @@ final class BackupRestore {
     /** The last share of a restore's time in which, with the task still missing, the deploy's definition is imported. */
     private static final double FALLBACK_SHARE = 0.25;
     /** How long a resumed restore waits for a backup import sent before the interruption to show. */
-    private static final Duration SENT_BEFORE = Duration.ofSeconds(20);
+    private static final Duration SENT_BEFORE = Duration.ofSeconds(10);
 
     private final DeployContext ctx;
     private final InFlight flight;
