@@ -1,6 +1,7 @@
 package io.jenkins.plugins.aem.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.aem.client.AemClient;
 import io.jenkins.plugins.aem.client.AemClientPool;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.BackupSink;
@@ -11,10 +12,12 @@ import io.jenkins.plugins.aem.client.TaskRef;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 
 /**
- * What deploy-task and restore-task do once their request is built: check the backup file, deploy, print the result
- * (the result word on stdout, or one JSON object with {@code --json}) or the failure, and return the exit code.
+ * What deploy-task, restore-task and rotate-secrets do once their request is built: check the backup file, deploy,
+ * print the result (the result word on stdout, or one JSON object with {@code --json}) or the failure, and return the
+ * exit code.
  */
 final class DeployCommandSupport {
 
@@ -25,22 +28,30 @@ final class DeployCommandSupport {
     }
 
     static int execute(AemCommand root, ConnectionOptions conn, DeployOptions options, DeployRequest request) {
-        TaskRef task = request.task();
+        return execute(root, conn, options.backup, request.task(), (client, sink) -> client.deploy(sink == null ? request
+                : request.withBackupSink(sink), TaskCommandSupport.progress(root)));
+    }
+
+    /**
+     * Checks the backup file, starts the change with the sink that writes it ({@code null} for a dry run without one),
+     * waits for its outcome, prints it and returns the exit code.
+     */
+    static int execute(AemCommand root, ConnectionOptions conn, BackupOptions options, TaskRef task,
+                       BiFunction<AemClient, BackupSink, CompletableFuture<DeployOutcome>> start) {
         OutcomePrinter printer = new OutcomePrinter(root.out, root.err, conn.json, conn.verbose);
         if (options.backup == null && !options.dryRun) {
             throw AemException.invalidInput("--backup", "is missing. Name a file for the task's definition before the "
                     + "deploy (it is written before anything changes), or give --dry-run.");
         }
-        DeployRequest withBackup = request;
+        BackupSink sink = null;
         if (options.backup != null) {
             LocalFiles.checkNewFile(options.backup, "--backup");
-            BackupSink sink = backup -> LocalFiles.writePrivate(options.backup, backup.restorableText());
-            withBackup = request.withBackupSink(sink);
+            sink = backup -> LocalFiles.writePrivate(options.backup, backup.restorableText());
         }
         ConnectionSettings settings = conn.settings(root.env);
         TaskCommandSupport.warnIfInsecure(root, settings);
         try (AemClientPool pool = AemClientPool.create()) {
-            CompletableFuture<DeployOutcome> deploy = pool.client(settings).deploy(withBackup, TaskCommandSupport.progress(root));
+            CompletableFuture<DeployOutcome> deploy = start.apply(pool.client(settings), sink);
             Thread restoreOnCtrlC = new Thread(() -> cancelAndWait(root, deploy), "aem-deploy-shutdown");
             Runtime.getRuntime().addShutdownHook(restoreOnCtrlC);
             DeployOutcome outcome;
@@ -96,6 +107,7 @@ final class DeployCommandSupport {
         node.put("restarted", outcome.restarted());
         outcome.warnings().forEach(node.putArray("warnings")::add);
         node.put("backup", outcome.backupLocation());
+        outcome.testedEndpoints().forEach(node.putArray("testedEndpoints")::add);
         root.out.println(node);
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.aem.cli;
 
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.DeployRequest;
-import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +21,8 @@ import picocli.CommandLine.ParentCommand;
                         + "too, the message says what state the task is in and where the backup is (exit 6).",
                 "Placeholders: $${NAME} takes --set/--set-file values; $${secret:ENDPOINT/FIELD} takes --secret files. "
                         + "An endpoint left without its secret is left out when the target has it (the target keeps its own).",
+                "Endpoints the import creates or changes are tested (TestEndpoint) before the task runs; one that does "
+                        + "not connect fails the deploy and the task is restored (--no-endpoint-test skips the test).",
                 "Needs Designer on All Tasks, and on All Endpoints when the file carries endpoints."},
         footerHeading = "%nExample:%n",
         footer = {"  aem deploy-task --url https://aem-prod.example.com --server Replicate-Prod \\",
@@ -55,14 +56,13 @@ final class DeployTaskCommand implements Callable<Integer> {
     @Option(names = "--set-file", paramLabel = "NAME=FILE", description = "A value for $${NAME} read from FILE (without its final line end). Repeatable.")
     Map<String, Path> setFile = new LinkedHashMap<>();
 
-    @Option(names = "--secret", paramLabel = "ENDPOINT=FILE", description = "The secret of an endpoint (its password, or "
-            + "its only secret), or ENDPOINT/FIELD=FILE for one field, read from the first line of FILE. Repeatable. "
-            + "Secrets are only read from files, never given on the command line.")
-    Map<String, Path> secrets = new LinkedHashMap<>();
+    @Mixin
+    SecretOptions secrets = new SecretOptions();
 
-    @Option(names = "--endpoint-user", paramLabel = "ENDPOINT=NAME", description = "The user name that goes with the "
-            + "endpoint's --secret (set in the endpoint's username field). Repeatable.")
-    Map<String, String> users = new LinkedHashMap<>();
+    @Option(names = "--update-secrets", description = "Rotate: send the secrets given for endpoints the target has even "
+            + "when nothing else changes (through PatchEndpoint on their secret fields alone, or with the import when "
+            + "there is one), test them, and name the other tasks that use them (restarted with --stop-if-running).")
+    boolean updateSecrets;
 
     @Mixin
     DeployOptions deploy = new DeployOptions();
@@ -80,19 +80,10 @@ final class DeployTaskCommand implements Callable<Integer> {
             }
             values.put(name, LocalFiles.value(file, "--set-file", name));
         });
-        Map<String, EndpointSecret> filled = new TreeMap<>();
-        secrets.forEach((key, file) -> {
-            String secret = LocalFiles.secret(file, "--secret", key);
-            String user = users.get(key);
-            filled.put(key, user == null ? EndpointSecret.secretText(secret) : EndpointSecret.usernamePassword(user, secret));
-        });
-        users.keySet().stream().filter(k -> !secrets.containsKey(k)).findFirst().ifPresent(k -> {
-            throw AemException.invalidInput("--endpoint-user " + k, "has no --secret " + k + "=FILE to go with. Give the "
-                    + "endpoint's secret too.");
-        });
         DeployRequest request = deploy.request(task.ref(), ConnectionOptions.read(definition, "--definition"),
                         connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT))
-                .substitutions(values).secrets(filled).allowNewerVersion(allowNewerVersion).build();
+                .substitutions(values).secrets(secrets.read()).updateSecrets(updateSecrets)
+                .allowNewerVersion(allowNewerVersion).build();
         return DeployCommandSupport.execute(root, connection, deploy, request);
     }
 }

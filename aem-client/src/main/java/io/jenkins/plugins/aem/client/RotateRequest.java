@@ -15,13 +15,15 @@ import java.util.Map;
  *                      use a rotated endpoint so that they take the new secret; without it a running task is refused
  * @param runOption     how the tasks stopped for the rotation are run again; {@code null} means RESUME_PROCESSING
  * @param cdcPosition   the cdc position for the run options that need one, else {@code null}
+ * @param dryRun        stop after the plan (which endpoints rotate, which tasks use them): change nothing
  * @param timeout       the deadline of the rotation, the export of the task's definition before it included
  * @param backupSink    where the task's backup goes before anything changes (it carries the old secrets' ciphertext,
  *                      which puts them back), or {@code null} to keep it in memory only
  * @param checkpoints   hears where the rotation is, as a deploy's ({@link DeployRequest#checkpoints()}), or {@code null}
  */
 public record RotateRequest(TaskRef task, Map<String, EndpointSecret> secrets, boolean stopIfRunning, RunOption runOption,
-                            String cdcPosition, Duration timeout, BackupSink backupSink, DeployCheckpoints checkpoints) {
+                            String cdcPosition, boolean dryRun, Duration timeout, BackupSink backupSink,
+                            DeployCheckpoints checkpoints) {
 
     /**
      * Checks every field a deploy checks.
@@ -29,7 +31,7 @@ public record RotateRequest(TaskRef task, Map<String, EndpointSecret> secrets, b
      * @throws AemException ({@link FailureKind#INVALID_INPUT}) for any invalid field
      */
     public RotateRequest {
-        DeployRequest checked = deploy(task, "{}", secrets, stopIfRunning, runOption, cdcPosition, timeout, null, null);
+        DeployRequest checked = deploy(task, "{}", secrets, stopIfRunning, runOption, cdcPosition, dryRun, timeout, null, null);
         secrets = checked.secrets();
         runOption = checked.runOption();
         cdcPosition = checked.cdcPosition();
@@ -42,14 +44,15 @@ public record RotateRequest(TaskRef task, Map<String, EndpointSecret> secrets, b
      * this deploy ({@link AemClient#resumeDeploy}), with the portable text of the backup it kept.
      */
     public DeployRequest toDeployRequest(String definition) {
-        return deploy(task, definition, secrets, stopIfRunning, runOption, cdcPosition, timeout, backupSink, checkpoints);
+        return deploy(task, definition, secrets, stopIfRunning, runOption, cdcPosition, dryRun, timeout, backupSink,
+                checkpoints);
     }
 
     private static DeployRequest deploy(TaskRef task, String definition, Map<String, EndpointSecret> secrets,
-                                        boolean stopIfRunning, RunOption runOption, String cdcPosition, Duration timeout,
-                                        BackupSink backupSink, DeployCheckpoints checkpoints) {
+                                        boolean stopIfRunning, RunOption runOption, String cdcPosition, boolean dryRun,
+                                        Duration timeout, BackupSink backupSink, DeployCheckpoints checkpoints) {
         return DeployRequest.builder(task, definition).secrets(secrets).updateSecrets(true)
-                .stopIfRunning(stopIfRunning, runOption, cdcPosition).timeout(timeout).backupSink(backupSink)
+                .stopIfRunning(stopIfRunning, runOption, cdcPosition).dryRun(dryRun).timeout(timeout).backupSink(backupSink)
                 .checkpoints(checkpoints).build();
     }
 

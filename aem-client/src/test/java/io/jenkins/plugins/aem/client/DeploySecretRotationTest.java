@@ -146,7 +146,7 @@ class DeploySecretRotationTest {
     void rotateSecretsExportsTheTasksOwnDefinitionAndRotates() {
         f.repo("Prod").endpoints().databaseSecret("Source-DB", "password", ROTATED);
         DeployOutcome outcome = SimFixture.join(f.deployer().rotateSecrets(new RotateRequest(orders,
-                Map.of("Source-DB", EndpointSecret.secretText(ROTATED)), true, null, null, Duration.ofSeconds(30),
+                Map.of("Source-DB", EndpointSecret.secretText(ROTATED)), true, null, null, false, Duration.ofSeconds(30),
                 b -> "backup.json", null), f.fx.listener()));
         assertThat(outcome.result()).isEqualTo(DeployOutcome.Result.DEPLOYED);
         assertThat(outcome.backupLocation()).isEqualTo("backup.json");
