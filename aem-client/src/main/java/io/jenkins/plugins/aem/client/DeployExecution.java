@@ -223,6 +223,7 @@ final class DeployExecution {
         AemException error = (cancelled ? DefinitionCalls.cancelled() : ctx.calls().reader().transport(e, "the deploy"))
                 .redacted(ctx::redact);
         if (!ctx.changes().touched) {
+            ctx.ledger().stage(Stage.DONE);
             result.completeExceptionally(error.withContext(task, null, null, ctx.clock().total().elapsed()));
             return;
         }

@@ -35,16 +35,11 @@ class DeployEndpointTestTest {
 
     /** Live from Dev, one setting changed, with Prod's secrets: both endpoints are imported with their secret. */
     private DeployRequest changeLive() {
-        return changeLive(8);
+        return f.changeLive(8);
     }
 
     private DeployRequest changeLive(int threads) {
-        return changeLive(f.export("Dev", "Live", true).replace("\"parallel_load_threads\": 4", "\"parallel_load_threads\": " + threads));
-    }
-
-    private DeployRequest changeLive(String file) {
-        return DeployRequest.of(live, file).withSecrets(DeployFixture.prodSecrets()).withStopIfRunning(true, null, null)
-                .withTimeout(Duration.ofSeconds(30)).withBackupSink(b -> "backup.json");
+        return f.changeLive(threads);
     }
 
     private List<JournalEntry> tests() {
@@ -108,7 +103,7 @@ class DeployEndpointTestTest {
     void aHostAemCannotReachFailsTheDeployWithAemsTimeoutWithinTheDeadline() {
         f.repo("Prod").endpoints().hostReachable("acme-typo.snowflakecomputing.com", false);
         String typo = f.export("Dev", "Live", true).replace("acme.snowflakecomputing.com", "acme-typo.snowflakecomputing.com");
-        AemException e = f.deployFails(changeLive(typo).withTimeout(Duration.ofSeconds(10)));
+        AemException e = f.deployFails(f.changeLive(typo).withTimeout(Duration.ofSeconds(10)));
         assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
         assertThat(e.errorCode()).isEqualTo("AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT");
         assertThat(e.getMessage()).contains("Endpoint 'Target-DB' of server 'Prod' did not connect within TestEndpoint's timeout");

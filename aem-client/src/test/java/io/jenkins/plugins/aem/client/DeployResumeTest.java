@@ -39,7 +39,6 @@ class DeployResumeTest {
     }
 
     private final DeployFixture f = new DeployFixture();
-    private final TaskRef live = new TaskRef("Prod", "Live");
 
     @AfterEach
     void close() {
@@ -47,9 +46,7 @@ class DeployResumeTest {
     }
 
     private DeployRequest changeLive() {
-        String file = f.export("Dev", "Live", true).replace("\"parallel_load_threads\": 4", "\"parallel_load_threads\": 8");
-        return DeployRequest.of(live, file).withSecrets(DeployFixture.prodSecrets()).withStopIfRunning(true, null, null)
-                .withTimeout(Duration.ofSeconds(30));
+        return f.changeLive(8).withBackupSink(null);
     }
 
     /** What a killed deploy left: the last checkpoint its sink kept, and its backup. */

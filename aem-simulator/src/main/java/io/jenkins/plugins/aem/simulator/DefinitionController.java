@@ -73,16 +73,12 @@ final class DefinitionController {
     }
 
     private ApiResponse importTask(Call call, Session session) {
-        ApiResponse framing = ReplicateCalls.bodyFraming(call);
-        if (framing != null) {
-            return framing;
-        }
-        String server = call.route.server();
-        String task = call.route.task();
-        ApiResponse refused = gate.refusal(server, "ImportTask");
+        ApiResponse refused = gate.bodyRefusal(call, "ImportTask");
         if (refused != null) {
             return refused;
         }
+        String server = call.route.server();
+        String task = call.route.task();
         Role.Access access = session.access();
         if (!access.mayDesignTasks()) {
             return json.error(unauthorized); // Designer on All Tasks, not only on this task

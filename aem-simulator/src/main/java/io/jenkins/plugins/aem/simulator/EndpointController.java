@@ -78,16 +78,12 @@ final class EndpointController {
     }
 
     ApiResponse patch(Call call, Session session) {
-        ApiResponse framing = ReplicateCalls.bodyFraming(call);
-        if (framing != null) {
-            return framing;
-        }
-        String server = call.route.server();
-        String name = call.route.endpoint();
-        ApiResponse refused = gate.refusal(server, "PatchEndpoint");
+        ApiResponse refused = gate.bodyRefusal(call, "PatchEndpoint");
         if (refused != null) {
             return refused;
         }
+        String server = call.route.server();
+        String name = call.route.endpoint();
         if (!session.access().mayDesignEndpoints()) {
             return json.error(unauthorized);
         }

@@ -23,7 +23,7 @@ final class EndpointDatabases {
         static final Connection OK = new Connection(true, false, "");
     }
 
-    private final Map<String, Map<String, String>> expected = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> expected = new HashMap<>();
     private final Set<String> unreachableHosts = new HashSet<>();
 
     /** The database of a configured endpoint expects the secrets it was configured with. */
@@ -37,9 +37,14 @@ final class EndpointDatabases {
         });
     }
 
-    /** From now on the endpoint's database expects {@code clearText} at {@code field}. */
+    /** From now on the endpoint's database expects {@code clearText} at {@code field}, and nothing else there. */
     void expect(String endpoint, String field, String clearText) {
-        expected.computeIfAbsent(endpoint, k -> new HashMap<>()).put(field, clearText);
+        expected.computeIfAbsent(endpoint, k -> new HashMap<>()).put(field, new HashSet<>(Set.of(clearText)));
+    }
+
+    /** From now on the endpoint's database takes {@code clearText} at {@code field} too, besides what it took. */
+    void alsoAccept(String endpoint, String field, String clearText) {
+        expected.computeIfAbsent(endpoint, k -> new HashMap<>()).computeIfAbsent(field, k -> new HashSet<>()).add(clearText);
     }
 
     /** Whether a host can be reached from the Replicate server. */
@@ -58,7 +63,7 @@ final class EndpointDatabases {
             return new Connection(false, true, "no answer from host '" + host(db) + "': it cannot be reached from the "
                     + "Replicate server (a firewall, a wrong host name or port, or the database is down).");
         }
-        Map<String, String> wanted = expected.getOrDefault(name, Map.of());
+        Map<String, Set<String>> wanted = expected.getOrDefault(name, Map.of());
         for (SecretFields.Secret s : SecretFields.of(db)) {
             String clear = store.clearText(s.value());
             if (clear == null) {
@@ -66,8 +71,8 @@ final class EndpointDatabases {
                         + "server (it was encrypted with another server's master key, or is not a valid encrypted "
                         + "value). Enter the " + s.field() + " of the endpoint again.");
             }
-            String want = wanted.get(s.field());
-            if (SecretCipher.looksEncrypted(clear) || want != null && !want.equals(clear)) {
+            Set<String> takes = wanted.get(s.field());
+            if (SecretCipher.looksEncrypted(clear) || takes != null && !takes.contains(clear)) {
                 String user = user(db);
                 return new Connection(false, false, "the database refused the login" + (user.isEmpty() ? "" : " of user '"
                         + user + "'") + ": the " + s.field() + " is not the one it expects (SQLSTATE 28000, invalid "

@@ -187,6 +187,15 @@ public final class EndpointStore {
     }
 
     /**
+     * From now on the database behind the endpoint takes {@code clearText} at {@code field} as well as what it took, as
+     * during a password change that leaves the old one valid for a while. The secret is reported to the secret scan.
+     */
+    public synchronized void databaseAlsoAccepts(String endpoint, String field, String clearText) {
+        secrets.reportEndpointSecret(clearText);
+        databases.alsoAccept(endpoint, field, clearText);
+    }
+
+    /**
      * Whether a host can be reached from the Replicate server (default true): the {@code server} (or {@code host})
      * setting of the endpoints that connect to it, or the name of an endpoint without one. For an endpoint whose host
      * cannot be reached, TestEndpoint answers {@code AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT} once its timeout has passed,

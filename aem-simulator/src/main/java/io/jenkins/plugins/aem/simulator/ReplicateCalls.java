@@ -30,6 +30,12 @@ final class ReplicateCalls {
         return null;
     }
 
+    /** Why a call with a body cannot go on: its framing ({@link #bodyFraming}), then the server ({@link #refusal}). */
+    ApiResponse bodyRefusal(Call call, String method) {
+        ApiResponse framing = bodyFraming(call);
+        return framing != null ? framing : refusal(call.route.server(), method);
+    }
+
     /** Why a definition call cannot go to this server (unknown, not monitored, not connected, Compose, too old). */
     ApiResponse refusal(String server, String method) {
         AemError refused = reads.serverRefusal(server);

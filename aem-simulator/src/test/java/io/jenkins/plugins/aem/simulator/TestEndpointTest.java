@@ -69,6 +69,9 @@ class TestEndpointTest {
         assertThat(RawClient.json(des.testEndpoint(R, "Source-DB", "")).path("requeststate").asText()).isEqualTo("CONNECTED");
         sim.repository(R).endpoints().databaseSecret("Source-DB", "password", ROTATED);
         assertThat(RawClient.json(des.testEndpoint(R, "Source-DB", "")).path("requeststate").asText()).isEqualTo("ERROR");
+        // While the old password stays valid besides the new one, both log in.
+        sim.repository(R).endpoints().databaseAlsoAccepts("Source-DB", "password", WRONG);
+        assertThat(RawClient.json(des.testEndpoint(R, "Source-DB", "")).path("requeststate").asText()).isEqualTo("CONNECTED");
     }
 
     @Test
