@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link AemClient} the pool hands out: starts {@link Operation}s on a shared {@link Connection}. */
 final class DefaultAemClient implements AemClient {
@@ -152,7 +153,7 @@ final class DefaultAemClient implements AemClient {
         ProgressListener l = listener(listener);
         CompletableFuture<ExportedDefinition> exported = exportTask(new ExportRequest(request.task(), true,
                 request.timeout()), l);
-        java.util.concurrent.atomic.AtomicReference<CompletableFuture<DeployOutcome>> deploy = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<CompletableFuture<DeployOutcome>> deploy = new AtomicReference<>();
         // Cancelling the rotation cancels the export, or the deploy under way, which restores what it changed first.
         CompletableFuture<DeployOutcome> result = new CompletableFuture<>() {
             @Override

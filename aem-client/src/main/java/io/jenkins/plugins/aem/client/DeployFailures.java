@@ -1,9 +1,9 @@
 package io.jenkins.plugins.aem.client;
 
+import io.jenkins.plugins.aem.client.DeployCheckpoint.Change;
 import io.jenkins.plugins.aem.client.definition.Difference;
 import io.jenkins.plugins.aem.client.definition.MergeCheck;
 import io.jenkins.plugins.aem.client.definition.ReplicateVersion;
-import io.jenkins.plugins.aem.client.DeployCheckpoint.Change;
 import java.util.List;
 
 /**

@@ -2,8 +2,10 @@ package io.jenkins.plugins.aem.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,7 +38,7 @@ final class EndpointTests {
                     + "wrong secret or host will show only when a task that uses them runs.");
             return CompletableFuture.completedFuture(List.of());
         }
-        return next(new ArrayList<>(new java.util.TreeSet<>(endpoints)), 0, new ArrayList<>());
+        return next(new ArrayList<>(new TreeSet<>(endpoints)), 0, new ArrayList<>());
     }
 
     private CompletableFuture<List<String>> next(List<String> all, int i, List<String> tested) {
@@ -94,7 +96,7 @@ final class EndpointTests {
         return false;
     }
 
-    private static String names(java.util.Collection<String> endpoints) {
-        return "endpoint" + (endpoints.size() == 1 ? " '" : "s '") + String.join("', '", new java.util.TreeSet<>(endpoints)) + "'";
+    private static String names(Collection<String> endpoints) {
+        return "endpoint" + (endpoints.size() == 1 ? " '" : "s '") + String.join("', '", new TreeSet<>(endpoints)) + "'";
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -89,7 +90,7 @@ record EndpointUsers(Set<String> endpoints, Map<String, List<TaskStatus>> byEndp
                     : "; restart the running ones to use the new secret (or deploy with stopIfRunning)")));
         });
         if (unknown != null) {
-            lines.add(new PlanChange(PlanChange.Kind.NOTE, "the other tasks using " + String.join(", ", new java.util.TreeSet<>(endpoints))
+            lines.add(new PlanChange(PlanChange.Kind.NOTE, "the other tasks using " + String.join(", ", new TreeSet<>(endpoints))
                     + " cannot all be found (" + unknown + "): any of them keeps the old secret until run again"));
         }
         return lines;

@@ -1,17 +1,17 @@
 package io.jenkins.plugins.aem.client;
 
 import io.jenkins.plugins.aem.client.definition.CanonicalForm;
+import io.jenkins.plugins.aem.client.definition.DefinitionDiff;
 import io.jenkins.plugins.aem.client.definition.DefinitionForms;
 import io.jenkins.plugins.aem.client.definition.DeployPlan;
 import io.jenkins.plugins.aem.client.definition.DeployPlanner;
+import io.jenkins.plugins.aem.client.definition.PlanChange;
 import io.jenkins.plugins.aem.client.definition.ReplicateVersion;
 import io.jenkins.plugins.aem.client.definition.SecretFiller;
 import io.jenkins.plugins.aem.client.definition.SecretMasker;
 import io.jenkins.plugins.aem.client.definition.SecretPlaceholder;
 import io.jenkins.plugins.aem.client.definition.Substitutions;
 import io.jenkins.plugins.aem.client.definition.TaskDefinition;
-import io.jenkins.plugins.aem.client.definition.DefinitionDiff;
-import io.jenkins.plugins.aem.client.definition.PlanChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

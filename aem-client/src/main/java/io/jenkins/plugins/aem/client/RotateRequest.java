@@ -3,6 +3,7 @@ package io.jenkins.plugins.aem.client;
 import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A request to rotate the secrets of a task's endpoints: see {@link AemClient#rotateSecrets}. It is a deploy of the
@@ -59,7 +60,7 @@ public record RotateRequest(TaskRef task, Map<String, EndpointSecret> secrets, b
     /** Names the task and the endpoints; never a secret. */
     @Override
     public String toString() {
-        return "RotateRequest[" + task + ", secrets=" + new java.util.TreeMap<>(secrets).keySet() + ", stopIfRunning="
+        return "RotateRequest[" + task + ", secrets=" + new TreeMap<>(secrets).keySet() + ", stopIfRunning="
                 + stopIfRunning + ", timeout=" + timeout + "]";
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.aem.client.definition.SecretPlaceholder;
 import io.jenkins.plugins.aem.client.definition.TaskDefinition;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ final class SecretPatch {
             String[] keys = p.field().split("\\.");
             add(ops, settings, keys);
             if (withUser) {
-                String[] parent = java.util.Arrays.copyOf(keys, keys.length);
+                String[] parent = Arrays.copyOf(keys, keys.length);
                 for (String name : new String[] {"username", "user"}) {
                     parent[parent.length - 1] = name;
                     if (at(settings, parent).isTextual()) {
