@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
         description = "Run, stop, inspect and wait for Qlik Replicate and Compose tasks through Qlik Enterprise Manager "
                 + "(AEM), and export and deploy Replicate task definitions, one task or a folder of them.",
         subcommands = {RunTaskCommand.class, StopTaskCommand.class, TaskStatusCommand.class, WaitTaskCommand.class,
-                ExportTaskCommand.class, DeployTaskCommand.class, RestoreTaskCommand.class, ExportTasksCommand.class,
-                DeployTasksCommand.class, SimulatorCommand.class,
+                ExportTaskCommand.class, DeployTaskCommand.class, RestoreTaskCommand.class, RotateSecretsCommand.class,
+                ExportTasksCommand.class, DeployTasksCommand.class, SimulatorCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the requested state was reached (task-status: the state was read; wait-task: the "

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.aem.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.aem.client.AemClient;
 import io.jenkins.plugins.aem.client.AemClientPool;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.BackupSink;
@@ -9,13 +10,16 @@ import io.jenkins.plugins.aem.client.DeployOutcome;
 import io.jenkins.plugins.aem.client.DeployRequest;
 import io.jenkins.plugins.aem.client.DeployTasksOutcome;
 import io.jenkins.plugins.aem.client.TaskRef;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 
 /**
- * What deploy-task and restore-task do once their request is built: check the backup file, deploy, print the result
- * (the result word on stdout, or one JSON object with {@code --json}) or the failure, and return the exit code.
+ * What deploy-task, restore-task and rotate-secrets do once their request is built: check the backup file, deploy,
+ * print the result (the result word on stdout, or one JSON object with {@code --json}) or the failure, and return the
+ * exit code.
  */
 final class DeployCommandSupport {
 
@@ -25,26 +29,33 @@ final class DeployCommandSupport {
     private DeployCommandSupport() {
     }
 
-    static int execute(AemCommand root, ConnectionOptions conn, DeployOptions options, BackupFileOption backupFile,
+    static int execute(AemCommand root, ConnectionOptions conn, DeployOptions options, BackupFileOption backup,
                        DeployRequest request) {
-        java.nio.file.Path file = backupFile.backup;
-        TaskRef task = request.task();
+        return execute(root, conn, backup, options.dryRun, request.task(), (client, sink) -> client.deploy(
+                sink == null ? request : request.withBackupSink(sink), TaskCommandSupport.progress(root)));
+    }
+
+    /**
+     * Checks the backup file, starts the change with the sink that writes it ({@code null} for a dry run without one),
+     * waits for its outcome, prints it and returns the exit code.
+     */
+    static int execute(AemCommand root, ConnectionOptions conn, BackupFileOption backup, boolean dryRun, TaskRef task,
+                       BiFunction<AemClient, BackupSink, CompletableFuture<DeployOutcome>> start) {
+        Path file = backup.backup;
         OutcomePrinter printer = new OutcomePrinter(root.out, root.err, conn.json, conn.verbose);
-        if (file == null && !options.dryRun) {
+        if (file == null && !dryRun) {
             throw AemException.invalidInput("--backup", "is missing. Name a file for the task's definition before the "
                     + "deploy (it is written before anything changes), or give --dry-run.");
         }
-        DeployRequest withBackup = request;
+        BackupSink sink = null;
         if (file != null) {
             LocalFiles.checkNewFile(file, "--backup");
-            BackupSink sink = backup -> LocalFiles.writePrivate(file, backup.restorableText());
-            withBackup = request.withBackupSink(sink);
+            sink = written -> LocalFiles.writePrivate(file, written.restorableText());
         }
         ConnectionSettings settings = conn.settings(root.env);
         TaskCommandSupport.warnIfInsecure(root, settings);
         try (AemClientPool pool = AemClientPool.create()) {
-            DeployOutcome outcome = awaitRestoring(root, pool.client(settings).deploy(withBackup,
-                    TaskCommandSupport.progress(root)), "the task");
+            DeployOutcome outcome = awaitRestoring(root, start.apply(pool.client(settings), sink), "the task");
             if (outcome.backupLocation() == null && file != null) {
                 root.err.println("aem: " + (outcome.result() == DeployOutcome.Result.DEPLOYED
                         ? task + " did not exist before, so there was nothing to back up" : "nothing was changed")
@@ -107,6 +118,7 @@ final class DeployCommandSupport {
         node.put("restarted", outcome.restarted());
         outcome.warnings().forEach(node.putArray("warnings")::add);
         node.put("backup", outcome.backupLocation());
+        outcome.testedEndpoints().forEach(node.putArray("testedEndpoints")::add);
         root.out.println(node);
     }
 }

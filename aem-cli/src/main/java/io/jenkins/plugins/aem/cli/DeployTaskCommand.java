@@ -17,6 +17,8 @@ import picocli.CommandLine.ParentCommand;
                         + "too, the message says what state the task is in and where the backup is (exit 6).",
                 "Placeholders: $${NAME} takes values (--values, --set); $${secret:ENDPOINT/FIELD} takes --secret files. "
                         + "An endpoint left without its secret is left out when the target has it (the target keeps its own).",
+                "Endpoints the import creates or changes are tested (TestEndpoint) before the task runs; one that does "
+                        + "not connect fails the deploy and the task is restored (--no-endpoint-test skips the test).",
                 "Needs Designer on All Tasks, and on All Endpoints when the file carries endpoints."},
         footerHeading = "%nExample:%n",
         footer = {"  aem deploy-task --url https://aem-prod.example.com --server Replicate-Prod \\",
@@ -50,6 +52,9 @@ final class DeployTaskCommand implements Callable<Integer> {
     SecretOptions secrets = new SecretOptions();
 
     @Mixin
+    UpdateSecretsOption rotation = new UpdateSecretsOption();
+
+    @Mixin
     DeployOptions deploy = new DeployOptions();
 
     @Mixin
@@ -62,7 +67,8 @@ final class DeployTaskCommand implements Callable<Integer> {
     public Integer call() {
         DeployRequest request = deploy.request(task.ref(), ConnectionOptions.read(definition, "--definition"),
                         connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT))
-                .substitutions(values.values()).secrets(secrets.secrets()).allowNewerVersion(newer.allowNewerVersion).build();
+                .substitutions(values.values()).secrets(secrets.secrets()).updateSecrets(rotation.updateSecrets)
+                .allowNewerVersion(newer.allowNewerVersion).build();
         return DeployCommandSupport.execute(root, connection, deploy, backup, request);
     }
 }

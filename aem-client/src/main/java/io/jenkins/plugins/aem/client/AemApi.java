@@ -38,6 +38,10 @@ final class AemApi {
         return reader;
     }
 
+    HostLimits limits() {
+        return limits;
+    }
+
     CompletableFuture<List<ServerInfo>> servers(Duration responseTimeout, ProgressListener listener, Deadline deadline) {
         CompletableFuture<HttpResult> call = call("GET", "/servers", null, responseTimeout, "GetServerList", listener, deadline);
         return InFlight.derived(call, call.thenApply(r -> {
@@ -185,15 +189,25 @@ final class AemApi {
         return call(method, path, body, responseTimeout, call, listener, deadline, onSend, CappedBodyConsumer.MAX_BODY);
     }
 
-    /** {@code onSend} runs each time the request leaves the host's queue for AEM; answers past {@code maxBody} fail. */
     private CompletableFuture<HttpResult> call(String method, String path, String body, Duration responseTimeout,
                                                String call, ProgressListener listener, Deadline deadline, Runnable onSend,
                                                int maxBody) {
+        return call(limits.lane(method), method, path, body, responseTimeout, call, listener, deadline, onSend, maxBody);
+    }
+
+    /**
+     * A call in the given lane of the host's limits: {@code onSend} runs each time the request leaves the host's queue
+     * for AEM; answers past {@code maxBody} fail. For the endpoint calls ({@link EndpointApi}), which AEM may hold open
+     * as long as a command.
+     */
+    CompletableFuture<HttpResult> call(HostLimiter lane, String method, String path, String body, Duration responseTimeout,
+                                       String call, ProgressListener listener, Deadline deadline, Runnable onSend,
+                                       int maxBody) {
         Duration loginTimeout = responseTimeout.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : responseTimeout;
         // The shared login is never cancelled (other callers wait on it); the call's own requests are.
         InFlight inFlight = new InFlight();
         return inFlight.cancelledWith(session.get(() -> login(loginTimeout))
-                .thenCompose(id -> inFlight.track(send(method, path, body, id, responseTimeout, call, onSend, maxBody)).thenCompose(r -> {
+                .thenCompose(id -> inFlight.track(send(lane, method, path, body, id, responseTimeout, call, onSend, maxBody)).thenCompose(r -> {
                     AemException error = reader.errorOf(r, call);
                     if (error == null || !"INVALID_SESSION_ID".equals(error.errorCode())) {
                         return CompletableFuture.completedFuture(r);
@@ -202,13 +216,13 @@ final class AemApi {
                             "AEM session expired; logging in again as " + settings.credentials().username()));
                     // The refused call was not executed, so repeating it (even a run or stop) is safe.
                     return session.renew(id, () -> login(loginTimeout))
-                            .thenCompose(fresh -> inFlight.track(send(method, path, body, fresh, responseTimeout, call, onSend, maxBody)));
+                            .thenCompose(fresh -> inFlight.track(send(lane, method, path, body, fresh, responseTimeout, call, onSend, maxBody)));
                 })));
     }
 
-    private CompletableFuture<HttpResult> send(String method, String path, String body, String sessionId,
+    private CompletableFuture<HttpResult> send(HostLimiter lane, String method, String path, String body, String sessionId,
                                                Duration responseTimeout, String call, Runnable onSend, int maxBody) {
-        CompletableFuture<HttpResult> queued = limits.lane(method).submit(() -> {
+        CompletableFuture<HttpResult> queued = lane.submit(() -> {
             onSend.run();
             return transport.send(method, settings.api(path), Map.of(SESSION_HEADER, sessionId), body, responseTimeout,
                     maxBody);

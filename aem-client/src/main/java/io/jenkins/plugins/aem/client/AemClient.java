@@ -95,6 +95,13 @@ public interface AemClient {
      * the deploy its own {@link ConnectionSettings} if run and stop use a less privileged account. Secrets never show
      * in an event, a message or the outcome.
      *
+     * <p>After an import that created or changed an endpoint (or sent its secret), and before the task runs again,
+     * each such endpoint is tested with TestEndpoint: one that does not connect fails the deploy with AEM's words, and
+     * the task is restored ({@link DeployRequest#skipEndpointTest()} turns the test off). An AEM without TestEndpoint,
+     * or one that refuses it to this account, is said once and the deploy goes on. Before each change, and once AEM
+     * answered it, the request's {@link DeployCheckpoints} hears where the deploy is: {@link #resumeDeploy} takes it up
+     * from there after a restart.
+     *
      * <p>Cancelling the future stops the steps forward. Before the task was changed it is cancelled at once; after, the
      * task is restored first (an ImportTask or DeleteTask already sent is waited for, since AEM carries it out anyway),
      * and the future then fails with the restore's report ({@code DEPLOY_RESTORED} or {@code DEPLOY_NOT_RESTORED}), so
@@ -149,4 +156,38 @@ public interface AemClient {
      */
     CompletableFuture<DeployTasksOutcome> deployTasks(DeployTasksRequest request, ReleaseFolder folder,
                                                       java.util.concurrent.Executor folderCalls, ProgressListener listener);
+
+    /**
+     * Rotates the secrets of a task's endpoints: exports the task's own definition and deploys it with
+     * {@link DeployRequest#updateSecrets()}, so a rotation is a deploy in every way (plan, backup, checkpoints, restore).
+     * Each endpoint of the task whose secret is given gets it through PatchEndpoint, on its secret fields alone (an
+     * import would send the whole task again), and is then tested with TestEndpoint; one that does not connect puts
+     * every old secret back, by importing the backup (it carries their ciphertext, valid on this server), and the
+     * future fails with {@link FailureKind#DEPLOY_RESTORED} (or {@code DEPLOY_NOT_RESTORED}). The plan names the other
+     * tasks that use a rotated endpoint: they keep the old secret until they run again; with
+     * {@link RotateRequest#stopIfRunning()} the running ones are restarted. A running task is refused without it.
+     * Needs Designer on All Endpoints (PatchEndpoint) besides what a deploy needs.
+     */
+    CompletableFuture<DeployOutcome> rotateSecrets(RotateRequest request, ProgressListener listener);
+
+    /**
+     * Takes up a deploy that could not finish because the process running it stopped (a restart, a {@code kill -9}):
+     * {@code request} is the same request (secrets given again; its checkpoint sink hears the resumed deploy), and
+     * {@code resume} holds the backup and the last checkpoint the interrupted deploy handed out. It reads the task (and
+     * exports it), then finishes what is safe to finish, or restores, and says which in its events and in
+     * {@link DeployOutcome#resumed()} (or in the failure). The rules:
+     * <ul>
+     *   <li>nothing was sent (or AEM refused all that was): the deploy runs again from the start;</li>
+     *   <li>an import was sent, whether or not its answer came: it is <b>never sent again</b>. If the task shows it
+     *       (read back for a while, as an import may show late), the deploy goes on: its check, the endpoint test, and
+     *       the run of the task if it was running before. If the task shows the old definition, or anything else, it
+     *       is restored from the backup ({@link FailureKind#DEPLOY_RESTORED});</li>
+     *   <li>changes were sent but no import (a stop, a delete to import afresh, a patch of secrets): the deploy goes on
+     *       from where the task is, and runs it again if it was running before;</li>
+     *   <li>the deploy was restoring: the restore goes on, reading the task first. A backup import it had sent is
+     *       waited for; only when the task does not show it is the backup imported again (the restore's own import:
+     *       twice is as once).</li>
+     * </ul>
+     */
+    CompletableFuture<DeployOutcome> resumeDeploy(DeployRequest request, DeployResume resume, ProgressListener listener);
 }

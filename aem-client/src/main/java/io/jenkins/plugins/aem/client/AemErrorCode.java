@@ -78,7 +78,13 @@ public enum AemErrorCode {
     AEM_DELETE_TASK_INNER_ERR("AEM hit an internal error while deleting the task.",
             "Read AEM's message and check the task in AEM before trying again."),
     AEM_ENDPOINT_LIST_INNER_ERR("AEM failed to list the server's endpoints.",
-            "Check the server's connection in AEM; until then a deploy knows only the endpoints of the task's own backup.");
+            "Check the server's connection in AEM; until then a deploy knows only the endpoints of the task's own backup."),
+    AEM_ENDPOINT_NOT_FOUND("The server has no endpoint of that name.",
+            "Use the endpoint's name exactly as AEM shows it (names are case-sensitive); a deploy tests only the endpoints it imported or rotated, so check the task in AEM."),
+    AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT("The Replicate server could not connect to the endpoint within the test's timeout.",
+            "Check the endpoint's host, port and firewall from the Replicate server; if the endpoint cannot be reached from AEM at deploy time, deploy without the endpoint test (skipEndpointTest, --no-endpoint-test)."),
+    AEM_PATCH_ENDPOINT_INNER_ERR("AEM could not apply a change to the endpoint's settings.",
+            "Read AEM's message; check that the endpoint's secret fields in the definition file are those the endpoint has (the task was put back as it was).");
 
     private final String meaning;
     private final String remedy;

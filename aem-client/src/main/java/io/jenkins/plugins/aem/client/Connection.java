@@ -23,6 +23,8 @@ final class Connection {
     private final Map<String, TaskListPoller> pollers = new ConcurrentHashMap<>();
     private final RefusalMemory serverListRefusal = new RefusalMemory("GetServerList");
     private final SharedReads shared = new SharedReads();
+    private final EndpointApi endpoints;
+    private final Map<String, EndpointTestMemory> endpointTests = new ConcurrentHashMap<>();
     private CompletableFuture<List<ServerInfo>> servers;
     private long serversAt;
 
@@ -30,6 +32,7 @@ final class Connection {
         this.settings = settings;
         this.api = api;
         this.scheduler = scheduler;
+        this.endpoints = new EndpointApi(api);
     }
 
     /** The shared status poller of one server. */
@@ -50,6 +53,16 @@ final class Connection {
     /** Whether AEM refused this connection's login the server list lately; see {@link RefusalMemory}. */
     RefusalMemory serverListRefusal() {
         return serverListRefusal;
+    }
+
+    /** TestEndpoint, PatchEndpoint and a task's endpoints. */
+    EndpointApi endpoints() {
+        return endpoints;
+    }
+
+    /** Whether TestEndpoint was lately found unavailable to this connection on a server; see {@link EndpointTestMemory}. */
+    EndpointTestMemory endpointTests(String server) {
+        return endpointTests.computeIfAbsent(server, EndpointTestMemory::new);
     }
 
     ConnectionSettings settings() {

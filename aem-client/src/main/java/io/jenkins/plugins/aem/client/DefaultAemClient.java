@@ -7,6 +7,7 @@ import io.jenkins.plugins.aem.client.release.ReleaseFolder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link AemClient} the pool hands out: starts {@link Operation}s on a shared {@link Connection}. */
 final class DefaultAemClient implements AemClient {
@@ -126,7 +127,7 @@ final class DefaultAemClient implements AemClient {
     @Override
     public CompletableFuture<DeployOutcome> deploy(DeployRequest request, ProgressListener listener) {
         DeployExecution execution = new DeployExecution(request, connection, scheduler, schedule, listener(listener), this,
-                DeployContext.NONE);
+                ReleaseSlot.NONE, DeployExecution.fresh(request.task()));
         execution.start();
         return live.addUndoable(execution.result);
     }
@@ -147,6 +148,53 @@ final class DefaultAemClient implements AemClient {
                 new FolderCalls(folder, folderCalls), new ReleaseProgress(listener(listener))));
         release.start();
         return live.addUndoable(release.result);
+    }
+
+    @Override
+    public CompletableFuture<DeployOutcome> rotateSecrets(RotateRequest request, ProgressListener listener) {
+        Deadline deadline = Deadline.after(request.timeout());
+        ProgressListener l = listener(listener);
+        CompletableFuture<ExportedDefinition> exported = exportTask(new ExportRequest(request.task(), true,
+                request.timeout()), l);
+        AtomicReference<CompletableFuture<DeployOutcome>> deploy = new AtomicReference<>();
+        // Cancelling the rotation cancels the export, or the deploy under way, which restores what it changed first.
+        CompletableFuture<DeployOutcome> result = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterrupt) {
+                CompletableFuture<DeployOutcome> d = deploy.get();
+                return d != null ? d.cancel(mayInterrupt) : exported.cancel(mayInterrupt) && super.cancel(mayInterrupt);
+            }
+        };
+        exported.whenComplete((file, e) -> {
+            if (e != null) {
+                result.completeExceptionally(e);
+            } else if (deadline.remaining().compareTo(Duration.ofSeconds(1)) < 0) {
+                result.completeExceptionally(AemException.of(FailureKind.TIMED_OUT, "No time was left to rotate the "
+                        + "secrets of " + request.task() + " after exporting its definition.").build());
+            } else {
+                CompletableFuture<DeployOutcome> d = deploy(request.toDeployRequest(file.text())
+                        .withTimeout(deadline.remaining()), l);
+                deploy.set(d);
+                d.whenComplete((o, x) -> {
+                    if (x == null) {
+                        result.complete(o);
+                    } else if (x instanceof java.util.concurrent.CancellationException) {
+                        result.completeExceptionally(x); // a CancellationException: the result reads cancelled
+                    } else {
+                        result.completeExceptionally(x);
+                    }
+                });
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<DeployOutcome> resumeDeploy(DeployRequest request, DeployResume resume, ProgressListener listener) {
+        DeployExecution execution = new DeployExecution(request, connection, scheduler, schedule, listener(listener), this,
+                ReleaseSlot.NONE, resume.checkpoint());
+        new DeployResumption(execution, resume).start();
+        return live.addUndoable(execution.result);
     }
 
     /** {@code read} with its failures said as AEM's or the network's, tracked by the pool; cancelling it aborts the read. */

@@ -21,6 +21,9 @@ final class DefinitionCalls {
     /** How long an export may take to arrive: it carries every table of the task. */
     private static final Duration EXPORT_READ = Duration.ofSeconds(60);
 
+    /** How much longer than its own timeout a TestEndpoint answer may take to arrive. */
+    private static final Duration TEST_SLACK = Duration.ofSeconds(15);
+
     private final Connection connection;
     private final ScheduledExecutorService scheduler;
     private final PollSchedule schedule;
@@ -120,6 +123,54 @@ final class DefinitionCalls {
         return connection.api().deleteTask(task, DeployClock.within(deadline, deadline.remaining()),
                 journal.inner(), deadline, () -> journal.step("Sending DeleteTask for " + task + " (its logs are kept)"))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(reader().transport(e, "DeleteTask")));
+    }
+
+    /**
+     * TestEndpoint of an endpoint of the task's server, AEM waiting at most {@code seconds} for the connection. A
+     * test changes nothing, so a lost answer is asked again, as any read.
+     */
+    CompletableFuture<EndpointApi.EndpointTest> testEndpoint(String endpoint, int seconds, Deadline deadline,
+                                                             InFlight flight) {
+        return read("TestEndpoint", () -> connection.endpoints().test(task.server(), endpoint, seconds,
+                DeployClock.within(deadline, Duration.ofSeconds(seconds).plus(TEST_SLACK)), journal.inner(), deadline),
+                deadline, flight);
+    }
+
+    /** Whether TestEndpoint was lately found unavailable on the task's server to this connection. */
+    EndpointTestMemory endpointTests() {
+        return connection.endpointTests(task.server());
+    }
+
+    /** PatchEndpoint of an endpoint of the task's server, sent once; like ImportTask, not aborted once sent. */
+    CompletableFuture<Void> patchEndpoint(String endpoint, String body, Deadline deadline, InFlight flight) {
+        if (flight.cancelled()) {
+            return CompletableFuture.failedFuture(cancelled());
+        }
+        return connection.endpoints().patch(task.server(), endpoint, body, DeployClock.within(deadline, Timeouts.STATUS_READ),
+                journal.inner(), deadline, () -> journal.step("Sending PatchEndpoint for endpoint '" + endpoint
+                        + "' (its secret fields only)"))
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(reader().transport(e, "PatchEndpoint")));
+    }
+
+    /** GetTaskList of the task's server: every task's name and state. */
+    CompletableFuture<List<TaskStatus>> taskList(Deadline deadline, InFlight flight) {
+        return read("GetTaskList", () -> {
+            CompletableFuture<AemApi.ListAnswer> list = connection.api().taskList(task.server(),
+                    DeployClock.within(deadline, EXPORT_READ), journal.inner(), CappedBodyConsumer.MAX_BODY);
+            return InFlight.derived(list, list.thenApply(answer -> {
+                List<TaskStatus> tasks = new java.util.ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode t : answer.body().path("taskList")) {
+                    tasks.add(TaskDetailsParser.parse(t, new TaskRef(task.server(), t.path("name").asText()), reader()));
+                }
+                return tasks;
+            }));
+        }, deadline, flight);
+    }
+
+    /** The endpoints GetTaskDetails names for a task of the same server (its source and target). */
+    CompletableFuture<List<String>> endpointsOf(TaskRef other, Deadline deadline, InFlight flight) {
+        return read("GetTaskDetails", () -> connection.endpoints().taskEndpoints(other,
+                DeployClock.within(deadline, Timeouts.STATUS_READ), journal.inner(), deadline), deadline, flight);
     }
 
     /** Waits {@code delay}, unless the call is cancelled first. */

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.aem.client;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * What a deploy may have changed so far; what a restore must undo. Set just before a command leaves (a command whose
  * answer is lost may have been carried out) and cleared when AEM's own answer refused it.
@@ -25,4 +28,13 @@ final class DeployChanges {
      * RUNNING and one it is starting as STOPPED, so reading the task cannot tell.
      */
     volatile boolean commandInDoubt;
+    /** A PatchEndpoint of the deploy may have changed an endpoint's secret: only the backup's import puts it back. */
+    volatile boolean secretsPatched;
+    /** Other tasks the deploy stopped to restart them, and has not run again yet (they were running before). */
+    final Set<String> stoppedOthers = ConcurrentHashMap.newKeySet();
+    /**
+     * The backup's import was sent before an interruption, its outcome unknown: a resumed restore waits for it to show
+     * and never sends it again.
+     */
+    volatile boolean backupImportSent;
 }

@@ -1,35 +1,46 @@
 package io.jenkins.plugins.aem.client;
 
-import io.jenkins.plugins.aem.client.definition.DeployPlan;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 
 /**
- * What a deploy knows before it starts, when it is one task of a release: its server's facts, read once for every
- * task, and the plan the release showed for it. A deploy whose plan, made afresh from what the task is now, is no
- * longer that plan changes nothing: someone changed the task (or its server) since the release was planned, and what
- * was reviewed is not what would be deployed.
+ * What every step of one deploy shares: the request, its clock and journal, its AEM calls and what is in flight, the
+ * task's run and stop, what has changed so far, and the record of what was sent.
  *
- * @param server  the server's facts, or {@code null} to read them
- * @param planned the plan's lines as the release showed them, or {@code null} for a deploy of its own
+ * @param request the request
+ * @param clock   the deploy's deadlines
+ * @param journal what the deploy says
+ * @param calls   the AEM calls on the task
+ * @param flight  the requests of the steps forward (cancelled with the deploy)
+ * @param control the task's run and stop
+ * @param changes what may have changed so far
+ * @param ledger  what was sent, for the checkpoints
+ * @param client  the client, for the run and stop of other tasks
+ * @param user    the account deploying, as messages name it
  */
-record DeployContext(ServerFacts server, List<String> planned) {
+record DeployContext(DeployRequest request, DeployClock clock, DeployJournal journal, DefinitionCalls calls,
+                     InFlight flight, TaskControl control, DeployChanges changes, DeployLedger ledger, AemClient client,
+                     String user) {
 
-    /** A deploy of its own: it reads everything, and its plan is whatever it finds. */
-    static final DeployContext NONE = new DeployContext(null, null);
-
-    CompletableFuture<DeployFacts> facts(DefinitionCalls calls, Deadline deadline, InFlight flight, DeployJournal journal) {
-        return server == null ? DeployFacts.read(calls, deadline, flight, journal)
-                : DeployFacts.read(calls, server, deadline, flight, journal);
+    TaskRef task() {
+        return request.task();
     }
 
-    /** @throws AemException ({@link FailureKind#DEPLOY_REFUSED}) when the plan is not the one planned */
-    void checkPlan(TaskRef task, DeployPlan plan) {
-        if (planned != null && !planned.equals(plan.lines())) {
-            throw AemException.of(FailureKind.DEPLOY_REFUSED, task + " changed after the release was planned: its plan "
-                    + "now reads '" + String.join("; ", plan.lines()) + "' where the release planned '"
-                    + String.join("; ", planned) + "'. Nothing was changed on this task. See what changed in AEM, then "
-                    + "plan and run the release again.").build();
-        }
+    /** AEM's words about a request that carried secrets, with every secret given replaced by {@code ****}. */
+    String redact(String text) {
+        return EndpointSecret.redact(text, request.secrets().values());
+    }
+
+    /**
+     * This deploy's shared state with {@code deadline} for everything: a restore made after the deploy ended (an atomic
+     * release putting back a task it deployed) has time of its own, not what was left of the deploy's.
+     */
+    DeployContext restoringWithin(Deadline deadline) {
+        return new DeployContext(request, new DeployClock(deadline, deadline), journal, calls, flight, control, changes,
+                ledger, client, user);
+    }
+
+    /** The run and stop of another task of the server, sharing this deploy's journal and cancel. */
+    TaskControl control(String otherTask) {
+        return new TaskControl(client, new TaskRef(task().server(), otherTask), journal, flight, calls.reader());
     }
 }

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.aem.client;
 
+import io.jenkins.plugins.aem.client.DeployCheckpoint.Stage;
 import io.jenkins.plugins.aem.client.definition.CanonicalForm;
 import io.jenkins.plugins.aem.client.definition.DefinitionForms;
-import io.jenkins.plugins.aem.client.definition.EndpointSecret;
-import io.jenkins.plugins.aem.client.definition.MergeCheck;
+import io.jenkins.plugins.aem.client.definition.PlanChange;
 import io.jenkins.plugins.aem.client.definition.TaskDefinition;
 import java.time.Duration;
 import java.util.List;
@@ -12,11 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One deploy, from reading the target to running the task again: the steps forward, in order, each a callback.
- * Nothing is changed before the plan is made and the backup kept; a failure before any change is reported as it is,
- * one after a change hands over to {@link DeployRollback}. Cancelling {@link #result} stops every further request of
- * the steps forward: before any change the future is cancelled at once; after one, the task is restored first and the
- * future then fails with the restore's report (so an aborted build or Ctrl-C never leaves a task stopped or deleted).
+ * One deploy, from reading the target to running the task again: the steps in order, each a callback. Nothing is
+ * changed before the plan is made and the backup kept; a failure before any change is reported as it is, one after a
+ * change hands over to {@link DeployRollback}. The changes themselves are {@link DeployForward}'s, the rotation's
+ * {@link SecretRotation}'s and the endpoint test {@link EndpointTests}'. Cancelling {@link #result} stops every further
+ * request of the steps forward: before any change the future is cancelled at once; after one, the task is restored
+ * first and the future then fails with the restore's report (so an aborted build or Ctrl-C never leaves a task
+ * stopped or deleted). {@link DeployResumption} drives the same steps for a deploy taken up after an interruption.
  */
 final class DeployExecution {
 
@@ -27,66 +29,160 @@ final class DeployExecution {
 
     private final DeployRequest request;
     private final TaskRef task;
-    private final DeployClock clock;
-    private final DeployJournal journal;
-    private final DefinitionCalls calls;
-    private final InFlight flight = new InFlight();
-    private final TaskControl control;
-    private final AemClient client;
-    private final String user;
-    private final DeployContext context;
-    private final DeployChanges changes = new DeployChanges();
+    private final DeployContext ctx;
+    private final ReleaseSlot slot;
+    private final SecretRotation rotation;
+    /** What the deploy read before it changed anything: what a restore puts back. */
     private volatile DeployFacts facts;
     private volatile PreparedDeploy prepared;
+    private volatile DeployForward forward;
+    private volatile List<String> toRestart = List.of();
+    /** The tasks to restart, as a resumed deploy knows them from its checkpoint; {@code null} to find them. */
+    private volatile List<String> restartOnly;
+    private volatile List<String> tested = List.of();
     private volatile String backupLocation;
     /** The location and how to restore from it, as a failure names them. */
     private volatile String backupWhere;
-    private volatile boolean restarted;
+    private volatile String resumed;
     private volatile boolean cancelled;
 
     DeployExecution(DeployRequest request, Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule,
-                    ProgressListener listener, AemClient client, DeployContext context) {
+                    ProgressListener listener, AemClient client, ReleaseSlot slot, DeployCheckpoint start) {
         this.request = request;
-        this.context = context;
         this.task = request.task();
-        this.clock = DeployClock.start(request.timeout());
-        this.journal = new DeployJournal(listener, clock.total(), task);
-        this.calls = new DefinitionCalls(connection, scheduler, schedule, journal, task);
-        this.client = client;
-        this.control = new TaskControl(client, task, journal, flight, connection.api().reader());
-        this.user = connection.settings().credentials().username();
+        this.slot = slot;
+        DeployClock clock = DeployClock.start(request.timeout());
+        DeployJournal journal = new DeployJournal(listener, clock.total(), task);
+        DefinitionCalls calls = new DefinitionCalls(connection, scheduler, schedule, journal, task);
+        InFlight flight = new InFlight();
+        this.ctx = new DeployContext(request, clock, journal, calls, flight,
+                new TaskControl(client, task, journal, flight, connection.api().reader()), new DeployChanges(),
+                new DeployLedger(request.checkpoints(), journal, start), client, connection.settings().credentials().username());
+        this.rotation = new SecretRotation(ctx);
         var watchdog = scheduler.schedule(this::overrun, clock.total().remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> watchdog.cancel(false));
     }
 
+    /** The checkpoint a fresh deploy starts from: nothing sent yet. */
+    static DeployCheckpoint fresh(TaskRef task) {
+        return new DeployCheckpoint(task.server(), task.task(), Stage.FORWARD, null, List.of(), List.of(), List.of(), List.of());
+    }
+
+    DeployContext context() {
+        return ctx;
+    }
+
     /** Starts the deploy; {@link #result} tells how it ended. */
     void start() {
-        TaskDefinition desired;
-        try {
-            journal.step("Deploying to " + task + (request.dryRun() ? " (dry run: nothing is changed)" : ""));
-            desired = PreparedDeploy.desired(request, journal);
-        } catch (AemException invalid) {
-            result.completeExceptionally(invalid);
+        TaskDefinition desired = desired();
+        if (desired == null) {
             return;
         }
-        context.facts(calls, clock.forward(), flight, journal)
-                .thenApply(read -> {
-                    facts = read;
-                    prepared = PreparedDeploy.prepare(request, desired, read, journal);
-                    context.checkPlan(task, prepared.plan());
-                    journal.step("Plan for " + task + ":");
-                    prepared.plan().lines().forEach(line -> journal.step("  " + line));
-                    journal.fact(new ProgressFact.DeployPlanned(task, prepared.plan()));
-                    return prepared;
+        slot.facts(ctx.calls(), ctx.clock().forward(), ctx.flight(), ctx.journal())
+                .thenCompose(read -> {
+                    ctx.ledger().begin(read.status() == null ? null : read.status().rawState());
+                    return prepare(desired, read, read);
                 })
-                .thenCompose(p -> decide())
+                .thenCompose(p -> decide(facts.wasRunning(), facts.status()))
                 .whenComplete(this::finish);
     }
 
+    /** The file as the target is to have it, or {@code null} when it is refused (the result then says why). */
+    TaskDefinition desired() {
+        try {
+            ctx.journal().step("Deploying to " + task + (request.dryRun() ? " (dry run: nothing is changed)" : ""));
+            return PreparedDeploy.desired(request, ctx.journal());
+        } catch (AemException invalid) {
+            result.completeExceptionally(invalid);
+            return null;
+        }
+    }
+
+    /**
+     * Works the deploy out against the task as it is {@code now}, says the plan, and keeps {@code before}, what a
+     * restore puts back (the same for a fresh deploy).
+     */
+    CompletableFuture<PreparedDeploy> prepare(TaskDefinition desired, DeployFacts before, DeployFacts now) {
+        facts = before;
+        PreparedDeploy p = PreparedDeploy.prepare(request, desired, now, ctx.journal());
+        return EndpointUsers.find(ctx.calls(), p.rotated(), ctx.clock().forward(), ctx.flight()).thenApply(users -> {
+            toRestart = restartOnly != null ? restartOnly : request.stopIfRunning() ? users.running() : List.of();
+            List<PlanChange> lines = users.planLines(request.stopIfRunning(), request.runOption());
+            prepared = lines.isEmpty() ? p : p.withPlanLines(lines);
+            slot.checkPlan(task, prepared.plan());
+            forward = new DeployForward(ctx, prepared, now.taskExists());
+            ctx.ledger().planned(List.copyOf(prepared.written()), List.copyOf(prepared.rotated()), toRestart);
+            ctx.journal().step("Plan for " + task + ":");
+            prepared.plan().lines().forEach(line -> ctx.journal().step("  " + line));
+            ctx.journal().fact(new ProgressFact.DeployPlanned(task, prepared.plan()));
+            return prepared;
+        });
+    }
+
+    /**
+     * Decides from the plan and goes forward: stop, delete (replace), import or patch, then {@link #afterChanges}.
+     *
+     * @param wasRunning whether the task was running before the deploy (it is then run again)
+     * @param now        the task's status now, or {@code null} when it does not exist
+     */
+    CompletableFuture<DeployOutcome> decide(boolean wasRunning, TaskStatus now) {
+        if (request.dryRun()) {
+            return done(DeployOutcome.Result.DRY_RUN);
+        }
+        if (prepared.plan().noChange()) {
+            ctx.journal().step("Nothing to change: no import is sent");
+            // Only a resumed deploy can find its task stopped by the deploy itself, with nothing left to change.
+            boolean stoppedByDeploy = wasRunning && (now == null || TaskControl.stopped(now));
+            return forward.runAgain(stoppedByDeploy).thenCompose(v -> done(DeployOutcome.Result.NO_CHANGE));
+        }
+        java.util.Optional.ofNullable(prepared.refusal(request, now)).ifPresent(refused -> { throw refused; });
+        boolean imports = prepared.plan().importsDefinition();
+        boolean running = now != null && !TaskControl.stopped(now);
+        // Kept only now that the deploy will change the task, and before it does.
+        keepBackup();
+        boolean afresh = request.replace() && prepared.plan().removes() && now != null;
+        return forward.stopFirst(running, running ? now.rawState() : null)
+                .thenCompose(v -> afresh ? forward.delete() : CompletableFuture.completedFuture(null))
+                .thenCompose(v -> imports ? forward.importAndCheck(afresh) : rotation.patch(prepared.patches()))
+                .thenCompose(v -> afterChanges(wasRunning));
+    }
+
+    /** Once the definition or the secrets are in place: test the endpoints, run the task again, restart the others. */
+    CompletableFuture<DeployOutcome> afterChanges(boolean wasRunning) {
+        return new EndpointTests(ctx).test(prepared.toTest()).thenAccept(t -> tested = t)
+                .thenCompose(v -> forward.runAgain(wasRunning))
+                .thenCompose(v -> rotation.restart(toRestart))
+                .thenCompose(v -> done(DeployOutcome.Result.DEPLOYED));
+    }
+
+    PreparedDeploy prepared() {
+        return prepared;
+    }
+
+    DeployForward forward() {
+        return forward;
+    }
+
+    /** Says in the outcome how the deploy was taken up after an interruption, and where its backup is kept. */
+    void resumedAs(String how, String location) {
+        resumed = how;
+        backupLocation = location;
+        backupWhere = location == null ? null : request.backupSink() == null ? location
+                : location + ": " + request.backupSink().howToRestore();
+    }
+
+    /** The other tasks to restart, as a resumed deploy's checkpoint names them (those not restarted yet). */
+    void restartOnly(List<String> tasks) {
+        restartOnly = List.copyOf(tasks);
+    }
+
     private void keepBackup() {
+        if (resumed != null) {
+            return; // kept by the deploy that was interrupted
+        }
         if (facts.backup() == null || request.backupSink() == null) {
             if (facts.backup() != null) {
-                journal.warn("No place was given for the backup: it is kept in memory for a restore only.");
+                ctx.journal().warn("No place was given for the backup: it is kept in memory for a restore only.");
             }
             return;
         }
@@ -99,166 +195,54 @@ final class DeployExecution {
         } catch (Exception e) {
             throw DeployFailures.backupNotKept(task, e);
         }
-        journal.step("Backup of " + task + (backupLocation == null ? " kept" : ": " + backupLocation));
+        ctx.journal().step("Backup of " + task + (backupLocation == null ? " kept" : ": " + backupLocation));
     }
 
-    private CompletableFuture<DeployOutcome> decide() {
-        if (request.dryRun()) {
-            return done(DeployOutcome.Result.DRY_RUN);
-        }
-        if (prepared.plan().noChange()) {
-            journal.step("Nothing to change: no import is sent");
-            return done(DeployOutcome.Result.NO_CHANGE);
-        }
-        java.util.Optional.ofNullable(prepared.refusal(request, facts)).ifPresent(refused -> { throw refused; });
-        boolean running = facts.running();
-        // Kept only now that the deploy will change the task, and before it does.
-        keepBackup();
-        boolean afresh = request.replace() && prepared.plan().removes() && facts.taskExists();
-        return stopFirst(running)
-                .thenCompose(v -> afresh ? delete() : CompletableFuture.completedFuture(null))
-                .thenCompose(v -> importAndCheck(afresh))
-                .thenCompose(v -> runAgain(running))
-                .thenCompose(v -> done(DeployOutcome.Result.DEPLOYED));
+    CompletableFuture<DeployOutcome> done(DeployOutcome.Result how) {
+        return CompletableFuture.completedFuture(new DeployOutcome(task, how, prepared.plan(), ctx.journal().actions(),
+                forward != null && forward.restarted(), ctx.journal().warnings(), backupLocation,
+                ctx.clock().total().elapsed(), tested, resumed));
     }
 
-    private CompletableFuture<Void> stopFirst(boolean running) {
-        if (!running) {
-            return CompletableFuture.completedFuture(null);
-        }
-        changes.touched = true;
-        changes.stoppedIt = true;
-        journal.step("Stopping " + task + " for the deploy (it is " + facts.status().rawState() + ")");
-        return noteDoubt(control.stop(clock.forward())).thenRun(() -> journal.action("stopped " + task));
-    }
-
-    /** Notes, as a StopTask or RunTask of the deploy leaves and ends, whether AEM may still be carrying it out. */
-    private CompletableFuture<Void> noteDoubt(CompletableFuture<Void> command) {
-        changes.commandInDoubt = true;
-        return command.whenComplete((v, e) -> changes.commandInDoubt = e != null && mayStillHappen(e));
-    }
-
-    /** Unless AEM refused the command (and a *_TIMEOUT code is no refusal), it may still be carried out. */
-    private boolean mayStillHappen(Throwable e) {
-        String code = calls.reader().transport(e, "a command").errorCode();
-        return code == null || code.endsWith("_TIMEOUT");
-    }
-
-    /** Deletes the task to import it afresh; a lost answer is settled by reading the task. */
-    private CompletableFuture<Void> delete() {
-        changes.touched = true;
-        changes.definitionTouched = true;
-        changes.importUnseen = false;
-        return calls.deleteTask(clock.forward(), flight).handle((v, e) -> e).thenCompose(e -> {
-            if (e == null) {
-                journal.action("deleted " + task + " to import it afresh (replace)");
-                return CompletableFuture.completedFuture(null);
-            }
-            AemException error = calls.reader().transport(e, "DeleteTask");
-            if (error.errorCode() != null || error.kind() == FailureKind.CANCELLED) {
-                return CompletableFuture.failedFuture(error);
-            }
-            journal.warn("DeleteTask's answer was lost (" + error.getMessage() + "); reading the task to see whether it was deleted.");
-            return calls.status(clock.forward(), flight).thenCompose(s -> s.isEmpty()
-                    ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.failedFuture(AemException.of(FailureKind.UNREACHABLE, "DeleteTask's answer was "
-                    + "lost and the task is still there.").build()));
-        });
-    }
-
-    private CompletableFuture<Void> importAndCheck(boolean afresh) {
-        boolean wasTouched = changes.touched;
-        changes.touched = true;
-        changes.definitionTouched = true;
-        TaskDefinition before = afresh ? null : prepared.current();
-        return calls.importTask(prepared.wire(), "the file", clock.forward(), flight).handle((v, e) -> e).thenCompose(e -> {
-            if (e != null) {
-                AemException error = calls.reader().transport(e, "ImportTask");
-                if (error.errorCode() != null) {
-                    // AEM's refusal is its word that nothing was imported.
-                    changes.touched = wasTouched;
-                    changes.definitionTouched = afresh;
-                    return CompletableFuture.failedFuture(DeployFailures.importRefused(task, error, user));
-                }
-                if (error.kind() == FailureKind.CANCELLED) {
-                    return CompletableFuture.failedFuture(error);
-                }
-                journal.warn("ImportTask's answer was lost (" + error.getMessage() + "); reading the task back to see whether it was imported.");
-            } else {
-                changes.importTaken = true;
-                changes.importUnseen = true;
-                journal.action("imported the definition into " + task);
-            }
-            return new ImportCheck(calls, journal, flight).afterImport(before, prepared.meant(), e == null, clock.forward())
-                    .exceptionallyCompose(x -> {
-                        AemException error = calls.reader().transport(x, "ExportTask");
-                        boolean role = error.refusedForRole()
-                                || AemErrorCode.AEM_EXPORT_TASK_NO_PERMISSION_ON_ENDPOINT.name().equals(error.errorCode());
-                        return CompletableFuture.failedFuture(role ? DeployFailures.cannotCheck(error) : error);
-                    });
-        }).thenCompose(check -> {
-            changes.importUnseen = false;
-            check.endpointLeftovers().forEach(d -> journal.warn("Endpoint '" + d.endpoint() + "' keeps " + d.path()
-                    + ", which the file removed: an import cannot remove an endpoint's setting; remove it in AEM if it matters."));
-            if (check.leftovers().isEmpty()) {
-                journal.action("checked " + task + ": it matches the file");
-                return CompletableFuture.completedFuture(null);
-            }
-            if (!request.replace() || !facts.taskExists() || afresh) {
-                return CompletableFuture.failedFuture(DeployFailures.leftovers(check.leftovers()));
-            }
-            journal.step("The import merged: the task still has " + MergeCheck.describe(check.leftovers(), 3)
-                    + "; deleting it and importing afresh (replace)");
-            return delete().thenCompose(v -> importAndCheck(true));
-        });
-    }
-
-    private CompletableFuture<Void> runAgain(boolean wasRunning) {
-        if (!wasRunning) {
-            return CompletableFuture.completedFuture(null);
-        }
-        journal.step("Running " + task + " again with " + request.runOption());
-        return noteDoubt(control.run(request.runOption(), request.cdcPosition(), clock.forward())).thenRun(() -> {
-            restarted = true;
-            journal.action("ran " + task + " again (" + request.runOption() + ")");
-        });
-    }
-
-    private CompletableFuture<DeployOutcome> done(DeployOutcome.Result how) {
-        return CompletableFuture.completedFuture(new DeployOutcome(task, how, prepared.plan(), journal.actions(), restarted,
-                journal.warnings(), backupLocation, clock.total().elapsed()));
-    }
-
-    private void finish(DeployOutcome outcome, Throwable e) {
+    /** Ends the deploy: with its outcome, or, after a change, with the restore's report. */
+    void finish(DeployOutcome outcome, Throwable e) {
         if (e == null) {
-            journal.step(switch (outcome.result()) {
+            ctx.journal().step(switch (outcome.result()) {
                 case DEPLOYED -> "Deployed " + task + " in " + outcome.elapsed().toSeconds() + " s";
                 case NO_CHANGE -> task + " already matches the file";
                 case DRY_RUN -> "Dry run: nothing was changed";
             });
+            ctx.ledger().stage(Stage.DONE);
             result.complete(outcome);
             return;
         }
         // AEM's own words about a request that carried secrets could quote one: they never leave here unscrubbed.
-        AemException error = (cancelled ? DefinitionCalls.cancelled() : calls.reader().transport(e, "the deploy"))
-                .redacted(text -> EndpointSecret.redact(text, request.secrets().values()));
-        if (!changes.touched) {
-            result.completeExceptionally(error.withContext(task, null, null, clock.total().elapsed()));
+        AemException error = (cancelled ? DefinitionCalls.cancelled() : ctx.calls().reader().transport(e, "the deploy"))
+                .redacted(ctx::redact);
+        if (!ctx.changes().touched) {
+            ctx.ledger().stage(Stage.DONE);
+            result.completeExceptionally(error.withContext(task, null, null, ctx.clock().total().elapsed()));
             return;
         }
-        rollback(clock.total()).restore(error).thenAccept(report -> result.completeExceptionally(
-                report.withContext(task, null, null, clock.total().elapsed())));
+        restore(error);
+    }
+
+    /** Puts the task back after a failed step, and ends with the restore's report. */
+    void restore(AemException cause) {
+        rollback(ctx, cause).thenAccept(report -> result.completeExceptionally(report.withContext(task, null, null,
+                ctx.clock().total().elapsed())));
     }
 
     /** Puts the task back after this deploy succeeded (an atomic release undoes its tasks when one fails): the report. */
     CompletableFuture<AemException> undo(AemException cause, Duration timeout) {
-        return rollback(Deadline.after(timeout)).restore(cause).thenApply(r -> r.withContext(task, null, null, null));
+        return rollback(ctx.restoringWithin(Deadline.after(timeout)), cause).thenApply(r -> r.withContext(task, null, null, null));
     }
 
-    private DeployRollback rollback(Deadline deadline) {
-        return new DeployRollback(calls, journal, new TaskControl(client, task, journal, new InFlight(), calls.reader()),
-                new InFlight(), facts, prepared, changes, backupWhere, deadline,
-                text -> EndpointSecret.redact(text, request.secrets().values()));
+    private CompletableFuture<AemException> rollback(DeployContext within, AemException cause) {
+        within.ledger().stage(Stage.RESTORING);
+        DeployRollback rollback = new DeployRollback(within, new TaskControl(within.client(), task, within.journal(),
+                new InFlight(), within.calls().reader()), new InFlight(), facts, prepared, backupWhere);
+        return rollback.restore(cause).whenComplete((report, e) -> within.ledger().stage(Stage.DONE));
     }
 
     /** A deploy's future: cancelling it after the task was changed restores the task before it completes. */
@@ -271,15 +255,15 @@ final class DeployExecution {
             cancelled = true;
             // Nothing more leaves before the task's state is looked at: a step marks the task changed before it checks
             // for a cancel and sends, so either it sees this cancel and sends nothing, or this sees the task changed.
-            flight.refuseFurther();
-            if (!changes.touched) {
+            ctx.flight().refuseFurther();
+            if (!ctx.changes().touched) {
                 // Cancelled first: stopping what is in flight runs the deploy's failure handling at once, on this thread.
                 boolean done = super.cancel(mayInterrupt);
-                flight.cancel();
+                ctx.flight().cancel();
                 return done;
             }
-            journal.warn("The deploy was cancelled after it changed " + task + ": restoring the task first.");
-            flight.cancel();
+            ctx.journal().warn("The deploy was cancelled after it changed " + task + ": restoring the task first.");
+            ctx.flight().cancel();
             return true;
         }
     }
@@ -289,10 +273,10 @@ final class DeployExecution {
         if (result.isDone()) {
             return;
         }
-        flight.cancel();
+        ctx.flight().cancel();
         AemException late = AemException.of(FailureKind.TIMED_OUT, "The deploy did not finish within its "
                 + request.timeout().toSeconds() + " s.").build();
-        result.completeExceptionally(changes.touched
+        result.completeExceptionally(ctx.changes().touched
                 ? DeployFailures.notRestored(task, late, AemException.of(FailureKind.TIMED_OUT, "it ran out of time.").build(),
                 "in a state that could not be read", backupWhere)
                 : late);

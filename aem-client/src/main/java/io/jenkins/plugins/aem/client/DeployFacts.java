@@ -21,8 +21,8 @@ record DeployFacts(ServerFacts server, TaskStatus status, TaskDefinition backup,
         return backup != null;
     }
 
-    /** Whether the task is in a state a definition is never imported under: it must be stopped first. */
-    boolean running() {
+    /** Whether the task was running (or recovering, or starting) when read: a deploy that stops it runs it again. */
+    boolean wasRunning() {
         return status != null && !TaskControl.stopped(status);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.aem.client;
 
+import io.jenkins.plugins.aem.client.DeployCheckpoint.Change;
 import io.jenkins.plugins.aem.client.definition.Difference;
 import io.jenkins.plugins.aem.client.definition.MergeCheck;
 import io.jenkins.plugins.aem.client.definition.ReplicateVersion;
@@ -33,6 +34,42 @@ final class DeployFailures {
                 + "afterwards (stopIfRunning, --stop-if-running). Nothing was changed.").build();
     }
 
+    static AemException rotatingRunning(TaskRef task, String state) {
+        return AemException.of(FailureKind.DEPLOY_REFUSED, task + " is " + state + ": rotating its endpoints' secrets "
+                + "needs stopIfRunning (--stop-if-running). A rotation whose endpoint test fails is undone by importing "
+                + "the backup, which is never done under a task that is not stopped. Nothing was changed.").build();
+    }
+
+    static AemException patchRefused(TaskRef task, String endpoint, AemException error, String user) {
+        boolean role = error.refusedForRole();
+        String remedy = role ? "Rotating secrets needs Designer on All Endpoints (PatchEndpoint), besides what a deploy "
+                + "needs. Give the deploy's account that role." : error.remedy();
+        return AemException.of(FailureKind.AEM_ERROR, "AEM refused PatchEndpoint for endpoint '" + endpoint + "' of server '"
+                        + task.server() + "' (" + error.errorCode() + (blank(error.aemMessage()) ? "" : " - "
+                        + error.aemMessage()) + ")" + (role ? ": the account '" + user + "' lacks the role to rotate secrets" : "")
+                        + ".")
+                .errorCode(error.errorCode()).aemMessage(error.aemMessage()).remedy(remedy).build();
+    }
+
+    /** What a deploy tells to do about an endpoint that did not connect. */
+    static final String ENDPOINT_REMEDY = "Check the endpoint's secret, user and host (the deploy put the task back "
+            + "as it was); if AEM cannot reach the endpoint at deploy time, deploy without the endpoint test "
+            + "(skipEndpointTest, --no-endpoint-test).";
+
+    static AemException endpointNotConnected(TaskRef task, String endpoint, String state, String message, String detail) {
+        return AemException.of(FailureKind.AEM_ERROR, "Endpoint '" + endpoint + "' of server '" + task.server()
+                        + "' did not connect: TestEndpoint answered " + state + (blank(message) ? "" : " - " + message)
+                        + (blank(detail) ? "" : " (" + detail + ")") + ".")
+                .aemMessage(blank(detail) ? message : message + " " + detail).remedy(ENDPOINT_REMEDY).build();
+    }
+
+    static AemException endpointTimedOut(TaskRef task, String endpoint, AemException error) {
+        return AemException.of(FailureKind.AEM_ERROR, "Endpoint '" + endpoint + "' of server '" + task.server()
+                        + "' did not connect within TestEndpoint's timeout (" + error.errorCode()
+                        + (blank(error.aemMessage()) ? "" : " - " + error.aemMessage()) + ").")
+                .errorCode(error.errorCode()).aemMessage(error.aemMessage()).remedy(ENDPOINT_REMEDY).build();
+    }
+
     static AemException newerFile(ReplicateVersion file, ReplicateVersion server, TaskRef task) {
         return AemException.of(FailureKind.DEPLOY_REFUSED, "The file was exported from Replicate " + file + ", newer than "
                 + "the " + server + " of server '" + task.server() + "': settings the target does not know may be dropped "
@@ -58,8 +95,20 @@ final class DeployFailures {
 
     static AemException backupNotKept(TaskRef task, Exception e) {
         return AemException.of(FailureKind.DEPLOY_REFUSED, "The backup of " + task + " could not be kept ("
-                + (blank(e.getMessage()) ? e.getClass().getSimpleName() : e.getMessage()) + "), so nothing was changed. "
+                + describe(e) + "), so nothing was changed. "
                 + "Fix where the backup goes, then deploy again.").build();
+    }
+
+    static AemException checkpointNotKept(DeployCheckpoint next, Exception e) {
+        Change last = next.changes().get(next.changes().size() - 1);
+        return AemException.of(FailureKind.DEPLOY_REFUSED, "The checkpoint of the deploy to " + next.taskRef()
+                + " could not be kept (" + describe(e) + "), so its " + last.action() + " was not sent: a change that "
+                + "could not be resumed after a restart must not leave. Fix where the checkpoints go, then deploy again.").build();
+    }
+
+    /** An exception's own words, or its class when it has none. */
+    static String describe(Exception e) {
+        return blank(e.getMessage()) ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static AemException importRefused(TaskRef task, AemException error, String user) {

@@ -15,9 +15,14 @@ import java.util.List;
  * @param warnings       what the user should know (version differences, endpoints kept, unused substitutions, ...)
  * @param backupLocation where the backup was kept, or {@code null} when there was none (new task, or no sink)
  * @param elapsed        from the start to the end of the deploy
+ * @param testedEndpoints the endpoints TestEndpoint found CONNECTED before the task ran again (empty when none was
+ *                       created or changed, when the test was skipped, or when AEM has no TestEndpoint for this account:
+ *                       the warnings then say so)
+ * @param resumed        how a deploy interrupted earlier was taken up ({@link AemClient#resumeDeploy}), or {@code null}
  */
 public record DeployOutcome(TaskRef task, Result result, DeployPlan plan, List<String> actions, boolean restarted,
-                            List<String> warnings, String backupLocation, Duration elapsed) {
+                            List<String> warnings, String backupLocation, Duration elapsed, List<String> testedEndpoints,
+                            String resumed) {
 
     /** How a deploy ended. */
     public enum Result {
@@ -32,5 +37,12 @@ public record DeployOutcome(TaskRef task, Result result, DeployPlan plan, List<S
     public DeployOutcome {
         actions = List.copyOf(actions);
         warnings = List.copyOf(warnings);
+        testedEndpoints = List.copyOf(testedEndpoints);
+    }
+
+    /** A deploy's outcome that tested no endpoint and was not resumed. */
+    public DeployOutcome(TaskRef task, Result result, DeployPlan plan, List<String> actions, boolean restarted,
+                         List<String> warnings, String backupLocation, Duration elapsed) {
+        this(task, result, plan, actions, restarted, warnings, backupLocation, elapsed, List.of(), null);
     }
 }

@@ -23,13 +23,21 @@ import java.util.TreeMap;
  * @param allowNewerVersion deploy a file exported from a newer Replicate than the target's
  * @param restore           the definition is a backup of this very task on this server: its {@code {Z...}} ciphertext
  *                          is sent as it is (anywhere else it would break the endpoints, so it is refused otherwise)
+ * @param skipEndpointTest  do not test the endpoints the deploy creates or changes (TestEndpoint) before the task
+ *                          runs: for endpoints AEM cannot reach at deploy time. The plan says the test is off
+ * @param updateSecrets     rotate: send the secrets given for endpoints the target has even when nothing else changes
+ *                          (through PatchEndpoint on their secret fields alone, or with the import when there is one),
+ *                          test them, and name the other tasks that use them (restarted with stopIfRunning)
  * @param timeout           the deadline for everything, a share of it held back for restoring the task on failure
  * @param backupSink        where the backup goes before anything changes, or {@code null} to keep it in memory only
+ * @param checkpoints       hears where the deploy is before and after each change, so that it can be resumed
+ *                          ({@link AemClient#resumeDeploy}); {@code null} for none
  */
 public record DeployRequest(TaskRef task, String definition, Map<String, String> substitutions,
                             Map<String, EndpointSecret> secrets, boolean stopIfRunning, RunOption runOption,
                             String cdcPosition, boolean replace, boolean dryRun, boolean allowNewerVersion, boolean restore,
-                            Duration timeout, BackupSink backupSink) {
+                            boolean skipEndpointTest, boolean updateSecrets, Duration timeout, BackupSink backupSink,
+                            DeployCheckpoints checkpoints) {
 
     /** The default deadline of a deploy: stopping, importing, checking and running again take a while. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
@@ -59,6 +67,14 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
             });
         }
         secrets = Map.copyOf(checked);
+        if (updateSecrets && secrets.isEmpty()) {
+            throw AemException.invalidInput("updateSecrets", "has no secret to send. Give the endpoints' new secrets "
+                    + "(aem: --secret ENDPOINT=FILE; Jenkins: a credential per endpoint).");
+        }
+        if (updateSecrets && restore) {
+            throw AemException.invalidInput("updateSecrets", "cannot go with a restore, which puts back the backup's own "
+                    + "secrets. Restore first, then rotate the secrets.");
+        }
         runOption = runOption == null ? RunOption.RESUME_PROCESSING : runOption;
         cdcPosition = runOption.checkCdcPosition(cdcPosition);
         timeout = timeout == null ? DEFAULT_TIMEOUT : Timeouts.check(timeout);
@@ -86,15 +102,18 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
         b.dryRun = dryRun;
         b.allowNewerVersion = allowNewerVersion;
         b.restore = restore;
+        b.skipEndpointTest = skipEndpointTest;
+        b.updateSecrets = updateSecrets;
         b.timeout = timeout;
         b.backupSink = backupSink;
+        b.checkpoints = checkpoints;
         return b;
     }
 
     /** These options for another task and definition: a release deploys each of its tasks with the same options. */
     public DeployRequest withTask(TaskRef target, String text) {
         return new DeployRequest(target, text, substitutions, secrets, stopIfRunning, runOption, cdcPosition, replace,
-                dryRun, allowNewerVersion, restore, timeout, backupSink);
+                dryRun, allowNewerVersion, restore, skipEndpointTest, updateSecrets, timeout, backupSink, checkpoints);
     }
 
     public DeployRequest withSubstitutions(Map<String, String> values) {
@@ -127,6 +146,20 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
         return toBuilder().restore(value).build();
     }
 
+    /** Skips the test of the endpoints the deploy creates or changes (see {@link #skipEndpointTest()}). */
+    public DeployRequest withSkipEndpointTest(boolean value) {
+        return toBuilder().skipEndpointTest(value).build();
+    }
+
+    /** Rotates the secrets given (see {@link #updateSecrets()}). */
+    public DeployRequest withUpdateSecrets(boolean value) {
+        return toBuilder().updateSecrets(value).build();
+    }
+
+    public DeployRequest withCheckpoints(DeployCheckpoints sink) {
+        return toBuilder().checkpoints(sink).build();
+    }
+
     public DeployRequest withTimeout(Duration value) {
         return toBuilder().timeout(value).build();
     }
@@ -148,8 +181,11 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
         private boolean dryRun;
         private boolean allowNewerVersion;
         private boolean restore;
+        private boolean skipEndpointTest;
+        private boolean updateSecrets;
         private Duration timeout = DEFAULT_TIMEOUT;
         private BackupSink backupSink;
+        private DeployCheckpoints checkpoints;
 
         private Builder(TaskRef task, String definition) {
             this.task = task;
@@ -195,6 +231,23 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
             return this;
         }
 
+        /** Skips the test of the endpoints the deploy creates or changes (see {@link DeployRequest#skipEndpointTest()}). */
+        public Builder skipEndpointTest(boolean value) {
+            skipEndpointTest = value;
+            return this;
+        }
+
+        /** Rotates the secrets given (see {@link DeployRequest#updateSecrets()}). */
+        public Builder updateSecrets(boolean value) {
+            updateSecrets = value;
+            return this;
+        }
+
+        public Builder checkpoints(DeployCheckpoints sink) {
+            checkpoints = sink;
+            return this;
+        }
+
         public Builder timeout(Duration value) {
             timeout = value;
             return this;
@@ -208,7 +261,8 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
         /** @throws AemException ({@link FailureKind#INVALID_INPUT}) for any invalid field */
         public DeployRequest build() {
             return new DeployRequest(task, definition, substitutions, secrets, stopIfRunning, runOption, cdcPosition,
-                    replace, dryRun, allowNewerVersion, restore, timeout, backupSink);
+                    replace, dryRun, allowNewerVersion, restore, skipEndpointTest, updateSecrets, timeout, backupSink,
+                    checkpoints);
         }
     }
 
@@ -217,6 +271,7 @@ public record DeployRequest(TaskRef task, String definition, Map<String, String>
     public String toString() {
         return "DeployRequest[" + task + ", substitutions=" + substitutions.keySet() + ", secrets=" + new TreeMap<>(secrets).keySet()
                 + ", stopIfRunning=" + stopIfRunning + ", runOption=" + runOption + ", replace=" + replace + ", dryRun="
-                + dryRun + ", allowNewerVersion=" + allowNewerVersion + ", restore=" + restore + ", timeout=" + timeout + "]";
+                + dryRun + ", allowNewerVersion=" + allowNewerVersion + ", restore=" + restore + ", skipEndpointTest="
+                + skipEndpointTest + ", updateSecrets=" + updateSecrets + ", timeout=" + timeout + "]";
     }
 }

@@ -31,9 +31,14 @@ final class RefusalMemory {
         if (!error.refusedForRole()) {
             return false;
         }
+        note();
+        return true;
+    }
+
+    /** Notes that the call is not to be sent for a while, whatever AEM's reason (the caller words it). */
+    void note() {
         refusedAt = System.nanoTime();
         refused = true;
-        return true;
     }
 
     /**

@@ -104,7 +104,7 @@ final class ReleaseRollout {
             if (run.request().backups() != null) {
                 request = request.withBackupSink(run.request().backups().apply(request.task()));
             }
-            DeployExecution execution = run.execution(request, new DeployContext(server, slot.plan.lines()));
+            DeployExecution execution = run.execution(request, new ReleaseSlot(server, slot.plan.lines()));
             synchronized (this) {
                 if (stopping) {
                     return CompletableFuture.completedFuture(notStarted(slot, stopReason));

@@ -74,9 +74,9 @@ final class ReleaseRun {
     }
 
     /** One task's deploy, as {@link AemClient#deploy} runs it, with what the release knows. */
-    DeployExecution execution(DeployRequest task, DeployContext context) {
+    DeployExecution execution(DeployRequest task, ReleaseSlot slot) {
         return new DeployExecution(task, connection, scheduler, schedule, progress.forTask(task.task().task()), client,
-                context);
+                slot, DeployExecution.fresh(task.task()));
     }
 
     /** A new track of reads, stopped with every other by {@link #cancelReads()}. */

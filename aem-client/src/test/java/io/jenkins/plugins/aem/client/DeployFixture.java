@@ -72,6 +72,21 @@ final class DeployFixture implements AutoCloseable {
         return Map.of("Source-DB", EndpointSecret.secretText(SOURCE_SECRET), "Target-DB", EndpointSecret.secretText(TARGET_SECRET));
     }
 
+    /** Prod's Live from Dev's file with {@code parallel_load_threads} set to {@code threads}: see {@link #changeLive(String)}. */
+    DeployRequest changeLive(int threads) {
+        return changeLive(export("Dev", "Live", true).replace("\"parallel_load_threads\": 4", "\"parallel_load_threads\": "
+                + threads));
+    }
+
+    /**
+     * A deploy of {@code file} to Prod's Live (running), with Prod's secrets (both endpoints are imported with theirs),
+     * stopping the task if it runs, within 30 s, the backup kept at "backup.json".
+     */
+    DeployRequest changeLive(String file) {
+        return DeployRequest.of(new TaskRef("Prod", "Live"), file).withSecrets(prodSecrets()).withStopIfRunning(true, null, null)
+                .withTimeout(Duration.ofSeconds(30)).withBackupSink(b -> "backup.json");
+    }
+
     DeployOutcome deploy(DeployRequest request) {
         return SimFixture.join(deployer().deploy(request, fx.listener()));
     }

@@ -29,9 +29,7 @@ class DeployRollbackTest {
     }
 
     private DeployRequest changeLive() {
-        String file = f.export("Dev", "Live", true).replace("\"parallel_load_threads\": 4", "\"parallel_load_threads\": 8");
-        return DeployRequest.of(live, file).withSecrets(DeployFixture.prodSecrets()).withStopIfRunning(true, null, null)
-                .withTimeout(Duration.ofSeconds(30)).withBackupSink(b -> "backup.json");
+        return f.changeLive(8);
     }
 
     @Test

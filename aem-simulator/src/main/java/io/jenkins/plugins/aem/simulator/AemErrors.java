@@ -74,6 +74,9 @@ final class AemErrors {
             case "AEM_IMPORT_TASK_CONTAINS_MULTIPLE_TASKS" -> "The JSON contains more than one task.";
             case "AEM_IMPORT_CONTENT_EMPTY" -> "The JSON is empty.";
             case "AEM_IMPORT_INVALID_CONTENT" -> "The JSON content is not valid.";
+            case "AEM_ENDPOINT_NOT_FOUND" -> "Endpoint " + task + " was not found on server " + server + ".";
+            case "AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT" -> "Test connection to endpoint '" + task + "' timed out.";
+            case "AEM_PATCH_ENDPOINT_INNER_ERR" -> "Failed to patch endpoint " + task + ": <simulated inner error>";
             case "AEM_METHOD_NOT_SUPPORTED_VERSION" -> "The method is not supported by the version of server " + server + ".";
             default -> "Simulated error " + code + " for " + subject + ".";
         };

@@ -43,6 +43,7 @@ public final class AemSimulator implements AutoCloseable {
     private final URI baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DetailsShape detailsShape;
+    private volatile TestEndpointShape testEndpointShape;
 
     private AemSimulator(AemSimulatorBuilder b) throws IOException {
         InetAddress bind = InetAddress.getByName(b.host);
@@ -55,6 +56,7 @@ public final class AemSimulator implements AutoCloseable {
         workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
                 new DaemonThreads("aem-sim-http"));
         detailsShape = b.detailsShape;
+        testEndpointShape = b.testEndpointShape;
         SecretReporter secrets = SecretReporter.load(b.publishedPasswords);
         registry = new Registry(b.servers, scheduler, new Random(seed ^ 0x5DEECE66DL), clock, seed, secrets,
                 b.shuffleExportKeys);
@@ -68,10 +70,13 @@ public final class AemSimulator implements AutoCloseable {
         Duration cap = b.serverWaitCap;
         AemError unauthorized = AemErrors.forbidden(b.unauthorizedStatus);
         CommandController commands = new CommandController(registry, reads, json, () -> cap, unauthorized);
-        DefinitionController definitions = new DefinitionController(registry, reads, json, unauthorized, scheduler,
+        ReplicateCalls gate = new ReplicateCalls(registry, reads, json);
+        DefinitionController definitions = new DefinitionController(registry, gate, json, unauthorized, scheduler,
                 new Random(seed ^ 0xE4B0L));
-        Dispatcher dispatcher = new Dispatcher(credentials, sessions, faults, reads, commands, definitions, json,
-                unauthorized);
+        EndpointController endpoints = new EndpointController(registry, gate, json, unauthorized, scheduler, () -> cap,
+                () -> testEndpointShape);
+        Dispatcher dispatcher = new Dispatcher(credentials, sessions, faults, reads, commands, definitions, endpoints,
+                json, unauthorized);
         ApiHandler handler = new ApiHandler(dispatcher, faults, sessions, journal, responder, scheduler, workers, clock,
                 secrets, inFlight);
         try {
@@ -141,6 +146,8 @@ public final class AemSimulator implements AutoCloseable {
     public List<String> issuedSessionIds() { return sessions.issuedIds(); }
     /** Changes the GetTaskDetails shape while running. */
     public void detailsShape(DetailsShape shape) { detailsShape = shape; }
+    /** Changes how TestEndpoint answers (or whether this AEM has it), as another AEM release would. */
+    public void testEndpointShape(TestEndpointShape shape) { testEndpointShape = java.util.Objects.requireNonNull(shape); }
 
     /** Every configured password and token, plus every issued session ID. */
     public List<String> secrets() {

@@ -25,6 +25,7 @@ public final class AemSimulatorBuilder {
     Duration sessionIdleTimeout = Duration.ofMinutes(5);
     Duration serverWaitCap = Duration.ofSeconds(60);
     DetailsShape detailsShape = DetailsShape.FLAT;
+    TestEndpointShape testEndpointShape = TestEndpointShape.REQUESTSTATE;
     Long seed;
     int journalCapacity = 100_000;
     final List<SimServer> servers = new ArrayList<>();
@@ -129,6 +130,11 @@ public final class AemSimulatorBuilder {
     public AemSimulatorBuilder serverWaitCap(Duration v) { serverWaitCap = Objects.requireNonNull(v); return this; }
     /** Shape of GetTaskDetails answers (default FLAT). */
     public AemSimulatorBuilder detailsShape(DetailsShape v) { detailsShape = Objects.requireNonNull(v); return this; }
+    /**
+     * How TestEndpoint answers: the key of its result (default REQUESTSTATE, the REST page's example), or ABSENT for an
+     * AEM release without the call.
+     */
+    public AemSimulatorBuilder testEndpointShape(TestEndpointShape v) { testEndpointShape = Objects.requireNonNull(v); return this; }
     /** Seed of the random used for faults and duration ranges (default: random). */
     public AemSimulatorBuilder seed(long v) { seed = v; return this; }
     /** How many journal entries to keep (oldest dropped first; default 100,000). */

@@ -59,9 +59,10 @@ final class Call {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The body as the journal keeps it: an ImportTask body with its endpoint secrets redacted. */
+    /** The body as the journal keeps it: an ImportTask or PatchEndpoint body with its endpoint secrets redacted. */
     String journalBody() {
-        return kind == RequestKind.IMPORT ? SecretFields.redactedBody(body) : bodyText();
+        return kind == RequestKind.IMPORT ? SecretFields.redactedBody(body)
+                : kind == RequestKind.PATCH_ENDPOINT ? SecretFields.redactedPatch(body) : bodyText();
     }
 
     /** Query parameter names are matched case-insensitively, as HTTP.sys applications do. */
@@ -97,6 +98,8 @@ final class Call {
     void reportSecrets(SecretReporter reporter) {
         if (kind == RequestKind.IMPORT) {
             SecretFields.report(body, reporter);
+        } else if (kind == RequestKind.PATCH_ENDPOINT) {
+            SecretFields.reportPatch(body, reporter);
         }
         headers.forEach((name, values) -> {
             if (isSecret(name)) {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.aem.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,16 +17,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class DefinitionController {
     private final Registry registry;
-    private final ReadController reads;
     private final Json json;
     private final AemError unauthorized;
+    private final ReplicateCalls gate;
     private final ScheduledExecutorService scheduler;
     private final Random random;
 
-    DefinitionController(Registry registry, ReadController reads, Json json, AemError unauthorized,
+    DefinitionController(Registry registry, ReplicateCalls gate, Json json, AemError unauthorized,
                          ScheduledExecutorService scheduler, Random random) {
         this.registry = registry;
-        this.reads = reads;
+        this.gate = gate;
         this.json = json;
         this.unauthorized = unauthorized;
         this.scheduler = scheduler;
@@ -78,24 +77,24 @@ final class DefinitionController {
      */
     private ApiResponse endpointList(Call call, Session session) {
         String server = call.route.server();
-        ApiResponse refused = refusal(server, "GetEndpointList");
+        ApiResponse refused = gate.refusal(server, "GetEndpointList");
         if (refused != null) {
             return refused;
         }
         if (!session.access().mayListEndpoints()) {
             return json.error(unauthorized);
         }
-        return json.answer(200, registry.repository(server).endpointList());
+        return json.answer(200, registry.repository(server).endpoints().list(System.nanoTime()));
     }
 
     private ApiResponse export(Call call, Session session) {
         String server = call.route.server();
         String task = call.route.task();
-        ApiResponse refused = refusal(server, "ExportTask");
+        ApiResponse refused = gate.refusal(server, "ExportTask");
         if (refused != null) {
             return refused;
         }
-        Boolean withEndpoints = bool(call.param("withendpoints"));
+        Boolean withEndpoints = ReplicateCalls.bool(call.param("withendpoints"));
         if (withEndpoints == null) {
             return json.error(AemErrors.deserialize("withendpoints must be true or false"));
         }
@@ -113,16 +112,12 @@ final class DefinitionController {
     }
 
     private ApiResponse importTask(Call call, Session session) {
-        ApiResponse framing = bodyFraming(call);
-        if (framing != null) {
-            return framing;
-        }
-        String server = call.route.server();
-        String task = call.route.task();
-        ApiResponse refused = refusal(server, "ImportTask");
+        ApiResponse refused = gate.bodyRefusal(call, "ImportTask");
         if (refused != null) {
             return refused;
         }
+        String server = call.route.server();
+        String task = call.route.task();
         Role.Access access = session.access();
         if (!access.mayDesignTasks()) {
             return json.error(unauthorized); // Designer on All Tasks, not only on this task
@@ -133,8 +128,8 @@ final class DefinitionController {
         ImportBody body;
         try {
             body = ImportBody.parse(call.body, task);
-        } catch (ImportBody.Refused e) {
-            return refuseImport(call, session, repository, stateBefore, new AemError(500, e.code(), e.getMessage()));
+        } catch (Refused e) {
+            return refuseImport(call, session, repository, stateBefore, e.error());
         }
         List<String> endpoints = body.databases().stream().map(db -> db.get("name").asText()).toList();
         if (!endpoints.isEmpty() && !access.mayDesignEndpoints()) {
@@ -157,7 +152,7 @@ final class DefinitionController {
     }
 
     private ApiResponse delete(Call call, Session session) {
-        ApiResponse framing = bodyFraming(call);
+        ApiResponse framing = ReplicateCalls.bodyFraming(call);
         if (framing != null) {
             return framing;
         }
@@ -166,11 +161,11 @@ final class DefinitionController {
         }
         String server = call.route.server();
         String task = call.route.task();
-        ApiResponse refused = refusal(server, "DeleteTask");
+        ApiResponse refused = gate.refusal(server, "DeleteTask");
         if (refused != null) {
             return refused;
         }
-        Boolean logs = bool(call.param("deletetasklogs"));
+        Boolean logs = ReplicateCalls.bool(call.param("deletetasklogs"));
         if (logs == null) {
             return json.error(AemErrors.deserialize("deletetasklogs must be true or false"));
         }
@@ -196,44 +191,5 @@ final class DefinitionController {
         repository.record(new DeleteRecord(call.at, task, session.user(), session.alias(), logs, error == null,
                 error == null ? null : error.code()));
         return error == null ? ApiResponse.json(200, new byte[0]) : json.error(error);
-    }
-
-    /**
-     * A request body must come with its exact length: AEM's pages require Content-Length, and a chunked body or none
-     * is refused with HTTP.sys's own 411 page (no JSON). A wrong length needs no check here: the server reads exactly
-     * the bytes announced, so a short count truncates the JSON and a long one leaves the server waiting for the rest.
-     */
-    private static ApiResponse bodyFraming(Call call) {
-        String te = call.header("Transfer-Encoding");
-        if (te != null && !te.isBlank() || call.header("Content-Length") == null) {
-            return ApiResponse.html(411, "Length Required", ApiResponse.SERVER);
-        }
-        return null;
-    }
-
-    /** Why a definition call cannot go to this server (unknown, not monitored, not connected, Compose, too old). */
-    private ApiResponse refusal(String server, String method) {
-        AemError refused = reads.serverRefusal(server);
-        if (refused != null) {
-            return json.error(refused);
-        }
-        SimServer s = registry.server(server);
-        ReplicateVersion version = ReplicateVersion.parse(s.version());
-        if (s.isCompose() || !version.atLeast(ReplicateVersion.DEFINITIONS_SINCE)) {
-            return json.error(new AemError(500, "AEM_METHOD_NOT_SUPPORTED_VERSION", method + " is only supported on "
-                    + "Replicate 5.5 or above; server " + server + " is " + (s.isCompose() ? "a Compose server"
-                    : "Replicate " + s.version()) + "."));
-        }
-        return null;
-    }
-
-    /** A boolean parameter as .NET reads one (true or false in any case; absent is false), or null otherwise. */
-    private static Boolean bool(String text) {
-        String t = text == null ? "false" : text.trim().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> null;
-        };
     }
 }

@@ -19,6 +19,16 @@ final class DefinitionMerge {
     private DefinitionMerge() {
     }
 
+    /** {@code given} merged into a copy of {@code stored}; {@code given} itself when nothing was stored. */
+    static ObjectNode merged(ObjectNode stored, ObjectNode given) {
+        if (stored == null) {
+            return given;
+        }
+        ObjectNode out = stored.deepCopy();
+        into(out, given);
+        return out;
+    }
+
     /** Merges {@code body} into {@code stored}, in place. */
     static void into(ObjectNode stored, ObjectNode body) {
         for (Map.Entry<String, JsonNode> e : body.properties()) {

@@ -15,12 +15,15 @@ final class Dispatcher {
     private final ReadController reads;
     private final CommandController commands;
     private final DefinitionController definitions;
+    private final EndpointController endpoints;
     private final Json json;
     private final AemError unauthorized;
 
     Dispatcher(Credentials credentials, Sessions sessions, Faults faults, ReadController reads,
-               CommandController commands, DefinitionController definitions, Json json, AemError unauthorized) {
+               CommandController commands, DefinitionController definitions, EndpointController endpoints, Json json,
+               AemError unauthorized) {
         this.definitions = definitions;
+        this.endpoints = endpoints;
         this.unauthorized = unauthorized;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -52,6 +55,12 @@ final class Dispatcher {
         if (r.isLogout()) {
             sessions.expire(session.id());
             return done(ApiResponse.empty(Map.of()));
+        }
+        if (call.kind == RequestKind.TEST_ENDPOINT) {
+            return endpoints.hasTestEndpoint() ? endpoints.test(call, session) : done(notFound(call));
+        }
+        if (call.kind == RequestKind.PATCH_ENDPOINT) {
+            return done(endpoints.patch(call, session));
         }
         if (call.kind == RequestKind.EXPORT || call.kind == RequestKind.IMPORT || call.kind == RequestKind.DELETE
                 || r.isEndpointList() && "GET".equals(call.method)) {

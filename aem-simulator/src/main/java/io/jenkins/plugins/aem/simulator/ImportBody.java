@@ -24,17 +24,13 @@ record ImportBody(ObjectNode task, List<ObjectNode> databases, boolean versionGi
     private static final Set<String> INSIDE = Set.of("tasks", "databases");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A refusal: an error code and its message. */
-    static final class Refused extends Exception {
-        private final String code;
-
-        Refused(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        String code() {
-            return code;
+    /** Checks a task's configured definition; throws IllegalArgumentException naming the task and the problem. */
+    static ImportBody configured(String json, String task) {
+        try {
+            return parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), task);
+        } catch (Refused e) {
+            throw new IllegalArgumentException("task " + task + ": the definition is refused (" + e.code() + "): "
+                    + e.getMessage(), e);
         }
     }
 

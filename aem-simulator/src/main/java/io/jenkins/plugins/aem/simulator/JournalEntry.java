@@ -14,11 +14,12 @@ import java.util.Map;
  * @param path         the path with each segment percent-decoded once
  * @param query        query parameters, percent-decoded once
  * @param headers      request headers (first value of each), secrets redacted
- * @param body         the request body as UTF-8 text ("" if none); an ImportTask body with its secrets redacted
+ * @param body         the request body as UTF-8 text ("" if none); an ImportTask or PatchEndpoint body with its
+ *                     secrets redacted
  * @param status       the HTTP status answered; 0 when no answer was sent (reset, or hung until close)
  * @param sessionAlias alias of the session used or created ({@code s1}, ...), or null
  * @param user         the user of that session or login attempt, or null
- * @param kind         LOGIN, LOGOUT, READ, COMMAND, EXPORT, IMPORT or DELETE
+ * @param kind         what the request does (see {@link RequestKind})
  */
 public record JournalEntry(Instant at, String method, String rawPath, String path, Map<String, String> query,
                            Map<String, String> headers, String body, int status, String sessionAlias, String user,

@@ -45,7 +45,7 @@ final class ReadController {
         }
         SimTask t = registry.wireTask(server, task);
         return t == null ? json.error(AemErrors.taskNotFound(server, task))
-                : json.answer(200, tasks.details(t, shape.get()));
+                : json.answer(200, tasks.details(t, shape.get(), registry.repository(server).detailsEndpoints(task)));
     }
 
     /** Why task calls on this server fail (unknown, not monitored, not connected), or null when they can go on. */

@@ -19,6 +19,10 @@ public enum RequestKind {
     IMPORT,
     /** DeleteTask ({@code POST /servers/{s}/tasks/{t}?action=delete&deletetasklogs=...}). */
     DELETE,
+    /** TestEndpoint ({@code GET /servers/{s}/endpoints/{e}?action=test&timeout=...}). */
+    TEST_ENDPOINT,
+    /** PatchEndpoint ({@code PATCH /servers/{s}/endpoints/{e}} with a JSON-Patch array as body). */
+    PATCH_ENDPOINT,
     /** Filter value matching every kind. */
     ALL;
 

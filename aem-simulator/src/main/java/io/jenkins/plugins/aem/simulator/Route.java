@@ -46,9 +46,11 @@ record Route(List<String> segments, boolean inApi, boolean valid) {
     boolean isTaskList() { return is(3, "servers") && "tasks".equalsIgnoreCase(segments.get(2)); }
     boolean isTaskDetails() { return is(4, "servers") && "tasks".equalsIgnoreCase(segments.get(2)); }
     boolean isEndpointList() { return is(3, "servers") && "endpoints".equalsIgnoreCase(segments.get(2)); }
+    boolean isEndpoint() { return is(4, "servers") && "endpoints".equalsIgnoreCase(segments.get(2)); }
 
     String server() { return segments.get(1); }
     String task() { return segments.get(3); }
+    String endpoint() { return segments.get(3); }
 
     /** The kind of a request on this path, with this method and {@code action} query parameter (or null). */
     RequestKind kind(String method, String action) {
@@ -69,6 +71,12 @@ record Route(List<String> segments, boolean inApi, boolean valid) {
             if (post && "delete".equalsIgnoreCase(action)) {
                 return RequestKind.DELETE;
             }
+        }
+        if (isEndpoint() && "GET".equalsIgnoreCase(method) && "test".equalsIgnoreCase(action)) {
+            return RequestKind.TEST_ENDPOINT;
+        }
+        if (isEndpoint() && "PATCH".equalsIgnoreCase(method)) {
+            return RequestKind.PATCH_ENDPOINT;
         }
         return isTaskDetails() && post ? RequestKind.COMMAND : RequestKind.READ;
     }

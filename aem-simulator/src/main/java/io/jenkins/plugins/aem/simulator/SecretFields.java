@@ -89,6 +89,38 @@ final class SecretFields {
         }
     }
 
+    /**
+     * A PatchEndpoint body fit for the journal: the value of every operation on a secret field replaced by
+     * {@code <redacted>}; a body that is not a JSON array is not recorded.
+     */
+    static String redactedPatch(byte[] body) {
+        JsonNode doc = parse(body);
+        if (doc == null || !doc.isArray()) {
+            return body.length == 0 ? "" : "<" + body.length + " bytes that are not a JSON-Patch array; not recorded>";
+        }
+        forEachPatchSecret(doc, op -> op.put("value", "<redacted>"));
+        return doc.toString();
+    }
+
+    /** Reports every secret value of a PatchEndpoint body. */
+    static void reportPatch(byte[] body, SecretReporter reporter) {
+        JsonNode doc = parse(body);
+        if (doc != null && doc.isArray()) {
+            forEachPatchSecret(doc, op -> reporter.reportEndpointSecret(op.get("value").asText()));
+        }
+    }
+
+    /** Applies {@code action} to every operation of a JSON-Patch array whose value is a secret of its field. */
+    private static void forEachPatchSecret(JsonNode patch, Consumer<ObjectNode> action) {
+        for (JsonNode op : patch) {
+            String path = op.path("path").asText("");
+            String field = path.substring(path.lastIndexOf('/') + 1);
+            if (op instanceof ObjectNode o && op.path("value").isTextual() && isSecret(field, op.get("value").asText())) {
+                action.accept(o);
+            }
+        }
+    }
+
     /** Applies {@code action} to every object of {@code cmd.replication_definition.databases}. */
     static void forEachDatabase(JsonNode doc, Consumer<ObjectNode> action) {
         JsonNode dbs = doc.path("cmd.replication_definition").path("databases");

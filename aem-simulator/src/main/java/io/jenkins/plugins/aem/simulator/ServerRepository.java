@@ -1,16 +1,9 @@
 package io.jenkins.plugins.aem.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,33 +27,13 @@ import java.util.function.Function;
  * server, or as {@code <undecryptable:TAG>} when this server cannot decrypt it. No secret is ever shown.
  */
 public final class ServerRepository {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DateTimeFormatter LABEL_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd--HH-mm-ss-SSSSSS").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DESCRIPTION_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
-
-    /** A task and its definition's versions (none for Compose); the definition of its last run. */
-    private static final class Entry {
-        final SimTask task;
-        final Versioned definition;
-        String running;
-
-        Entry(SimTask task, Versioned definition) {
-            this.task = task;
-            this.definition = definition;
-        }
-    }
-
     private final SimServer server;
-    private final SecretCipher cipher;
     private final Random random;
-    private final boolean shuffleKeys;
-    private final SecretReporter secrets;
     private final Clock clock;
     private final Function<SimTaskSpec, SimTask> newTask;
-    private final Map<String, Entry> tasks = new LinkedHashMap<>();
-    private final Map<String, Versioned> endpoints = new LinkedHashMap<>();
+    private final Map<String, StoredTask> tasks = new LinkedHashMap<>();
+    private final EndpointStore endpoints;
+    private final DefinitionViews views;
     private final Map<String, SimTaskSpec> deletedSpecs = new HashMap<>();
     private final List<ImportRecord> imports = new ArrayList<>();
     private final List<DeleteRecord> deletes = new ArrayList<>();
@@ -69,14 +42,13 @@ public final class ServerRepository {
                      boolean shuffleKeys, Clock clock) {
         this.server = server;
         this.newTask = newTask;
-        this.secrets = secrets;
-        this.shuffleKeys = shuffleKeys;
         this.clock = clock;
         this.random = new Random(seed ^ server.name().hashCode());
         String key = server.masterKey() != null ? server.masterKey() : "seed " + seed + ", server " + server.name();
-        this.cipher = new SecretCipher(key, new Random(seed * 31 + server.name().hashCode()));
+        this.endpoints = new EndpointStore(new SecretCipher(key, new Random(seed * 31 + server.name().hashCode())), secrets);
+        this.views = new DefinitionViews(server, endpoints, random, shuffleKeys, clock);
         long now = System.nanoTime();
-        server.endpoints().forEach(json -> addConfiguredEndpoint(parseEndpoint(json), now));
+        server.endpoints().forEach(json -> endpoints.addConfigured(EndpointStore.parse(json), now, true));
         for (SimTaskSpec spec : server.tasks()) {
             SimTask task = newTask.apply(spec.copy());
             if (tasks.containsKey(task.wireName())) {
@@ -86,8 +58,8 @@ public final class ServerRepository {
         }
         if (!server.isCompose()) { // last, so that an endpoint configured under a default name wins whole
             for (ObjectNode db : DefaultDefinitions.endpoints(server.name())) {
-                if (!endpoints.containsKey(db.get("name").asText())) {
-                    addConfiguredEndpoint(db, now);
+                if (!endpoints.known(db.get("name").asText())) {
+                    endpoints.addConfigured(db, now, false); // no database described: any secret logs in
                 }
             }
         }
@@ -118,23 +90,23 @@ public final class ServerRepository {
      * stored: what every read will show once the pending imports are visible. Empty for an unknown or Compose task.
      */
     public synchronized Optional<String> definition(String task) {
-        Entry e = tasks.get(task);
-        if (e == null || e.definition == null) {
+        StoredTask e = tasks.get(task);
+        ObjectNode def = e == null || e.definition == null ? null : e.definition.latest();
+        if (def == null) {
             return Optional.empty();
         }
-        ObjectNode def = e.definition.latest();
-        return Optional.of(normalised(def, usedEndpoints(def, Versioned::latest)));
+        return Optional.of(views.normalised(def, endpoints.usedBy(def, Versioned::latest)));
     }
 
     /** What ExportTask would show now, normalised; empty when the task is not visible. */
     public synchronized Optional<String> visibleDefinition(String task) {
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         long now = System.nanoTime();
-        if (e == null || e.definition == null || e.definition.visible(now) == null) {
+        ObjectNode def = e == null ? null : e.visibleDefinition(now);
+        if (def == null) {
             return Optional.empty();
         }
-        ObjectNode def = e.definition.visible(now);
-        return Optional.of(normalised(def, usedEndpoints(def, v -> v.visible(now))));
+        return Optional.of(views.normalised(def, endpoints.usedBy(def, v -> v.visible(now))));
     }
 
     /**
@@ -142,39 +114,47 @@ public final class ServerRepository {
      * imported meanwhile, until it is stopped and run again. Empty when the task never ran in this simulator.
      */
     public synchronized Optional<String> runningDefinition(String task) {
-        Entry e = tasks.get(task);
-        return Optional.ofNullable(e == null ? null : e.running);
-    }
-
-    /** The names of the server's endpoints, as stored. */
-    public synchronized List<String> endpointNames() {
-        return endpoints.entrySet().stream().filter(e -> e.getValue().latest() != null).map(Map.Entry::getKey).toList();
-    }
-
-    /** An endpoint as stored, normalised (secrets as tags); empty when unknown. */
-    public synchronized Optional<String> endpoint(String name) {
-        Versioned v = endpoints.get(name);
-        return v == null || v.latest() == null ? Optional.empty()
-                : Optional.of(DefinitionJson.normalised(tagged(v.latest())));
-    }
-
-    /** Whether a stored secret of the endpoint cannot be decrypted here: a task using it fails when run. */
-    public synchronized boolean endpointBroken(String name) {
-        Versioned v = endpoints.get(name);
-        return v != null && v.latest() != null && brokenField(v.latest()) != null;
+        StoredTask e = tasks.get(task);
+        return Optional.ofNullable(e == null ? null : e.running());
     }
 
     /**
-     * Whether the endpoint's secret at {@code field} (its path below {@code db_settings}, e.g. {@code password})
-     * decrypts here to {@code clearText}. Lets a test check that the right credential arrived without seeing it.
+     * The server's endpoints: their stored form, the databases behind them, the PatchEndpoint calls received. The
+     * four methods below are shorthands for its own.
      */
-    public synchronized boolean secretMatches(String endpoint, String field, String clearText) {
-        Versioned v = endpoints.get(endpoint);
-        if (v == null || v.latest() == null) {
-            return false;
-        }
-        return SecretFields.of(v.latest()).stream()
-                .anyMatch(s -> s.field().equals(field) && clearText.equals(cipher.decrypt(s.value())));
+    public EndpointStore endpoints() {
+        return endpoints;
+    }
+
+    /** Shorthand for {@link EndpointStore#names()}. */
+    public List<String> endpointNames() {
+        return endpoints.names();
+    }
+
+    /** Shorthand for {@link EndpointStore#endpoint(String)}. */
+    public Optional<String> endpoint(String name) {
+        return endpoints.endpoint(name);
+    }
+
+    /** Shorthand for {@link EndpointStore#broken(String)}. */
+    public boolean endpointBroken(String name) {
+        return endpoints.broken(name);
+    }
+
+    /** Shorthand for {@link EndpointStore#secretMatches(String, String, String)}. */
+    public boolean secretMatches(String endpoint, String field, String clearText) {
+        return endpoints.secretMatches(endpoint, field, clearText);
+    }
+
+    /**
+     * Whether the task's last run started with the endpoint's secret at {@code field} being {@code clearText}: a
+     * running task keeps the secrets it started with, whatever an import or PatchEndpoint stores meanwhile, until it
+     * is stopped and run again. False when the task never ran here or its run did not use the endpoint.
+     */
+    public synchronized boolean runningSecretMatches(String task, String endpoint, String field, String clearText) {
+        StoredTask e = tasks.get(task);
+        return e != null && e.runningEndpoints().stream().filter(db -> db.path("name").asText().equals(endpoint))
+                .anyMatch(db -> endpoints.secretOf(db, field).map(clearText::equals).orElse(false));
     }
 
     /** Every ImportTask call that reached the import logic, oldest first. */
@@ -197,33 +177,30 @@ public final class ServerRepository {
 
     /** The task of this wire name if reads show it now, else null. */
     synchronized SimTask visibleTask(String task) {
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         return visible(e, System.nanoTime()) ? e.task : null;
     }
 
     /** The task of this wire name whether or not reads show it yet, else null. */
     synchronized SimTask existingTask(String task) {
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         return e == null ? null : e.task;
     }
 
-    /** GetEndpointList's answer: {@code {"endpointList":[{"name","description","role","type","is_licensed"}]}}. */
-    synchronized ObjectNode endpointList() {
+    /**
+     * The source and first target of a visible Replicate task as GetTaskDetails names them ({@code {"name","type"}}
+     * each); empty for a Compose task or one reads do not show.
+     */
+    synchronized List<ObjectNode> detailsEndpoints(String task) {
+        StoredTask e = tasks.get(task);
         long now = System.nanoTime();
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ArrayNode list = root.putArray("endpointList");
-        endpoints.values().forEach(v -> {
-            ObjectNode db = v.visible(now);
-            if (db != null) {
-                ObjectNode n = list.addObject();
-                n.put("name", db.path("name").asText());
-                n.put("description", db.path("description").asText(""));
-                n.put("role", db.path("role").asText("ALL"));
-                n.put("type", db.path("type_id").asText("").replaceFirst("_COMPONENT_TYPE$", ""));
-                n.put("is_licensed", db.path("is_licensed").asBoolean(true));
-            }
-        });
-        return root;
+        ObjectNode def = e == null ? null : e.visibleDefinition(now);
+        if (def == null) {
+            return List.of();
+        }
+        JsonNode targets = def.path("task").path("target_names");
+        return List.of(endpoints.reference(def.path("task").path("source_name").asText(""), now),
+                endpoints.reference(targets.path(0).asText(""), now));
     }
 
     /**
@@ -231,51 +208,31 @@ public final class ServerRepository {
      * server's {@code _version}, and the volatile label and description, with every secret freshly encrypted.
      */
     synchronized JsonNode export(String task, boolean withEndpoints) {
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         long now = System.nanoTime();
-        ObjectNode def = e == null || e.definition == null ? null : e.definition.visible(now);
+        ObjectNode def = e == null ? null : e.visibleDefinition(now);
         if (def == null) {
             return null;
         }
-        Instant at = clock.instant();
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("name", task + "__" + LABEL_TIME.format(at));
-        ObjectNode body = doc.putObject(ImportBody.DEFINITION);
-        body.putArray("tasks").add(def.deepCopy());
-        if (withEndpoints) {
-            ArrayNode dbs = body.putArray("databases");
-            for (ObjectNode db : usedEndpoints(def, v -> v.visible(now))) {
-                ObjectNode out = db.deepCopy();
-                SecretFields.replace(out, (field, value) -> reencrypt(value));
-                dbs.add(out);
-            }
-        }
-        ReplicateVersion.parse(server.version()).writeTo(doc.putObject("_version"));
-        doc.put("description", "Host name: " + server.host() + ", Time: " + DESCRIPTION_TIME.format(at));
-        return shuffleKeys ? DefinitionJson.shuffled(doc, random) : doc;
+        return views.export(task, def, endpoints.usedBy(def, v -> v.visible(now)), withEndpoints);
     }
 
     /** Applies an accepted import: merges its task and endpoints, visible after the import delay. */
     synchronized Applied apply(ImportBody body, String task) {
         long delay = server.importDelay().sample(random).toNanos();
         long at = System.nanoTime() + delay;
-        for (ObjectNode db : body.databases()) {
-            ObjectNode stored = db.deepCopy();
-            SecretFields.replace(stored, (field, value) -> SecretCipher.looksEncrypted(value) ? value : cipher.encrypt(value));
-            Versioned v = endpoints.computeIfAbsent(db.get("name").asText(), k -> Versioned.empty());
-            v.add(merged(v.latest(), stored), at);
-        }
+        body.databases().forEach(db -> endpoints.merge(db, at));
         ObjectNode given = body.task().deepCopy();
         if (!body.versionGiven()) {
             // without _version Replicate falls back to default options (the Ansible collection's finding)
             given.remove("task_settings");
         }
-        Entry e = tasks.get(task);
+        StoredTask e = tasks.get(task);
         boolean created = e == null;
         if (created) {
             e = put(newTask.apply(specFor(task)), Versioned.empty());
         }
-        e.definition.add(merged(e.definition.latest(), given), at);
+        e.definition.add(DefinitionMerge.merged(e.definition.latest(), given), at);
         return new Applied(created, clock.instant().plusNanos(delay));
     }
 
@@ -285,7 +242,7 @@ public final class ServerRepository {
 
     /** Deletes a task (the caller checked that it is visible and stopped, holding the task's lock). */
     synchronized void delete(String task) {
-        Entry e = tasks.remove(task);
+        StoredTask e = tasks.remove(task);
         if (e != null) {
             deletedSpecs.put(task, e.task.spec());
         }
@@ -299,57 +256,20 @@ public final class ServerRepository {
         deletes.add(r);
     }
 
-    /**
-     * Why RunTask is refused by the task's definition: {@code AEM_RUN_TASK_NO_SRC_NO_TRG}, {@code AEM_RUN_TASK_NO_SRC}
-     * or {@code AEM_RUN_TASK_TRG} when the server lacks its source or every target, {@code AEM_RUN_TASK_NOT_FL_NOR_CDC}
-     * when it enables neither full load nor change processing; null when it may run.
-     */
+    /** See {@link StoredTask#runRefusal}; null for an unknown task. */
     synchronized String runRefusal(String task) {
-        Entry e = tasks.get(task);
-        long now = System.nanoTime();
-        ObjectNode def = e == null || e.definition == null ? null : e.definition.visible(now);
-        if (def == null) {
-            return null;
-        }
-        boolean source = endpointVisible(def.path("task").path("source_name").asText(""), now);
-        boolean target = false;
-        for (JsonNode t : def.path("task").path("target_names")) {
-            target |= endpointVisible(t.asText(""), now);
-        }
-        JsonNode common = def.path("task_settings").path("common_settings");
-        boolean nothingToDo = common.path("full_load_enabled").isBoolean() && !common.path("full_load_enabled").asBoolean()
-                && common.path("apply_changes_enabled").isBoolean() && !common.path("apply_changes_enabled").asBoolean();
-        return !source && !target ? "AEM_RUN_TASK_NO_SRC_NO_TRG" : !source ? "AEM_RUN_TASK_NO_SRC"
-                : !target ? "AEM_RUN_TASK_TRG" : nothingToDo ? "AEM_RUN_TASK_NOT_FL_NOR_CDC" : null;
+        StoredTask e = tasks.get(task);
+        return e == null ? null : e.runRefusal(endpoints, System.nanoTime());
     }
 
-    /**
-     * Called when a run of the task is accepted: remembers the definition it runs on, and says why the run must
-     * fail (an endpoint whose secret cannot be decrypted here), or null.
-     */
-    private synchronized String launch(Entry e) {
-        long now = System.nanoTime();
-        ObjectNode def = e.definition.visible(now);
-        if (def == null) {
-            return null;
-        }
-        List<ObjectNode> used = usedEndpoints(def, v -> v.visible(now));
-        e.running = normalised(def, used);
-        for (ObjectNode db : used) {
-            String field = brokenField(db);
-            if (field != null) {
-                return "Cannot connect to endpoint '" + db.get("name").asText() + "': the value of '" + field
-                        + "' cannot be decrypted on this server (it was encrypted with another server's master key, or"
-                        + " is not a valid encrypted value). Enter the " + field + " of the endpoint again.";
-            }
-        }
-        return null;
+    private synchronized String launch(StoredTask e) {
+        return e.launch(endpoints, views, System.nanoTime());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private Entry put(SimTask task, Versioned definition) {
-        Entry e = new Entry(task, definition);
+    private StoredTask put(SimTask task, Versioned definition) {
+        StoredTask e = new StoredTask(task, definition);
         tasks.put(task.wireName(), e);
         if (definition != null) {
             task.runLink(() -> launch(e));
@@ -357,70 +277,8 @@ public final class ServerRepository {
         return e;
     }
 
-    private static boolean visible(Entry e, long now) {
-        return e != null && (e.definition == null || e.definition.isVisible(now));
-    }
-
-    private boolean endpointVisible(String name, long now) {
-        Versioned v = endpoints.get(name);
-        return v != null && v.isVisible(now);
-    }
-
-    /** The endpoints a definition uses (its source, then its targets) that exist in the chosen version. */
-    private List<ObjectNode> usedEndpoints(ObjectNode def, Function<Versioned, ObjectNode> version) {
-        List<String> names = new ArrayList<>();
-        names.add(def.path("task").path("source_name").asText(""));
-        def.path("task").path("target_names").forEach(n -> names.add(n.asText("")));
-        List<ObjectNode> out = new ArrayList<>();
-        for (String n : names.stream().distinct().toList()) {
-            Versioned v = endpoints.get(n);
-            ObjectNode db = v == null ? null : version.apply(v);
-            if (db != null) {
-                out.add(db);
-            }
-        }
-        return out;
-    }
-
-    private String normalised(ObjectNode def, List<ObjectNode> used) {
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        ReplicateVersion.parse(server.version()).writeTo(doc.putObject("_version"));
-        ObjectNode body = doc.putObject(ImportBody.DEFINITION);
-        body.putArray("tasks").add(def.deepCopy());
-        ArrayNode dbs = body.putArray("databases");
-        used.stream().sorted((a, b) -> a.get("name").asText().compareTo(b.get("name").asText()))
-                .forEach(db -> dbs.add(tagged(db)));
-        return DefinitionJson.normalised(doc);
-    }
-
-    private ObjectNode tagged(ObjectNode db) {
-        ObjectNode out = db.deepCopy();
-        SecretFields.replace(out, (field, value) -> {
-            String clear = cipher.decrypt(value);
-            return clear != null ? "<secret:" + cipher.tag(clear) + ">" : "<undecryptable:" + cipher.tag("\0" + value) + ">";
-        });
-        return out;
-    }
-
-    private String reencrypt(String stored) {
-        String clear = cipher.decrypt(stored);
-        String out = clear == null ? stored : cipher.encrypt(clear); // AEM cannot re-encrypt what it cannot read
-        secrets.reportEndpointSecret(out);
-        return out;
-    }
-
-    private String brokenField(ObjectNode db) {
-        return SecretFields.of(db).stream().filter(s -> cipher.decrypt(s.value()) == null)
-                .map(SecretFields.Secret::field).findFirst().orElse(null);
-    }
-
-    private static ObjectNode merged(ObjectNode stored, ObjectNode given) {
-        if (stored == null) {
-            return given;
-        }
-        ObjectNode out = stored.deepCopy();
-        DefinitionMerge.into(out, given);
-        return out;
+    private static boolean visible(StoredTask e, long now) {
+        return e != null && e.visible(now);
     }
 
     private SimTaskSpec specFor(String task) {
@@ -433,45 +291,10 @@ public final class ServerRepository {
         if (spec.definition() == null) {
             return Versioned.lazy(() -> DefaultDefinitions.task(server.name(), spec), now);
         }
-        ImportBody body = parseDefinition(spec.definition(), spec.name());
-        body.databases().forEach(db -> addConfiguredEndpoint(db, now));
+        ImportBody body = ImportBody.configured(spec.definition(), spec.name());
+        body.databases().forEach(db -> endpoints.addConfigured(db, now, true));
         Versioned v = Versioned.empty();
         v.add(body.task().deepCopy(), now);
         return v;
-    }
-
-    private void addConfiguredEndpoint(ObjectNode db, long now) {
-        ObjectNode stored = db.deepCopy();
-        SecretFields.replace(stored, (field, value) -> {
-            secrets.reportEndpointSecret(value);
-            return SecretCipher.looksEncrypted(value) ? value : cipher.encrypt(value);
-        });
-        Versioned v = endpoints.computeIfAbsent(stored.get("name").asText(), k -> Versioned.empty());
-        v.add(merged(v.latest(), stored), now);
-    }
-
-    /** An endpoint's JSON as {@link SimServer#endpoint} takes it; throws IllegalArgumentException when malformed. */
-    static ObjectNode parseEndpoint(String json) {
-        try {
-            JsonNode n = MAPPER.readTree(json);
-            if (n instanceof ObjectNode o && n.path("name").isTextual() && !n.path("name").asText().isEmpty()
-                    && n.path("db_settings").isObject()) {
-                return o;
-            }
-        } catch (IOException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("an endpoint must be a JSON object with a name and db_settings, as in an "
-                + "export's databases: " + (json.length() > 60 ? json.substring(0, 60) + "..." : json));
-    }
-
-    /** Checks a task's configured definition; throws IllegalArgumentException naming the task and the problem. */
-    static ImportBody parseDefinition(String json, String task) {
-        try {
-            return ImportBody.parse(json.getBytes(StandardCharsets.UTF_8), task);
-        } catch (ImportBody.Refused e) {
-            throw new IllegalArgumentException("task " + task + ": the definition is refused (" + e.code() + "): "
-                    + e.getMessage(), e);
-        }
     }
 }

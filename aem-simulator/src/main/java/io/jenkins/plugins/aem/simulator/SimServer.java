@@ -128,7 +128,7 @@ public final class SimServer {
         if (compose) {
             throw new IllegalArgumentException("Compose server " + name + " has no endpoints: they are Replicate's");
         }
-        ServerRepository.parseEndpoint(Objects.requireNonNull(databaseJson, "databaseJson"));
+        EndpointStore.parse(Objects.requireNonNull(databaseJson, "databaseJson"));
         endpoints.add(databaseJson);
         return this;
     }

@@ -131,7 +131,7 @@ public final class SimTaskSpec {
             throw new IllegalArgumentException("Compose task " + name + " has no definition: ExportTask and ImportTask "
                     + "are Replicate-only");
         }
-        ServerRepository.parseDefinition(exportJson, name); // refuse a bad one now, not when the simulator starts
+        ImportBody.configured(exportJson, name); // refuse a bad one now, not when the simulator starts
         definition = exportJson;
         return this;
     }

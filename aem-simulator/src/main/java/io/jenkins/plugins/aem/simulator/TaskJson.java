@@ -3,6 +3,7 @@ package io.jenkins.plugins.aem.simulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
+import java.util.List;
 
 /** The JSON of GetTaskList and GetTaskDetails (aem-api.md §3.3, §3.4), for Replicate and Compose. */
 final class TaskJson {
@@ -27,8 +28,9 @@ final class TaskJson {
         return root;
     }
 
-    ObjectNode details(SimTask t, DetailsShape shape) {
-        ObjectNode body = t.isCompose() ? compose(t, t.view()) : replicate(t, t.view());
+    /** @param endpoints the task's source and first target as {@code {"name","type"}} (Replicate only) */
+    ObjectNode details(SimTask t, DetailsShape shape, List<ObjectNode> endpoints) {
+        ObjectNode body = t.isCompose() ? compose(t, t.view()) : replicate(t, t.view(), endpoints);
         if (shape == DetailsShape.WRAPPED) {
             ObjectNode root = json.object();
             root.set("task", body);
@@ -53,7 +55,7 @@ final class TaskJson {
         return n;
     }
 
-    private ObjectNode replicate(SimTask t, TaskView v) {
+    private ObjectNode replicate(SimTask t, TaskView v, List<ObjectNode> endpoints) {
         ObjectNode n = json.object();
         boolean running = v.memoryMb() > 0;
         n.put("type", "REPLICATION");
@@ -61,8 +63,8 @@ final class TaskJson {
         n.put("description", t.spec().description());
         n.put("state", v.state());
         n.put("message", v.message());
-        endpoint(n.putObject("source_endpoint"), "Source-DB", "Microsoft SQL Server");
-        endpoint(n.putObject("target_endpoint"), "Target-DB", "Snowflake");
+        n.set("source_endpoint", endpoints.isEmpty() ? json.object() : endpoints.get(0));
+        n.set("target_endpoint", endpoints.size() < 2 ? json.object() : endpoints.get(1));
         ObjectNode cdc = n.putObject("cdc_event_counters");
         for (String k : new String[] {"applied_insert_count", "applied_update_count", "applied_delete_count",
             "applied_ddl_count"}) {
@@ -99,11 +101,6 @@ final class TaskJson {
             HealthJson.apply(n, v.health());
         }
         return n;
-    }
-
-    private static void endpoint(ObjectNode n, String name, String type) {
-        n.put("name", name);
-        n.put("type", type);
     }
 
     private static void throughput(ObjectNode n) {

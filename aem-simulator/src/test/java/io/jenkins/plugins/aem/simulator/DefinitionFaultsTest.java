@@ -109,4 +109,29 @@ class DefinitionFaultsTest {
         assertThat(des.export(R, "Orders", "&withendpoints=false").statusCode())
                 .as("an export is not a READ").isEqualTo(200);
     }
+
+    @Test
+    void theEndpointCallsTakeFaultsOfTheirOwnKinds() throws Exception {
+        String patch = "[{\"op\":\"replace\",\"path\":\"/db_settings/server\",\"value\":\"patched-host\"}]";
+        sim.faults().failNext(RequestKind.TEST_ENDPOINT, 1, "AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT")
+                .failNext(RequestKind.PATCH_ENDPOINT, 1, "AEM_PATCH_ENDPOINT_INNER_ERR");
+        assertError(des.testEndpoint(R, "Source-DB", ""), 500, "AEM_TEST_ENDPOINT_CONNECTION_TIMEOUT");
+        assertError(des.patch(R, "Source-DB", patch), 500, "AEM_PATCH_ENDPOINT_INNER_ERR");
+        assertThat(sim.repository(R).endpoint("Source-DB").orElseThrow()).doesNotContain("patched-host");
+        assertThat(sim.repository(R).endpoints().patches()).as("refused before the patch logic").isEmpty();
+
+        sim.faults().nextTransport(RequestKind.PATCH_ENDPOINT, 1, TransportFault.RESET_AFTER_APPLY);
+        assertThatThrownBy(() -> des.patch(R, "Source-DB", patch)).isInstanceOf(IOException.class);
+        assertThat(sim.repository(R).endpoint("Source-DB").orElseThrow()).contains("patched-host");
+
+        sim.faults().nextTransport(RequestKind.TEST_ENDPOINT, 2, TransportFault.RESET); // the JDK client tries a GET twice
+        assertThatThrownBy(() -> des.testEndpoint(R, "Source-DB", "")).isInstanceOf(IOException.class);
+        sim.faults().latency(1.0, Duration.ofMillis(1500), Duration.ofMillis(1500)).onlyFor(RequestKind.TEST_ENDPOINT);
+        long t0 = System.nanoTime();
+        assertThat(des.testEndpoint(R, "Source-DB", "").statusCode()).isEqualTo(200);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(1490);
+        t0 = System.nanoTime();
+        assertThat(des.patch(R, "Source-DB", patch).statusCode()).isEqualTo(200);
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("a patch is another kind").isLessThan(1400);
+    }
 }

@@ -107,6 +107,18 @@ final class RawClient {
                 + seg(task) + "?action=delete" + query)).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0]))));
     }
 
+    /** TestEndpoint; {@code query} starts with {@code &} (e.g. {@code &timeout=5}) or is empty. */
+    HttpResponse<String> testEndpoint(String server, String endpoint, String query) throws IOException, InterruptedException {
+        return get("/servers/" + seg(server) + "/endpoints/" + seg(endpoint) + "?action=test" + query);
+    }
+
+    /** PatchEndpoint with a JSON-Patch array as body, its exact length as Content-Length. */
+    HttpResponse<String> patch(String server, String endpoint, String body) throws IOException, InterruptedException {
+        return send(withSession(HttpRequest.newBuilder(URI.create(api + "/servers/" + seg(server) + "/endpoints/"
+                + seg(endpoint))).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))));
+    }
+
     /** Sends a run without blocking a thread (the JDK client multiplexes on its selector). */
     java.util.concurrent.CompletableFuture<HttpResponse<String>> runAsync(String server, String task, String query) {
         HttpRequest req = withSession(HttpRequest.newBuilder(URI.create(api + "/servers/" + seg(server) + "/tasks/"

@@ -27,6 +27,16 @@ public final class DefinitionForms {
         return escaped(CanonicalForm.normalize(exported, true));
     }
 
+    /**
+     * The export a backup was made from, from its restorable text ({@link #restorable}): normalised, ciphertext and
+     * identity kept, as AEM exported it but for the volatile fields. What a restore imports and compares with.
+     */
+    public static TaskDefinition fromRestorable(String restorableText) {
+        ObjectNode tree = TaskDefinition.parse(restorableText).json();
+        StringValues.rewrite(tree, (place, value) -> Placeholders.unescape(value));
+        return TaskDefinition.owning(tree);
+    }
+
     /** What AEM exported, in the form a plan compares: as {@link #portable}. */
     public static TaskDefinition comparableExport(TaskDefinition exported) {
         return portable(exported);

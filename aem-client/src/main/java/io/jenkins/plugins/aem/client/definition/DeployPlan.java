@@ -30,6 +30,21 @@ public record DeployPlan(List<PlanChange> changes) {
         return changes.stream().anyMatch(c -> c.kind() == PlanChange.Kind.REMOVE_TABLE || c.kind() == PlanChange.Kind.REMOVE_SETTING);
     }
 
+    /**
+     * {@code true} when an import is sent: a change of the task or of an endpoint other than a secret rotated alone
+     * ({@link PlanChange.Kind#ROTATE_SECRET}).
+     */
+    public boolean importsDefinition() {
+        return changes.stream().anyMatch(c -> c.kind().isChange() && c.kind() != PlanChange.Kind.ROTATE_SECRET);
+    }
+
+    /** This plan with more lines at its end (notes a deploy adds once it has read more of the target). */
+    public DeployPlan with(List<PlanChange> more) {
+        List<PlanChange> all = new java.util.ArrayList<>(changes);
+        all.addAll(more);
+        return new DeployPlan(all);
+    }
+
     /** {@code true} when the task is created. */
     public boolean createsTask() {
         return changes.stream().anyMatch(c -> c.kind() == PlanChange.Kind.CREATE_TASK);

@@ -29,6 +29,15 @@ public final class DeployPlanner {
      */
     public static DeployPlan plan(TaskDefinition current, TaskDefinition desired, EndpointCatalog existing,
                                   Set<String> filled, Set<String> leftOut) {
+        return plan(current, desired, existing, filled, leftOut, false);
+    }
+
+    /**
+     * What a deploy would change; with {@code rotate} (updateSecrets), the secrets given for endpoints the target has
+     * are sent even when nothing else changes: with the import when there is one, else each endpoint's on its own.
+     */
+    public static DeployPlan plan(TaskDefinition current, TaskDefinition desired, EndpointCatalog existing,
+                                  Set<String> filled, Set<String> leftOut, boolean rotate) {
         List<PlanChange> lines = new ArrayList<>();
         if (current == null) {
             lines.add(new PlanChange(PlanChange.Kind.CREATE_TASK, created(desired), new Difference(Difference.Kind.ADDED,
@@ -71,13 +80,26 @@ public final class DeployPlanner {
         }
         changes |= endpointLines.stream().anyMatch(c -> c.kind().isChange());
         lines.addAll(endpointLines);
-        if (!secretsOf.isEmpty()) {
+        if (!secretsOf.isEmpty() && rotate && !changes) {
+            for (String name : secretsOf) {
+                lines.add(new PlanChange(PlanChange.Kind.ROTATE_SECRET, "rotate the secret of endpoint '" + name + "' ("
+                        + String.join(", ", secretFields(desired, name)) + ") through PatchEndpoint, its secret fields alone"));
+            }
+        } else if (!secretsOf.isEmpty() && rotate) {
+            lines.add(new PlanChange(PlanChange.Kind.NOTE, "the secrets given for '" + String.join("', '", secretsOf)
+                    + "' are rotated with the import (updateSecrets)"));
+        } else if (!secretsOf.isEmpty()) {
             String names = "'" + String.join("', '", secretsOf) + "'";
             lines.add(new PlanChange(PlanChange.Kind.NOTE, changes
                     ? "the secrets given for " + names + " are sent with the import (AEM exports secrets encrypted, so they cannot be compared)"
                     : "the secrets given for " + names + " are not compared (AEM exports them encrypted), so a changed secret alone is no change"));
         }
         return new DeployPlan(lines);
+    }
+
+    private static List<String> secretFields(TaskDefinition desired, String endpoint) {
+        return SecretMasker.placeholders(desired).stream().filter(p -> p.endpoint().equals(endpoint))
+                .map(SecretPlaceholder::field).toList();
     }
 
     private static String created(TaskDefinition desired) {

@@ -34,6 +34,8 @@ public record PlanChange(Kind kind, String line, Difference difference) {
         CREATE_ENDPOINT(true),
         /** An endpoint's setting changes, or is added. */
         CHANGE_ENDPOINT(true),
+        /** An endpoint's secret is rotated without an import (PatchEndpoint on its secret fields alone). */
+        ROTATE_SECRET(true),
         /** An existing endpoint is left out of the import; the target keeps its own. */
         KEEP_ENDPOINT(false),
         /** Something worth knowing that changes nothing. */

@@ -35,6 +35,7 @@ final class ConfigMapper {
         if (c.journalCapacity() != null) b.journalCapacity(c.journalCapacity());
         if (c.unauthorizedStatus() != null) b.unauthorizedStatus(c.unauthorizedStatus());
         if (c.shuffleExportKeys() != null) b.shuffleExportKeys(c.shuffleExportKeys());
+        if (c.testEndpointShape() != null) b.testEndpointShape(c.testEndpointShape());
         if (c.faults() != null) faults(b, c.faults());
         for (ServerSection s : list(c.servers())) {
             b.server(server(s));

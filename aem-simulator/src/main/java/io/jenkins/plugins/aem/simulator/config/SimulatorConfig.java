@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.aem.simulator.AemSimulator;
 import io.jenkins.plugins.aem.simulator.AemSimulatorBuilder;
 import io.jenkins.plugins.aem.simulator.DetailsShape;
+import io.jenkins.plugins.aem.simulator.TestEndpointShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,11 +37,13 @@ import java.util.List;
  * @param servers            the Replicate and Compose servers with their tasks
  * @param unauthorizedStatus HTTP status of an UNAUTHORIZED_REQUEST refusal for lack of a role (default 403)
  * @param shuffleExportKeys  whether ExportTask shuffles each object's keys (default true)
+ * @param testEndpointShape  REQUESTSTATE (default), STATE, STATUS, or ABSENT for an AEM without TestEndpoint
  */
 public record SimulatorConfig(String host, Integer port, TlsSection tls, List<UserSection> users,
                               List<String> tokens, String sessionIdleTimeout, String serverWaitCap,
                               DetailsShape detailsShape, Long seed, Integer journalCapacity, FaultsSection faults,
-                              List<ServerSection> servers, Integer unauthorizedStatus, Boolean shuffleExportKeys) {
+                              List<ServerSection> servers, Integer unauthorizedStatus, Boolean shuffleExportKeys,
+                              TestEndpointShape testEndpointShape) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

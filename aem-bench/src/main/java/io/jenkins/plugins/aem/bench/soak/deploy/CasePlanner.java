@@ -125,7 +125,7 @@ final class CasePlanner {
                     return null;
                 }
                 String endpoint = random.nextBoolean() ? LaneSim.SOURCE : LaneSim.TARGET;
-                String rotated = lane.newSecret("rot");
+                String rotated = lane.rotatedSecret(endpoint);
                 in.secrets.put(LaneSim.SOURCE, lane.endpointSecret(LaneSim.SOURCE));
                 in.secrets.put(LaneSim.TARGET, lane.endpointSecret(LaneSim.TARGET));
                 in.secrets.put(endpoint, rotated);

@@ -138,6 +138,17 @@ final class LaneSim implements AutoCloseable {
         endpointSecrets.put(endpoint, secret);
     }
 
+    /**
+     * A rotated secret for the endpoint: fresh, and taken by the endpoint's database besides the ones before (as a
+     * database keeps the old password valid a while), so that the deploy's endpoint test passes, and a restore to the
+     * old one or a later deploy of it does too.
+     */
+    String rotatedSecret(String endpoint) {
+        String secret = newSecret("rot");
+        repo().endpoints().databaseAlsoAccepts(endpoint, "password", secret);
+        return secret;
+    }
+
     /** A fresh secret; kept for the scan. */
     String newSecret(String what) {
         byte[] bytes = new byte[6];
