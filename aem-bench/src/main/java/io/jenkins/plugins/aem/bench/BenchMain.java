@@ -6,13 +6,15 @@ import io.jenkins.plugins.aem.bench.soak.deploy.DeploySoakRunner;
 import io.jenkins.plugins.aem.bench.soak.deploy.DeploySoakSettings;
 
 import java.io.PrintStream;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar aem-bench.jar [--quick] [--seed S]} runs the benchmark of issue 4;
  * {@code java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]} runs the fault soak of issue 5;
  * {@code java -jar aem-bench.jar --health-bench [--seed S]} runs the health-wait crowd of issue 16;
  * {@code java -jar aem-bench.jar --deploy-soak [--deploys N] [--seed S] [--lanes L]} runs the rollback soak of issue
- * 15, and {@code --deploy-bench} its benchmark of 50 deploys at once.
+ * 15, and {@code --deploy-bench} its benchmark of 50 deploys at once;
+ * {@code --export-set-bench} and {@code --plan-set-bench} export and plan a 500-task server (issue 22).
  *
  * <p>Exit status: 0 when every target was met (benchmarks) or nothing was wrong, late, duplicated, lost or leaked
  * (soaks); 1 otherwise; 2 for a usage error.
@@ -23,7 +25,9 @@ public final class BenchMain {
             + "       java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]\n"
             + "       java -jar aem-bench.jar --health-bench [--seed S]\n"
             + "       java -jar aem-bench.jar --deploy-soak [--deploys N] [--seed S] [--lanes L]\n"
-            + "       java -jar aem-bench.jar --deploy-bench [--seed S]";
+            + "       java -jar aem-bench.jar --deploy-bench [--seed S]\n"
+            + "       java -jar aem-bench.jar --export-set-bench [--seed S]\n"
+            + "       java -jar aem-bench.jar --plan-set-bench [--seed S]";
 
     private BenchMain() {
     }
@@ -39,6 +43,8 @@ public final class BenchMain {
         boolean health = false;
         boolean deploySoak = false;
         boolean deployBench = false;
+        boolean exportSetBench = false;
+        boolean planSetBench = false;
         int deploys = DeploySoakSettings.DEFAULT_DEPLOYS;
         int lanes = DeploySoakSettings.DEFAULT_LANES;
         long seed = 42;
@@ -52,6 +58,8 @@ public final class BenchMain {
                     case "--health-bench" -> health = true;
                     case "--deploy-soak" -> deploySoak = true;
                     case "--deploy-bench" -> deployBench = true;
+                    case "--export-set-bench" -> exportSetBench = true;
+                    case "--plan-set-bench" -> planSetBench = true;
                     case "--deploys" -> deploys = positive(value(args, ++i), "--deploys");
                     case "--lanes" -> lanes = positive(value(args, ++i), "--lanes");
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
@@ -68,10 +76,16 @@ public final class BenchMain {
             System.err.println("aem-bench: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        if ((soak ? 1 : 0) + (deploySoak ? 1 : 0) + (deployBench ? 1 : 0) + (quick ? 1 : 0) + (health ? 1 : 0) > 1) {
-            System.err.println("aem-bench: give one of --quick, --soak, --health-bench, --deploy-soak and --deploy-bench\n"
-                    + USAGE);
+        if (Stream.of(soak, deploySoak, deployBench, quick, health, exportSetBench, planSetBench).filter(b -> b).count() > 1) {
+            System.err.println("aem-bench: give one of --quick, --soak, --health-bench, --deploy-soak, --deploy-bench, "
+                    + "--export-set-bench and --plan-set-bench\n" + USAGE);
             return 2;
+        }
+        if (exportSetBench) {
+            return ExportSetBench.run(SetBenchConfig.full(seed), out);
+        }
+        if (planSetBench) {
+            return PlanSetBench.run(SetBenchConfig.full(seed), out);
         }
         if (deploySoak) {
             return new DeploySoakRunner(new DeploySoakSettings(deploys, seed, lanes), out).run().exitStatus();
