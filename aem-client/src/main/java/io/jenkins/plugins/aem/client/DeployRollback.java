@@ -179,7 +179,7 @@ final class DeployRollback {
 
     /** Puts the definition back: nothing to do when it is the backup's and no import or delete was sent. */
     private CompletableFuture<Void> definition(Optional<TaskStatus> now) {
-        TaskDefinition backup = DefinitionForms.comparableExport(facts.backup());
+        TaskDefinition backup = DefinitionForms.comparableExport(RestoredBackup.of(facts.backup(), prepared));
         if (now.isEmpty()) {
             return importBackup().thenCompose(v -> verify(backup, false));
         }
@@ -248,7 +248,7 @@ final class DeployRollback {
         long total = deadline.endNanos() - startNanos;
         boolean fallback = prepared != null && deadline.remaining().toNanos() < total * FALLBACK_SHARE
                 && lastSeen != null && lastSeen.isEmpty();
-        String body = fallback ? prepared.wire() : facts.backup().toJson();
+        String body = fallback ? prepared.wire() : RestoredBackup.of(facts.backup(), prepared).toJson();
         return calls.importTask(body, fallback ? "the deploy's definition, as the backup would not import" : "the backup",
                         deadline, flight)
                 .handle((v, e) -> e)

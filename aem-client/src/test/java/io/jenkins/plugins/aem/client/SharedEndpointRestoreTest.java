@@ -1,0 +1,59 @@
+package io.jenkins.plugins.aem.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.aem.simulator.RequestKind;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A release where Task-0001 carries a changed endpoint, Source-01, and Task-0003, which uses Source-01 too, fails at
+ * the same time. Task-0003's backup was read before Task-0001 changed the endpoint; putting Task-0003 back must not put
+ * back the endpoint, which its deploy never carried: Task-0001 stands, endpoint and all.
+ */
+class SharedEndpointRestoreTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ReleaseFixture f = new ReleaseFixture();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private String host(String endpoint) throws Exception {
+        return JSON.readTree(f.repo("Prod").endpoint(endpoint).orElseThrow()).path("db_settings").path("server").asText();
+    }
+
+    @Test
+    void restoringATaskLeavesTheEndpointAnotherTaskOfTheReleaseChanged() throws Exception {
+        f.exportDev();
+        f.folder.edit("endpoints/Source-01.json", "\"server\": \"sqlserver.example.internal\"",
+                "\"server\": \"moved.example.internal\"");
+        f.change("Task-0003");
+        f.fx.sim.task("Prod", "Task-0003").setState("RUNNING");
+        f.fx.sim.task("Prod", "Task-0003").spec().runErrorOnce("AEM_RUN_TASK_INNER_ERR");
+        // Task-0001's import lands late, so that Task-0003's deploy has read its backup before the endpoint changed.
+        f.fx.sim.faults().latency(1.0, Duration.ofMillis(400), Duration.ofMillis(400)).onlyFor(RequestKind.IMPORT);
+        Map<String, String> before = f.definitions("Prod");
+
+        DeployTasksOutcome outcome = f.deploy(f.release().parallel(2).stopIfRunning(true, null, null)
+                .secrets(ReleaseFixture.secrets("Source-01")).build());
+
+        ReleasedTask owner = outcome.tasks().stream().filter(t -> t.task().task().equals("Task-0001")).findFirst().orElseThrow();
+        ReleasedTask failed = outcome.tasks().stream().filter(t -> t.task().task().equals("Task-0003")).findFirst().orElseThrow();
+        assertThat(owner.result()).as(f.events()).isEqualTo(ReleasedTask.Result.DEPLOYED);
+        assertThat(failed.result()).isEqualTo(ReleasedTask.Result.FAILED);
+        assertThat(failed.error().kind()).as(failed.error().getMessage()).isEqualTo(FailureKind.DEPLOY_RESTORED);
+        assertThat(host("Source-01")).isEqualTo("moved.example.internal");
+        assertThat(f.repo("Prod").secretMatches("Source-01", "password", ReleaseFixture.SECRET)).isTrue();
+        String task0003 = f.repo("Prod").definition("Task-0003").orElseThrow();
+        assertThat(JSON.readTree(task0003).path("cmd.replication_definition").path("tasks"))
+                .isEqualTo(JSON.readTree(before.get("Task-0003")).path("cmd.replication_definition").path("tasks"));
+        assertThat(outcome.exitCode()).isEqualTo(5);
+    }
+}
