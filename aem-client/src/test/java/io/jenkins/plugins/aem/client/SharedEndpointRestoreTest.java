@@ -10,9 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A release where Task-0001 carries a changed endpoint, Source-01, and Task-0003, which uses Source-01 too, fails at
- * the same time. Task-0003's backup was read before Task-0001 changed the endpoint; putting Task-0003 back must not put
- * back the endpoint, which its deploy never carried: Task-0001 stands, endpoint and all.
+ * Releases that change an endpoint, Source-01, which several of their tasks use: the task that carries it is put back
+ * with it, and only that task.
  */
 class SharedEndpointRestoreTest {
 
@@ -29,6 +28,11 @@ class SharedEndpointRestoreTest {
         return JSON.readTree(f.repo("Prod").endpoint(endpoint).orElseThrow()).path("db_settings").path("server").asText();
     }
 
+    /**
+     * Task-0001 carries the endpoint, and Task-0003, which uses it too, fails at the same time. Task-0003's backup was
+     * read before Task-0001 changed the endpoint; putting Task-0003 back must not put back the endpoint, which its
+     * deploy never carried: Task-0001 stands, endpoint and all.
+     */
     @Test
     void restoringATaskLeavesTheEndpointAnotherTaskOfTheReleaseChanged() throws Exception {
         f.exportDev();
@@ -55,5 +59,32 @@ class SharedEndpointRestoreTest {
         assertThat(JSON.readTree(task0003).path("cmd.replication_definition").path("tasks"))
                 .isEqualTo(JSON.readTree(before.get("Task-0003")).path("cmd.replication_definition").path("tasks"));
         assertThat(outcome.exitCode()).isEqualTo(5);
+    }
+
+    /**
+     * A new task, New-1, uses the endpoint too, and sorts before Task-0001. The endpoint goes with Task-0001, which the
+     * server has: its backup holds the endpoint, so undoing the atomic release puts the endpoint back. Carried by the
+     * new task, whose undo deletes it, the endpoint would have stayed changed.
+     */
+    @Test
+    void anAtomicReleasePutsBackAnEndpointThatANewTaskUsesToo() throws Exception {
+        f.exportDev();
+        f.copy("Task-0001", "New-1");
+        f.folder.edit("endpoints/Source-01.json", "\"server\": \"sqlserver.example.internal\"",
+                "\"server\": \"moved.example.internal\"");
+        f.change("Task-0003");
+        f.fx.sim.task("Prod", "Task-0003").spec().runErrorOnce("AEM_RUN_TASK_INNER_ERR");
+        f.fx.sim.task("Prod", "Task-0003").setState("RUNNING");
+        Map<String, String> before = f.definitions("Prod");
+
+        DeployTasksOutcome outcome = f.deploy(f.release().parallel(1).atomic(true).stopIfRunning(true, null, null)
+                .secrets(ReleaseFixture.secrets("Source-01", "Target-01")).build());
+
+        assertThat(outcome.tasks().stream().filter(t -> t.task().task().equals("Task-0001")).findFirst().orElseThrow()
+                .plan().lines()).as(f.events()).anyMatch(l -> l.startsWith("change endpoint 'Source-01'"));
+        assertThat(outcome.exitCode()).as(f.events()).isEqualTo(5);
+        assertThat(host("Source-01")).isEqualTo("sqlserver.example.internal");
+        assertThat(f.repo("Prod").taskExists("New-1")).isFalse();
+        assertThat(f.definitions("Prod")).isEqualTo(before);
     }
 }
