@@ -1,5 +1,6 @@
 package io.jenkins.plugins.aem.bench;
 
+import io.jenkins.plugins.aem.bench.soak.TempTree;
 import io.jenkins.plugins.aem.cli.LocalFolder;
 import io.jenkins.plugins.aem.client.AemClientPool;
 import io.jenkins.plugins.aem.client.ConnectionSettings;
@@ -62,7 +63,7 @@ final class ExportSetBench {
     }
 
     private static List<String> naive(BenchSim sim, SetBenchConfig config) throws Exception {
-        Path dir = SetMeasure.directory("export-set-baseline");
+        Path dir = TempTree.create("aem-export-set-baseline-");
         try {
             int n = new NaiveSetScript(sim.baseUrl(), BenchSim.USER, BenchSim.PASSWORD).export(BenchSim.SERVER, dir, true);
             List<String> failures = new ArrayList<>();
@@ -77,12 +78,12 @@ final class ExportSetBench {
             }
             return failures;
         } finally {
-            SetMeasure.delete(dir);
+            TempTree.delete(dir);
         }
     }
 
     private static List<String> client(BenchSim sim, SetBenchConfig config, PrintStream out) throws Exception {
-        Path dir = SetMeasure.directory("export-set-client");
+        Path dir = TempTree.create("aem-export-set-client-");
         ExecutorService folderCalls = Executors.newSingleThreadExecutor(r -> new Thread(r, ThreadOwners.BENCH_PREFIX + "folder"));
         try (AemClientPool pool = AemClientPool.create()) {
             ExportTasksRequest request = new ExportTasksRequest(BenchSim.SERVER, TaskPatterns.all(), true, Map.of(),
@@ -94,7 +95,7 @@ final class ExportSetBench {
             return disagreements(outcome, dir, sim, config);
         } finally {
             folderCalls.shutdownNow();
-            SetMeasure.delete(dir);
+            TempTree.delete(dir);
         }
     }
 

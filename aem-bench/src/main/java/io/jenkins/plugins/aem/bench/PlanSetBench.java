@@ -1,5 +1,6 @@
 package io.jenkins.plugins.aem.bench;
 
+import io.jenkins.plugins.aem.bench.soak.TempTree;
 import io.jenkins.plugins.aem.cli.LocalFolder;
 import io.jenkins.plugins.aem.client.AemClient;
 import io.jenkins.plugins.aem.client.AemClientPool;
@@ -44,7 +45,7 @@ final class PlanSetBench {
 
     /** Runs the benchmark; returns 0 when every target was met, 1 otherwise. */
     static int run(SetBenchConfig config, PrintStream out) throws Exception {
-        Path dir = SetMeasure.directory("plan-set");
+        Path dir = TempTree.create("aem-plan-set-");
         ExecutorService folderCalls = Executors.newSingleThreadExecutor(r -> new Thread(r, ThreadOwners.BENCH_PREFIX + "folder"));
         try (BenchSim sim = BenchSim.startSet(config); AemClientPool pool = AemClientPool.create()) {
             AemClient client = pool.client(ConnectionSettings.builder(sim.baseUrl(),
@@ -88,7 +89,7 @@ final class PlanSetBench {
             return targets.stream().allMatch(Target::pass) ? 0 : 1;
         } finally {
             folderCalls.shutdownNow();
-            SetMeasure.delete(dir);
+            TempTree.delete(dir);
         }
     }
 

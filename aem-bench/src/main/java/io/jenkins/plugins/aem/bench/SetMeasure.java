@@ -2,18 +2,13 @@ package io.jenkins.plugins.aem.bench;
 
 import io.jenkins.plugins.aem.client.ProgressListener;
 import io.jenkins.plugins.aem.client.ProgressEvent;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What the set benchmarks share: one side measured on a simulator (requests, logins, requests held at once, time, heap
@@ -85,19 +80,5 @@ final class SetMeasure {
         out.println();
     }
 
-    /** A new directory for a side's files, deleted by {@link #delete}. */
-    static Path directory(String what) throws IOException {
-        return Files.createTempDirectory("aem-" + what + "-");
-    }
 
-    static void delete(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

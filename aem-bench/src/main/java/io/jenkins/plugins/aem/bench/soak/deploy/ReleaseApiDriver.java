@@ -13,13 +13,10 @@ import io.jenkins.plugins.aem.client.ExportTasksOutcome;
 import io.jenkins.plugins.aem.client.ExportTasksRequest;
 import io.jenkins.plugins.aem.client.ExportedTask;
 import io.jenkins.plugins.aem.client.ReleasedTask;
-import io.jenkins.plugins.aem.client.RunRequest;
-import io.jenkins.plugins.aem.client.StopRequest;
 import io.jenkins.plugins.aem.client.TaskRef;
 import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import io.jenkins.plugins.aem.client.release.ReleaseFolder;
 import io.jenkins.plugins.aem.client.release.TaskPatterns;
-import io.jenkins.plugins.aem.simulator.SimTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,10 +49,13 @@ final class ReleaseApiDriver implements ReleaseDriver {
     private final AemClientPool pool = AemClientPool.create();
     private final ExecutorService folderCalls;
     private final Map<String, String> backups = new ConcurrentHashMap<>();
+    /** An engineer's hands on the lane's tasks, through this driver's client. */
+    final TaskHands hands;
 
     ReleaseApiDriver(ReleaseLaneSim lane) {
         this.lane = lane;
         this.folderCalls = Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-release-folder-" + lane.lane));
+        this.hands = new TaskHands(this::client, ReleaseLaneSim.SERVER, lane::task);
     }
 
     private AemClient client() {
@@ -144,18 +144,6 @@ final class ReleaseApiDriver implements ReleaseDriver {
     /** Every backup kept so far: restorable texts, which hold the endpoints' ciphertext and never a clear secret. */
     List<String> backups() {
         return List.copyOf(backups.values());
-    }
-
-    /** Runs or stops the task until it is {@code state} (RUNNING or STOPPED), as an engineer does after a restore. */
-    void bringTo(String task, String state) throws Exception {
-        TaskRef ref = new TaskRef(ReleaseLaneSim.SERVER, task);
-        String now = lane.task(task).map(SimTask::state).orElse(null);
-        CompletableFuture<?> change = "RUNNING".equals(state) && !"RUNNING".equals(now)
-                ? client().run(RunRequest.of(ref).withTimeout(Duration.ofSeconds(30)), null)
-                : "STOPPED".equals(state) && "RUNNING".equals(now)
-                ? client().stop(new StopRequest(ref, Duration.ofSeconds(30)), null)
-                : CompletableFuture.completedFuture(null);
-        change.handle((done, failed) -> null).get(60, TimeUnit.SECONDS);
     }
 
     private static void append(StringBuilder shown, String line) {

@@ -2,17 +2,11 @@ package io.jenkins.plugins.aem.bench.soak.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.aem.bench.soak.deploy.ReleaseEnd.TaskEnd;
-import io.jenkins.plugins.aem.cli.AemCommand;
 import io.jenkins.plugins.aem.cli.LocalFolder;
 import io.jenkins.plugins.aem.client.release.ReleaseFolder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +41,9 @@ final class ReleaseCliDriver implements ReleaseDriver {
         List<String> args = new ArrayList<>(List.of("export-tasks", "--server", ReleaseLaneSim.SERVER, "--dir",
                 folder.toString(), "--with-endpoints"));
         tasks.forEach(t -> args.addAll(List.of("--task", t)));
-        Run run = aem(args);
-        if (run.exit != 0) {
-            throw new IllegalStateException("aem export-tasks ended with " + run.exit + ": " + run.err);
+        AemRun run = aem(args);
+        if (run.exit() != 0) {
+            throw new IllegalStateException("aem export-tasks ended with " + run.exit() + ": " + run.err());
         }
         return new LocalFolder(folder);
     }
@@ -65,13 +59,13 @@ final class ReleaseCliDriver implements ReleaseDriver {
             Files.writeString(file, s.getValue() + "\n");
             args.addAll(List.of("--secret", s.getKey() + "=" + file));
         }
-        flag(args, c.stopIfRunning(), "--stop-if-running");
-        flag(args, c.atomic(), "--atomic");
-        flag(args, c.dryRun(), "--dry-run");
+        AemRun.flag(args, c.stopIfRunning(), "--stop-if-running");
+        AemRun.flag(args, c.atomic(), "--atomic");
+        AemRun.flag(args, c.dryRun(), "--dry-run");
         if (!c.dryRun()) {
             args.addAll(List.of("--backup-dir", dir.resolve(BACKUP_PREFIX + c.id()).toString()));
         }
-        return aem(args).end();
+        return end(aem(args));
     }
 
     @Override
@@ -83,7 +77,7 @@ final class ReleaseCliDriver implements ReleaseDriver {
             throw new java.io.UncheckedIOException(e);
         }
         return aem(List.of("restore-task", "--server", ReleaseLaneSim.SERVER, "--task", task, "--from", location,
-                "--stop-if-running", "--replace", "--backup", backup.toString(), "--timeout", "60")).exit;
+                "--stop-if-running", "--replace", "--backup", backup.toString(), "--timeout", "60")).exit();
     }
 
     @Override
@@ -92,23 +86,8 @@ final class ReleaseCliDriver implements ReleaseDriver {
         return Files.exists(file) ? Files.readString(file) : null;
     }
 
-    private Run aem(List<String> command) {
-        List<String> args = new ArrayList<>(command);
-        args.addAll(1, List.of("--url", lane.url()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Instant start = Instant.now();
-        int exit = AemCommand.commandLine(Map.of("AEM_USERNAME", ReleaseLaneSim.RELEASER, "AEM_PASSWORD", lane.password),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                Duration.between(start, Instant.now()));
-    }
-
-    private static void flag(List<String> args, boolean on, String flag) {
-        if (on) {
-            args.add(flag);
-        }
+    private AemRun aem(List<String> command) {
+        return AemRun.of(lane.url(), ReleaseLaneSim.RELEASER, lane.password, command);
     }
 
     @Override
@@ -116,34 +95,17 @@ final class ReleaseCliDriver implements ReleaseDriver {
         // Each run of the command opened and closed its own client pool.
     }
 
-    /** One run of the command. */
-    private record Run(int exit, String out, String err, Duration took) {
-
-        /** The release's end, from the JSON object {@code --json} prints last. */
-        ReleaseEnd end() {
-            JsonNode json = lastJson();
-            Map<String, TaskEnd> tasks = new TreeMap<>();
-            String message = err;
-            if (json != null) {
-                json.path("tasks").forEach(t -> tasks.put(t.path("task").asText(), new TaskEnd(t.path("result").asText(),
-                        t.path("error").path("kind").asText(null), t.path("error").path("message").asText(""),
-                        t.path("backup").asText(null))));
-                message = json.has("message") ? json.get("message").asText() : "";
-            }
-            return new ReleaseEnd(exit, tasks, message, out + err, took);
+    /** The release's end, from the JSON object {@code --json} prints last. */
+    private static ReleaseEnd end(AemRun run) {
+        JsonNode json = run.lastJson();
+        Map<String, TaskEnd> tasks = new TreeMap<>();
+        String message = run.err();
+        if (json != null) {
+            json.path("tasks").forEach(t -> tasks.put(t.path("task").asText(), new TaskEnd(t.path("result").asText(),
+                    t.path("error").path("kind").asText(null), t.path("error").path("message").asText(""),
+                    t.path("backup").asText(null))));
+            message = json.has("message") ? json.get("message").asText() : "";
         }
-
-        private JsonNode lastJson() {
-            String[] lines = out.strip().split("\n");
-            String last = lines[lines.length - 1];
-            if (!last.startsWith("{")) {
-                return null;
-            }
-            try {
-                return DefinitionTree.JSON.readTree(last);
-            } catch (IOException notJson) {
-                return null;
-            }
-        }
+        return new ReleaseEnd(run.exit(), tasks, message, run.out() + run.err(), run.took());
     }
 }

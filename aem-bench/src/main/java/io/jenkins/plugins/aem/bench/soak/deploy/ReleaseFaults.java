@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -30,7 +27,6 @@ import java.util.function.Predicate;
  */
 final class ReleaseFaults implements AutoCloseable {
 
-    private static final long POLL_MS = 2;
     private static final String NOT_CONNECTED = "AEM_SERVER_NOT_CONNECTED";
     private static final String RUN_ERROR = "AEM_RUN_TASK_INNER_ERR";
 
@@ -41,11 +37,7 @@ final class ReleaseFaults implements AutoCloseable {
     ReleaseFaults(ReleaseLaneSim lane, long seed) {
         this.lane = lane;
         this.random = new Random(seed);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-release-faults-" + lane.lane);
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = FaultWatch.timer("bench-release-faults-" + lane.lane);
     }
 
     /** Arms the release's fault (nothing when it has none) just before the release starts. */
@@ -67,7 +59,7 @@ final class ReleaseFaults implements AutoCloseable {
         private final ReleaseCase release;
         private final Instant start = Instant.now();
         private final List<Predicate<List<JournalEntry>>> struckIf = new CopyOnWriteArrayList<>();
-        private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
+        private final FaultWatch watch = new FaultWatch(timer);
         private volatile boolean outage;
         private volatile boolean cancelled;
         private volatile CompletableFuture<?> future;
@@ -121,7 +113,7 @@ final class ReleaseFaults implements AutoCloseable {
 
         /** Stops arming anything more; returns whether the fault struck the release. */
         boolean finish() {
-            timers.forEach(t -> t.cancel(false));
+            watch.stop();
             if (release.fault() == null) {
                 return false;
             }
@@ -165,18 +157,15 @@ final class ReleaseFaults implements AutoCloseable {
         private void refuse(RequestKind kind, String code) {
             int from = lane.sim.journal().entries().size();
             lane.sim.faults().failNext(kind, 1, code);
-            struckIf.add(journal -> answered(journal, from, kind, 500));
+            struckIf.add(journal -> FaultWatch.answered(journal, from, kind, 500));
         }
 
         private void transport(RequestKind kind, TransportFault how) {
             int from = lane.sim.journal().entries().size();
             lane.sim.faults().nextTransport(kind, 1, how);
-            struckIf.add(journal -> answered(journal, from, kind, 0));
+            struckIf.add(journal -> FaultWatch.answered(journal, from, kind, 0));
         }
 
-        private static boolean answered(List<JournalEntry> journal, int from, RequestKind kind, int status) {
-            return journal.stream().skip(from).anyMatch(e -> (kind == null || e.kind() == kind) && e.status() == status);
-        }
 
         /** Arms {@code then} once the simulator has taken {@code n} more imports (at once when n is 0). */
         private void afterImports(int n, Runnable then) {
@@ -186,17 +175,7 @@ final class ReleaseFaults implements AutoCloseable {
 
         /** Runs {@code then} once {@code condition} holds, watching every 2 ms. */
         private void when(BooleanSupplier condition, Runnable then) {
-            AtomicBoolean done = new AtomicBoolean();
-            timers.add(timer.scheduleWithFixedDelay(() -> {
-                try {
-                    if (!done.get() && condition.getAsBoolean()) {
-                        then.run();
-                        done.set(true);
-                    }
-                } catch (RuntimeException notThereNow) {
-                    // a task hidden by an import or a delete: looked at again in 2 ms
-                }
-            }, 0, POLL_MS, TimeUnit.MILLISECONDS));
+            watch.when(condition, then);
         }
 
         /** AEM resetting every connection from a random moment, for {@code length} or to the release's end when null. */
@@ -205,7 +184,7 @@ final class ReleaseFaults implements AutoCloseable {
                 int from = lane.sim.journal().entries().size();
                 lane.sim.faults().reset(1.0);
                 outage = true;
-                struckIf.add(journal -> answered(journal, from, null, 0));
+                struckIf.add(journal -> FaultWatch.answered(journal, from, null, 0));
                 if (length != null) {
                     at(length, () -> {
                         lane.sim.faults().reset(0.0);
@@ -216,13 +195,11 @@ final class ReleaseFaults implements AutoCloseable {
         }
 
         private void at(Duration delay, Runnable action) {
-            timers.add(timer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS));
+            watch.at(delay, action);
         }
     }
 
     private Duration between(long minMs, long maxMs) {
-        synchronized (random) {
-            return Duration.ofMillis(minMs + random.nextInt((int) (maxMs - minMs + 1)));
-        }
+        return FaultWatch.between(random, minMs, maxMs);
     }
 }

@@ -7,7 +7,6 @@ import io.jenkins.plugins.aem.bench.soak.deploy.ReleaseCase.TaskChange;
 import io.jenkins.plugins.aem.client.release.FileNames;
 import io.jenkins.plugins.aem.client.release.ReleaseFolder;
 import io.jenkins.plugins.aem.simulator.ImportRecord;
-import io.jenkins.plugins.aem.simulator.SimTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,18 +154,10 @@ final class ReleaseLane implements AutoCloseable {
         if (location == null || driver.backup(location) == null) {
             return new DeployAttempt.Repair(false, "no backup at " + location);
         }
-        awaitSettled(task);
-        if (sim.task(task).map(t -> "ERROR".equals(t.state())).orElse(false)) {
-            // AEM deletes no task in ERROR, and the restore may need to: run and stop it first, as an engineer would.
-            api.bringTo(task, "RUNNING");
-            awaitSettled(task);
-            api.bringTo(task, "STOPPED");
-            awaitSettled(task);
-        }
+        api.hands.unstick(task);
         int exit = driver.restore(task, location, c.id());
-        awaitSettled(task);
-        api.bringTo(task, was.state());
-        awaitSettled(task);
+        api.hands.awaitSettled(task);
+        api.hands.bringTo(task, was.state());
         TaskTruth now = sim.truth(task);
         boolean back = now.exists() && DefinitionTree.sameTask(now.definition(), was.definition())
                 && java.util.Objects.equals(now.state(), was.state());
@@ -174,27 +165,10 @@ final class ReleaseLane implements AutoCloseable {
                 + " (restore exit " + exit + ")" + (back ? "" : ": " + now.differenceFrom(was)));
     }
 
-    /** Puts a task a release left in ERROR back to STOPPED, so that the next release finds it as a user would leave it. */
+    /** Takes a task a release left in ERROR out of it, so that the next release finds it as a user would leave it. */
     private void tidy(ReleaseCase c) throws Exception {
         for (String task : c.changes().keySet()) {
-            if (sim.task(task).map(t -> "ERROR".equals(t.state())).orElse(false)) {
-                api.bringTo(task, "RUNNING");
-                awaitSettled(task);
-                api.bringTo(task, "STOPPED");
-                awaitSettled(task);
-            }
-        }
-    }
-
-    /** Waits until the task is in a steady state (or gone), at most 30 s. */
-    private void awaitSettled(String task) throws InterruptedException {
-        Instant end = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(end)) {
-            String state = sim.task(task).map(SimTask::state).orElse("GONE");
-            if (List.of("RUNNING", "STOPPED", "ERROR", "GONE").contains(state)) {
-                return;
-            }
-            Thread.sleep(100);
+            api.hands.unstick(task);
         }
     }
 

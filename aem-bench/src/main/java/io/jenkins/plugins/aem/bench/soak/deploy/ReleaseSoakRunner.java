@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.bench.soak.deploy;
 
 import io.jenkins.plugins.aem.bench.soak.OutputCapture;
 import io.jenkins.plugins.aem.bench.soak.SecretScanner;
+import io.jenkins.plugins.aem.bench.soak.TempTree;
 import io.jenkins.plugins.aem.bench.soak.deploy.ReleaseLane.JudgedRelease;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,9 +29,6 @@ import java.util.stream.Stream;
  * ({@link ReleaseJudge}); then everything the releases showed and every file they wrote is scanned for secrets.
  */
 public final class ReleaseSoakRunner {
-
-    /** An endpoint secret in the encrypted form AEM exports: usable on its server, so never to be shown. */
-    private static final Pattern CIPHERTEXT = Pattern.compile("\\{Z[0-9A-Fa-f]{16,}}");
 
     private final ReleaseSoakSettings settings;
     private final PrintStream out;
@@ -44,7 +40,7 @@ public final class ReleaseSoakRunner {
     }
 
     public ReleaseSoakReport run() throws Exception {
-        Path root = Files.createTempDirectory("aem-release-soak-");
+        Path root = TempTree.create("aem-release-soak-");
         List<ReleaseLane> lanes = new ArrayList<>();
         try (OutputCapture capture = new OutputCapture()) {
             for (int i = 0; i < settings.lanes(); i++) {
@@ -53,7 +49,7 @@ public final class ReleaseSoakRunner {
             return report(drive(lanes), lanes, capture);
         } finally {
             lanes.forEach(ReleaseLane::close);
-            deleteTree(root);
+            TempTree.delete(root);
         }
     }
 
@@ -140,11 +136,11 @@ public final class ReleaseSoakRunner {
         String text = capture.text();
         captured = text;
         List<String> leaked = new ArrayList<>(scanner.find(text));
-        leaked.addAll(ciphertexts(text));
+        leaked.addAll(SecretScanner.ciphertexts(text));
         for (ReleaseLane lane : lanes) {
             for (String file : lane.folderTexts()) {
                 leaked.addAll(scanner.find(file));
-                leaked.addAll(ciphertexts(file));
+                leaked.addAll(SecretScanner.ciphertexts(file));
             }
             lane.memoryBackups().forEach(b -> leaked.addAll(scanner.find(b)));
             try (Stream<Path> files = Files.walk(lane.dir)) {
@@ -161,15 +157,6 @@ public final class ReleaseSoakRunner {
         return leaked;
     }
 
-    private static List<String> ciphertexts(String text) {
-        List<String> found = new ArrayList<>();
-        Matcher m = CIPHERTEXT.matcher(text);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
-    }
-
     private static void count(Map<String, Map<String, Integer>> counts, String heading, String key) {
         counts.computeIfAbsent(heading, h -> new HashMap<>()).merge(key, 1, Integer::sum);
     }
@@ -177,13 +164,5 @@ public final class ReleaseSoakRunner {
     /** Everything the last run captured, for a test's own secret scan. */
     String captured() {
         return captured;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
