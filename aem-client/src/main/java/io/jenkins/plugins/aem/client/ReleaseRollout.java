@@ -105,7 +105,7 @@ final class ReleaseRollout {
             DeployRequest request = planner.request(task, text);
             if (run.request().backups() != null) {
                 BackupSink sink = run.request().backups().apply(request.task());
-                request = request.withBackupSink(sink == null ? null : kept(slot, sink));
+                request = request.withBackupSink(sink == null ? null : kept(slot, sink, run.files().carried(task)));
             }
             DeployExecution execution = run.execution(request, new DeployContext(server, slot.plan.lines()));
             synchronized (this) {
@@ -121,12 +121,15 @@ final class ReleaseRollout {
         });
     }
 
-    /** The sink, noting where it kept the backup, so that the task's outcome says it even when its deploy fails. */
-    private static BackupSink kept(Slot slot, BackupSink sink) {
+    /**
+     * The sink, handed the backup with only the endpoints the task carries in the release ({@link RestoredBackup}),
+     * and noting where it kept it, so that the task's outcome says it even when its deploy fails.
+     */
+    private static BackupSink kept(Slot slot, BackupSink sink, Set<String> carried) {
         return new BackupSink() {
             @Override
             public String keep(DeployBackup backup) throws Exception {
-                slot.backup = sink.keep(backup);
+                slot.backup = sink.keep(RestoredBackup.keeping(backup, carried));
                 return slot.backup;
             }
 

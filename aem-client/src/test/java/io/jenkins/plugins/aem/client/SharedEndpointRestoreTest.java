@@ -3,9 +3,12 @@ package io.jenkins.plugins.aem.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.aem.client.definition.TaskDefinition;
 import io.jenkins.plugins.aem.simulator.RequestKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,41 @@ class SharedEndpointRestoreTest {
         assertThat(outcome.exitCode()).as(f.events()).isEqualTo(5);
         assertThat(host("Source-01")).isEqualTo("sqlserver.example.internal");
         assertThat(f.repo("Prod").taskExists("New-1")).isFalse();
+        assertThat(f.definitions("Prod")).isEqualTo(before);
+    }
+
+    /**
+     * Task-0003's backup is read after Task-0001 moved the endpoint. Kept whole, restoring it after Task-0001's (the
+     * order in which the tasks were deployed, or their names) would move the endpoint again. Each backup of a release
+     * holds only the endpoints its task carries, so restoring them in any order puts the server back as it was.
+     */
+    @Test
+    void eachBackupOfAReleaseHoldsOnlyTheEndpointsItsTaskCarries() throws Exception {
+        f.exportDev();
+        f.folder.edit("endpoints/Source-01.json", "\"server\": \"sqlserver.example.internal\"",
+                "\"server\": \"moved.example.internal\"");
+        f.change("Task-0003");
+        Map<String, String> before = f.definitions("Prod");
+        Map<String, DeployBackup> kept = new ConcurrentHashMap<>();
+
+        DeployTasksOutcome outcome = f.deploy(f.release().parallel(1).secrets(ReleaseFixture.secrets("Source-01"))
+                .backups(t -> b -> {
+                    kept.put(t.task(), b);
+                    return "memory:" + t.task();
+                }).build());
+
+        assertThat(outcome.exitCode()).as(f.events()).isZero();
+        assertThat(host("Source-01")).isEqualTo("moved.example.internal");
+        // Task-0001 carries Source-01 and Target-01, Task-0003 Target-02 only: Source-01 goes with Task-0001.
+        assertThat(TaskDefinition.parse(kept.get("Task-0001").restorableText()).endpointNames())
+                .containsExactly("Source-01", "Target-01");
+        assertThat(TaskDefinition.parse(kept.get("Task-0003").restorableText()).endpointNames()).containsExactly("Target-02");
+        assertThat(TaskDefinition.parse(kept.get("Task-0003").portableText()).endpointNames()).containsExactly("Target-02");
+        for (String task : List.of("Task-0001", "Task-0003")) {
+            SimFixture.join(f.client().deploy(DeployRequest.builder(new TaskRef("Prod", task), kept.get(task).restorableText())
+                    .restore(true).replace(true).allowNewerVersion(true).timeout(Duration.ofSeconds(30)).build(), null));
+        }
+        assertThat(host("Source-01")).isEqualTo("sqlserver.example.internal");
         assertThat(f.definitions("Prod")).isEqualTo(before);
     }
 }
