@@ -1,20 +1,17 @@
 package io.jenkins.plugins.aem.bench.soak.deploy;
 
 import io.jenkins.plugins.aem.bench.soak.deploy.ReleaseCase.Kind;
-import io.jenkins.plugins.aem.simulator.CommandRecord;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import io.jenkins.plugins.aem.simulator.RequestKind;
 import io.jenkins.plugins.aem.simulator.SimTask;
 import io.jenkins.plugins.aem.simulator.SimTaskSpec;
 import io.jenkins.plugins.aem.simulator.TransportFault;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -57,7 +54,6 @@ final class ReleaseFaults implements AutoCloseable {
     /** One fault armed for one release. */
     final class Armed {
         private final ReleaseCase release;
-        private final Instant start = Instant.now();
         private final List<Predicate<List<JournalEntry>>> struckIf = new CopyOnWriteArrayList<>();
         private final FaultWatch watch = new FaultWatch(timer);
         private volatile boolean outage;
@@ -137,21 +133,19 @@ final class ReleaseFaults implements AutoCloseable {
             return lane.task(task).map(SimTask::spec).orElseThrow(() -> new IllegalStateException(task + " is not there"));
         }
 
+        /**
+         * Struck when a command was answered with AEM's error: only this task's runs are refused, and the journal keeps
+         * every answer, where the task's own record of its commands goes when a restore deletes and imports it afresh.
+         */
         private void runRefused(boolean always) {
             task = runningChanged();
+            int from = lane.sim.journal().entries().size();
             if (always) {
                 spec().runError(RUN_ERROR);
             } else {
                 spec().runErrorOnce(RUN_ERROR);
             }
-            AtomicBoolean seen = new AtomicBoolean();
-            when(() -> lane.task(task).map(t -> t.commands().stream().anyMatch(this::refusedRun)).orElse(false),
-                    () -> seen.set(true));
-            struckIf.add(journal -> seen.get());
-        }
-
-        private boolean refusedRun(CommandRecord c) {
-            return "run".equals(c.action()) && RUN_ERROR.equals(c.errorCode()) && !c.at().isBefore(start);
+            struckIf.add(journal -> FaultWatch.answered(journal, from, RequestKind.COMMAND, 500));
         }
 
         private void refuse(RequestKind kind, String code) {
