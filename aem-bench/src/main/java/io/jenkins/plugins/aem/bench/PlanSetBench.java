@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The plan benchmark of issue 22: the server of the export benchmark (500 tasks, each ExportTask taking 200 ms)
@@ -58,8 +59,7 @@ final class PlanSetBench {
                 throw new IllegalStateException("the folder's export failed: " + export.tasks());
             }
             Set<String> drifted = drift(dir, sim.tasks(), config.drifted());
-            int[] exit = {-1};
-            int[] found = {0};
+            AtomicReference<DeployTasksOutcome> planned = new AtomicReference<>();
             SetFigures baseline = SetMeasure.measure("baseline", sim, config.tasks(), () -> compare(drifted, new TreeSet<>(
                     new NaiveSetScript(sim.baseUrl(), BenchSim.USER, BenchSim.PASSWORD).drift(BenchSim.SERVER, dir)), sim), out);
             // The client's own pool, so that its one login is counted: the export above logged in on another.
@@ -70,20 +70,22 @@ final class PlanSetBench {
                             .deployTasks(DeployTasksRequest.builder(BenchSim.SERVER).dryRun(true).parallel(config.parallel())
                                     .timeout(config.timeout()).build(), new LocalFolder(dir), folderCalls, SetMeasure.console(out))
                             .get(config.timeout().toSeconds() * config.tasks(), TimeUnit.SECONDS);
-                    exit[0] = outcome.exitCode();
-                    found[0] = outcome.with(ReleasedTask.Result.DRIFT).size();
+                    planned.set(outcome);
                     return verdicts(outcome, drifted, sim);
                 }
             }, out);
             SetMeasure.print(List.of(measured, baseline), out);
+            int exit = planned.get() == null ? -1 : planned.get().exitCode();
+            int found = planned.get() == null ? 0 : planned.get().with(ReleasedTask.Result.DRIFT).size();
+            int unchanged = planned.get() == null ? 0 : planned.get().with(ReleasedTask.Result.NO_CHANGE).size();
             List<Target> targets = new ArrayList<>(SetTargets.plan(measured, config));
             targets.add(new Target("plan: a dry run that finds drift exits " + DeployTasksOutcome.DRIFT_EXIT_CODE,
-                    String.valueOf(exit[0]), exit[0] == DeployTasksOutcome.DRIFT_EXIT_CODE));
+                    String.valueOf(exit), exit == DeployTasksOutcome.DRIFT_EXIT_CODE));
             targets.forEach(t -> out.println(t.line()));
             out.println(String.format(Locale.ROOT, "PLAN_SET_BENCH tasks=%d drift=%d no_change=%d exit=%d "
                             + "requests_per_task=%.2f baseline_requests_per_task=%.2f logins=%d speedup=%.2f wall_s=%.1f "
-                            + "baseline_wall_s=%.1f peak_in_flight=%d parallel=%d", config.tasks(), found[0],
-                    config.tasks() - found[0], exit[0], measured.requestsPerTask(), baseline.requestsPerTask(),
+                            + "baseline_wall_s=%.1f peak_in_flight=%d parallel=%d", config.tasks(), found,
+                    unchanged, exit, measured.requestsPerTask(), baseline.requestsPerTask(),
                     measured.logins(), SetTargets.speedup(measured, baseline), measured.seconds(), baseline.seconds(),
                     measured.peakInFlight(), config.clientParallel()));
             return targets.stream().allMatch(Target::pass) ? 0 : 1;

@@ -21,7 +21,7 @@ class SetBenchSmokeTest {
     @Test
     void theExportReportEndsWithTheExportSetBenchLine() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = ExportSetBench.run(SMOKE, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        ExportSetBench.run(SMOKE, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String output = bytes.toString(StandardCharsets.UTF_8);
         List<String> lines = output.lines().toList();
 
