@@ -97,7 +97,8 @@ final class ReleaseCasePlanner {
                 };
                 refusal = task + (kind == 0 ? " from Replicate 2099" : kind == 1 ? " names endpoint Nowhere-DB"
                         : " drops a table without replace");
-                changes.put(task, new TaskChange(Kind.CHANGE, base.then(refused), null));
+                // The refused change first: a table dropped after one is added would drop only the one added.
+                changes.put(task, new TaskChange(Kind.CHANGE, refused.then(base), null));
             }
         }
         return new ReleaseCase(id, viaCli, atomic, dryRun, stopIfRunning, withSecrets, 1 + random.nextInt(4),
