@@ -92,6 +92,7 @@ public record DeployTasksRequest(String server, TaskPatterns tasks, Map<String, 
         public Builder skipRefused(boolean v) { skipRefused = v; return this; }
         public Builder parallel(int v) { parallel = v; return this; }
         public Builder backups(Function<TaskRef, BackupSink> v) { backups = v; return this; }
+        /** Where each task's deploy tells its checkpoints (see {@link DeployTasksRequest#checkpoints()}). */
         public Builder checkpoints(Function<TaskRef, DeployCheckpoints> v) { checkpoints = v; return this; }
 
         /** @throws AemException ({@link FailureKind#INVALID_INPUT}) for any invalid field */

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,12 +34,7 @@ class ReleaseResumeTest {
 
     @BeforeEach
     void folder() {
-        f.exportDev();
-        f.change("Task-0001");
-        f.change("Task-0002");
-        f.change("Task-0003");
-        f.fx.sim.task("Prod", "Task-0002").setState("RUNNING");
-        before = f.definitions("Prod");
+        before = f.threeChangedTasks();
     }
 
     @AfterEach
@@ -69,43 +63,28 @@ class ReleaseResumeTest {
     private Left kill(DeployTasksRequest.Builder request, Predicate<DeployCheckpoint> at, boolean keepIt, Runnable faults) {
         Map<String, DeployCheckpoint> kept = new ConcurrentHashMap<>();
         Map<String, String> backups = new ConcurrentHashMap<>();
-        AtomicBoolean dead = new AtomicBoolean();
-        CompletableFuture<Void> killed = new CompletableFuture<>();
+        ProcessKill kill = new ProcessKill(f.fx, at, keepIt, faults);
         request.timeout(Duration.ofSeconds(5)).checkpoints(task -> c -> {
-            synchronized (dead) {
-                if (dead.get()) {
-                    throw new IllegalStateException("the process is gone");
-                }
-                if (at.test(c)) {
-                    dead.set(true);
-                    faults.run();
-                    f.fx.sim.faults().hang(1.0);
-                    killed.complete(null);
-                    if (!keepIt) {
-                        return;
-                    }
-                }
+            if (kill.keeps(c)) {
                 kept.put(c.task(), c);
             }
         }).backups(task -> b -> {
-            if (dead.get()) {
+            if (kill.dead()) {
                 throw new IllegalStateException("the process is gone");
             }
             backups.put(task.task(), b.restorableText());
             return "backups/" + task.task() + ".json";
         });
-        try (AemClientPool dying = AemClientPool.builder().pollSchedule(SimFixture.FAST).healthSchedule(SimFixture.FAST_HEALTH)
-                .statusLagGrace(Duration.ofSeconds(2)).build()) {
+        try (AemClientPool dying = ProcessKill.pool()) {
             AemClient client = dying.client(ConnectionSettings.builder(f.fx.sim.baseUrl().toString(),
                     Credentials.of(ReleaseFixture.RELEASER, ReleaseFixture.RELEASER_PASSWORD)).build());
             CompletableFuture<DeployTasksOutcome> running = client.deployTasks(request.build(), f.folder, f.io, null);
             // Once the change the kill came at has left (and hangs), the dead process starts nothing more.
-            killed.thenRunAsync(() -> running.cancel(true), CompletableFuture.delayedExecutor(300,
+            kill.killed.thenRunAsync(() -> running.cancel(true), CompletableFuture.delayedExecutor(300,
                     java.util.concurrent.TimeUnit.MILLISECONDS));
             running.handle((o, e) -> null).join();
         }
-        assertThat(dead).as("the kill's checkpoint came").isTrue();
-        f.fx.sim.faults().clear();
+        kill.over();
         return new Left(Map.copyOf(kept), Map.copyOf(backups));
     }
 
