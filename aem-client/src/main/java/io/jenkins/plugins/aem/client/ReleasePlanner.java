@@ -71,6 +71,7 @@ final class ReleasePlanner {
             return backup.thenApply(b -> {
                 DeployFacts facts = new DeployFacts(server.facts(), status, b, catalog(task, b, journal));
                 PreparedDeploy prepared = PreparedDeploy.prepare(request, desired, facts, journal);
+                journal.fact(new ProgressFact.DeployPlanned(ref, prepared.plan()));
                 AemException refusal = prepared.plan().noChange() ? null : prepared.refusal(request, facts);
                 PlannedTask.Verdict verdict = refusal != null ? PlannedTask.Verdict.REFUSED
                         : prepared.plan().noChange() ? PlannedTask.Verdict.NO_CHANGE

@@ -52,7 +52,7 @@ public final class DeployCall extends StepCall<DeployOutcome> {
             TaskRef task = target.taskRef();
             FilePath workspace = env.requireWorkspace();
             WorkspaceFiles.checkRelative(options.definition(), "definition");
-            RunOption option = RunOption.parse(options.runOption());
+            RunOption.parse(options.runOption()); // refused before anything is read
             Map<String, EndpointSecret> secrets = EndpointSecrets.resolve(options.endpointCredentials(), env.run());
             StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, recorder(), event -> {
                 if (event.kind() == ProgressEvent.Kind.STEP) {
@@ -69,12 +69,8 @@ public final class DeployCall extends StepCall<DeployOutcome> {
             CompletableFuture<DeployOutcome> outcome = CompletableFuture
                     .supplyAsync(() -> read(workspace), Computer.threadPoolForRemoting)
                     .thenCompose(text -> {
-                        deploy = client.deploy(DeployRequest.builder(task, text)
-                                .substitutions(options.substitutions()).secrets(secrets)
-                                .stopIfRunning(options.stopIfRunning(), option, options.cdcPosition())
-                                .replace(options.replace()).dryRun(options.dryRun())
-                                .allowNewerVersion(options.allowNewerVersion()).timeout(timeout).backupSink(archive)
-                                .build(), aem.console());
+                        deploy = client.deploy(options.request(task, text, secrets, timeout).backupSink(archive).build(),
+                                aem.console());
                         return deploy;
                     });
             // Cancelling what the caller holds must reach the client's deploy, which then restores the task.
