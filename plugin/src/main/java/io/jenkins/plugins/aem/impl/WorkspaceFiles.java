@@ -81,6 +81,9 @@ public final class WorkspaceFiles {
         public Void invoke(File file, VirtualChannel channel) throws IOException {
             Path to = file.toPath();
             Path dir = to.toAbsolutePath().getParent();
+            if (dir == null) {
+                throw new IOException(to + " is no file");
+            }
             Files.createDirectories(dir);
             // Created as any new file of the node is (its umask), not owner-only as a temporary file would be.
             Path temp = dir.resolve(".aem-" + UUID.randomUUID() + ".tmp");
