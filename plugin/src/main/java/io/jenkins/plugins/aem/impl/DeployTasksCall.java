@@ -88,8 +88,7 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> {
             BackupArchive archive = new BackupArchive(env.run(), workspace, env.launcher(), env.listener(),
                     (t, path) -> recorder().update(DeployRecord.class, r -> r.backupKept(t, path)));
             request(folder.givenValues(), secrets, timeout, archive); // bad input is refused here, before any file is read
-            aem.console().say("Releasing " + folder.dir() + " to server '" + target.serverText() + "'"
-                    + (each.dryRun() ? " (dry run)" : "") + "; each task's deploy may take up to " + timeout.toSeconds() + " s");
+            aem.console().say("Each task's deploy may take up to " + timeout.toSeconds() + " s");
             AemClient client = aem.client();
             // The workspace is read off the client's threads: it may be on an agent.
             CompletableFuture<DeployTasksOutcome> outcome = CompletableFuture
