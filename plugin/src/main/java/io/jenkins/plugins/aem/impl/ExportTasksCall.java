@@ -87,9 +87,8 @@ public final class ExportTasksCall extends StepCall<ExportTasksOutcome> {
         }
         List<ExportedTask> failed = outcome.tasks().stream().filter(t -> t.error() != null
                 || t.status() == ExportedTask.Status.NOT_STARTED).toList();
-        failed.stream().filter(t -> t.error() != null).forEach(t -> env.listener().getLogger().println(
-                ConsoleProgress.PREFIX + "Task '" + t.task().task() + "' " + t.status() + ": "
-                        + FailureReporter.describe(t.error())));
+        failed.forEach(t -> Outcomes.report(env.listener().getLogger(), t.task().task(), t.status().name(), t.error(),
+                null));
         throw Outcomes.failure(failed.stream().map(ExportedTask::error).toList(), outcome.exitCode(), failed.size()
                 + " of the " + outcome.tasks().size() + " task(s) of server '" + outcome.server() + "' were not exported: "
                 + Outcomes.names(failed.stream().map(t -> t.task().task()).toList()) + ". Their files were left as they "

@@ -53,14 +53,7 @@ final class ReleaseResults {
 
     /** Says, for each task that did not go as asked, how it ended and why, as a single deploy's failure is said. */
     static void report(PrintStream console, DeployTasksOutcome outcome) {
-        for (ReleasedTask t : outcome.tasks()) {
-            if (t.error() != null) {
-                console.println(ConsoleProgress.PREFIX + "Task '" + t.task().task() + "': " + t.result());
-                console.println(FailureReporter.describe(t.error()));
-            } else if (t.note() != null) {
-                console.println(ConsoleProgress.PREFIX + "Task '" + t.task().task() + "': " + t.result() + ": " + t.note());
-            }
-        }
+        outcome.tasks().forEach(t -> Outcomes.report(console, t.task().task(), t.result().name(), t.error(), t.note()));
     }
 
     /** Why the step fails: what became of the tasks, and what is left to do. */
