@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -74,13 +73,7 @@ public final class DeployCall extends StepCall<DeployOutcome> {
                         return deploy;
                     });
             // Cancelling what the caller holds must reach the client's deploy, which then restores the task.
-            outcome.whenComplete((r, e) -> {
-                CompletableFuture<DeployOutcome> started = deploy;
-                if (outcome.isCancelled() && started != null) {
-                    started.cancel(true);
-                }
-            });
-            return outcome;
+            return cancelReaches(outcome, () -> deploy);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }
@@ -136,19 +129,9 @@ public final class DeployCall extends StepCall<DeployOutcome> {
      */
     @Override
     public CompletableFuture<?> aborted(StepEnvironment env) {
-        CompletableFuture<DeployOutcome> started = deploy;
         env.listener().getLogger().println(ConsoleProgress.PREFIX + "The build was aborted during the deploy to "
                 + target.taskRef() + ": the deploy stops; if it had changed the task, the task is restored first.");
-        if (started == null) {
-            return null;
-        }
-        started.cancel(true);
-        return started.handle((outcome, failure) -> {
-            if (failure != null && !(failure instanceof CancellationException)) {
-                env.listener().getLogger().println(FailureReporter.describe(FailureReporter.unwrap(failure)));
-            }
-            return null;
-        });
+        return cancelAndAwait(deploy, env, outcome -> { });
     }
 
     /** The restore copy was in memory: say how far the deploy had got, and where the backup is. */

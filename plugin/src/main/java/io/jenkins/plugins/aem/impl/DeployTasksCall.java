@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -100,13 +99,7 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> {
                     })
                     .thenApply(o -> settle(env, o));
             // Cancelling what the caller holds must reach the client's release, which then puts back what it changed.
-            outcome.whenComplete((r, e) -> {
-                CompletableFuture<DeployTasksOutcome> started = release;
-                if (outcome.isCancelled() && started != null) {
-                    started.cancel(true);
-                }
-            });
-            return outcome;
+            return cancelReaches(outcome, () -> release);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }
@@ -204,22 +197,12 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> {
      */
     @Override
     public CompletableFuture<?> aborted(StepEnvironment env) {
-        CompletableFuture<DeployTasksOutcome> started = release;
         env.listener().getLogger().println(ConsoleProgress.PREFIX + "The build was aborted during the release of "
                 + folder.dir() + " to server '" + target.serverText() + "': no further task is deployed; the deploys under "
                 + "way put their tasks back first" + (atomic ? ", and every task the release deployed is put back." : "."));
-        if (started == null) {
-            return null;
-        }
-        started.cancel(true);
-        return started.handle((outcome, failure) -> {
-            if (outcome != null) {
-                record(outcome);
-                ReleaseResults.report(env.listener().getLogger(), outcome);
-            } else if (failure != null && !(failure instanceof CancellationException)) {
-                env.listener().getLogger().println(FailureReporter.describe(FailureReporter.unwrap(failure)));
-            }
-            return null;
+        return cancelAndAwait(release, env, outcome -> {
+            record(outcome);
+            ReleaseResults.report(env.listener().getLogger(), outcome);
         });
     }
 

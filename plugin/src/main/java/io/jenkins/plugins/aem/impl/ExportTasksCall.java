@@ -62,13 +62,7 @@ public final class ExportTasksCall extends StepCall<ExportTasksOutcome> {
                         return export;
                     })
                     .thenApply(o -> settle(env, o));
-            outcome.whenComplete((r, e) -> {
-                CompletableFuture<ExportTasksOutcome> started = export;
-                if (outcome.isCancelled() && started != null) {
-                    started.cancel(true);
-                }
-            });
-            return outcome;
+            return cancelReaches(outcome, () -> export);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }

@@ -5,7 +5,10 @@ import hudson.AbortException;
 import io.jenkins.plugins.aem.report.StepRecord;
 import io.jenkins.plugins.aem.report.StepRecorder;
 import java.io.Serializable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One use of a step, frozen from the step's fields when the build reaches it, and run the same way by a pipeline
@@ -101,6 +104,46 @@ public abstract class StepCall<R> implements Serializable {
     public CompletableFuture<R> resume(StepEnvironment env) throws AbortException {
         throw new AbortException("AEM: Jenkins restarted while " + describe() + " ran. Check the task in AEM before "
                 + "running the step again.");
+    }
+
+    /**
+     * Has cancelling {@code outcome}, which the caller holds, reach the client's operation it is made of once that
+     * started ({@code started} gives it, or {@code null} before): an operation off the client's threads first (reading
+     * the workspace) and then the client's, whose cancel a deploy needs to put back what it changed.
+     *
+     * @return {@code outcome}
+     */
+    protected static <T> CompletableFuture<T> cancelReaches(CompletableFuture<T> outcome,
+                                                            Supplier<CompletableFuture<?>> started) {
+        outcome.whenComplete((r, e) -> {
+            CompletableFuture<?> client = started.get();
+            if (outcome.isCancelled() && client != null) {
+                client.cancel(true);
+            }
+        });
+        return outcome;
+    }
+
+    /**
+     * After an abort: cancels the client's operation ({@code null}: it had not started) and returns what the build
+     * waits for, its end once it has put back what it changed; {@code ended} is told how it ended when it completed,
+     * and a failure other than the cancel is said in the console.
+     */
+    @CheckForNull
+    protected static <T> CompletableFuture<?> cancelAndAwait(@CheckForNull CompletableFuture<T> started, StepEnvironment env,
+                                                             Consumer<T> ended) {
+        if (started == null) {
+            return null;
+        }
+        started.cancel(true);
+        return started.handle((outcome, failure) -> {
+            if (outcome != null) {
+                ended.accept(outcome);
+            } else if (failure != null && !(failure instanceof CancellationException)) {
+                env.listener().getLogger().println(FailureReporter.describe(FailureReporter.unwrap(failure)));
+            }
+            return null;
+        });
     }
 
     /** What the step does, for the pipeline's status and the messages above, e.g. {@code the run of task 'X'...}. */

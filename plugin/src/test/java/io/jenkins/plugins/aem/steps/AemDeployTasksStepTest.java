@@ -10,14 +10,18 @@ import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.report.BuildPages;
 import io.jenkins.plugins.aem.report.StepRecords;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
+import io.jenkins.plugins.aem.simulator.RequestKind;
 import io.jenkins.plugins.aem.simulator.ServerRepository;
+import io.jenkins.plugins.aem.simulator.TransportFault;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -177,6 +181,31 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
         String rows = BuildPages.text(j, skipped, "aem/step/2/");
         assertTrue(rows.contains("Customers\tReplicate-Prod\tDEPLOYED"), rows);
         assertTrue(rows.contains("Orders\tReplicate-Prod\tREFUSED"), rows);
+    }
+
+    /** An abort during a release stops it; the deploy under way puts its task back before the build ends. */
+    @Test
+    void anAbortedReleasePutsBackTheTaskItWasChangingBeforeTheBuildEnds() throws Exception {
+        runPipeline(node(release("first", "")), Result.SUCCESS);
+        Map<String, String> before = Map.of("Orders", prod().definition("Orders").orElseThrow(),
+                "Customers", prod().definition("Customers").orElseThrow());
+        aem.simulator().faults().nextTransport(RequestKind.IMPORT, 1, TransportFault.HANG_AFTER_APPLY);
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(node(change("Orders"), change("Customers"),
+                release("r", ", atomic: true, parallel: 1, timeout: 30")), true));
+        WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Customers: Sending ImportTask", b);
+        Thread.sleep(500); // the import has been applied; its answer hangs
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("no further task is deployed; the deploys under way put their tasks back first, and every "
+                + "task the release deployed is put back.", b);
+        assertEquals(before.get("Customers"), prod().definition("Customers").orElseThrow(), "put back");
+        assertEquals(before.get("Orders"), prod().definition("Orders").orElseThrow(), "never deployed");
+        String rows = BuildPages.text(j, b, "aem/step/2/");
+        assertTrue(rows.contains("Customers\tReplicate-Prod\tUNDONE"), "put back, once the abort had ended the step: " + rows);
+        assertTrue(rows.contains("Orders\tReplicate-Prod\tNOT_STARTED"), rows);
+        assertBuildHoldsNoSecret(b);
     }
 
     @Test
