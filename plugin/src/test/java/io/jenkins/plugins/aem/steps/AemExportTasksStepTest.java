@@ -16,6 +16,7 @@ import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /**
  * {@code aemExportTasks}: a server's tasks into a release folder of the workspace, its placeholders kept where the
@@ -69,6 +70,22 @@ class AemExportTasksStepTest extends AemJenkinsTest {
         j.assertLogContains("kept stale=[tasks/Retired.json] pruned=false there=true", b);
         j.assertLogContains("pruned stale=[tasks/Retired.json] pruned=true there=false readme=true tasks=5", b);
         j.assertLogContains("Not on the server any more, kept (prune removes them): tasks/Retired.json", b);
+    }
+
+    /** A large server: the console says how far the export has got, with one login and one list of the tasks. */
+    @Test
+    void aLargeServersExportSaysHowFarItHasGot() throws Exception {
+        WorkflowRun b = runPipeline("node {\n  def e = aemExportTasks connection: 'sim', server: 'Replicate-Big', dir: "
+                + "'release', tasks: ['Filler-*'], parallel: 8\n  echo \"exported=${e.tasks.size()} "
+                + "written=${e.written.size()}\"\n}", Result.SUCCESS);
+        j.assertLogContains("exported=900 written=900", b);
+        String log = JenkinsRule.getLog(b);
+        for (int n = 90; n <= 900; n += 90) {
+            assertTrue(log.contains("] exported " + n + " of 900 tasks"), "progress at " + n + ": " + log);
+        }
+        assertEquals(1, aem.journal().count(JournalEntry::isLogin));
+        assertEquals(1, aem.journal().count(JournalEntry::isTaskList));
+        assertEquals(900, aem.journal().count(JournalEntry::isExport));
     }
 
     /** The folder is written on the agent that holds the workspace, through the remoting channel. */
