@@ -64,16 +64,14 @@ public final class DeployCall extends StepCall<DeployOutcome> {
             BackupArchive archive = new BackupArchive(env.run(), workspace, env.launcher(), env.listener(),
                     (t, path) -> recorder().update(DeployRecord.class, r -> r.backupKept(t, path)));
             AemClient client = aem.client();
-            // The file is read off the CPS thread: the workspace may be on an agent.
-            CompletableFuture<DeployOutcome> outcome = CompletableFuture
-                    .supplyAsync(() -> read(workspace), Computer.threadPoolForRemoting)
-                    .thenCompose(text -> {
+            // The file is read off the CPS thread: the workspace may be on an agent. Cancelling what the caller holds
+            // reaches the client's deploy, which then restores the task.
+            return startAfter(CompletableFuture.supplyAsync(() -> read(workspace), Computer.threadPoolForRemoting),
+                    text -> {
                         deploy = client.deploy(options.request(task, text, secrets, timeout).backupSink(archive).build(),
                                 aem.console());
                         return deploy;
-                    });
-            // Cancelling what the caller holds must reach the client's deploy, which then restores the task.
-            return cancelReaches(outcome, () -> deploy);
+                    }, outcome -> outcome);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }

@@ -89,17 +89,14 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> {
             request(folder.givenValues(), secrets, timeout, archive); // bad input is refused here, before any file is read
             aem.console().say("Each task's deploy may take up to " + timeout.toSeconds() + " s");
             AemClient client = aem.client();
-            // The workspace is read off the client's threads: it may be on an agent.
-            CompletableFuture<DeployTasksOutcome> outcome = CompletableFuture
-                    .supplyAsync(() -> prepare(workspace), Computer.threadPoolForRemoting)
-                    .thenCompose(values -> {
+            // The workspace is read off the client's threads: it may be on an agent. Cancelling what the caller holds
+            // reaches the client's release, which then puts back what it changed.
+            return startAfter(CompletableFuture.supplyAsync(() -> prepare(workspace), Computer.threadPoolForRemoting),
+                    values -> {
                         release = client.deployTasks(request(values, secrets, timeout, archive), folder.folder(workspace),
                                 Computer.threadPoolForRemoting, aem.console());
                         return release;
-                    })
-                    .thenApply(o -> settle(env, o));
-            // Cancelling what the caller holds must reach the client's release, which then puts back what it changed.
-            return cancelReaches(outcome, () -> release);
+                    }, o -> settle(env, o));
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }

@@ -53,16 +53,14 @@ public final class ExportTasksCall extends StepCall<ExportTasksOutcome> {
                     ProgressListener.NONE);
             request(folder.givenValues(), aem); // bad input is refused here, before the values file is read
             AemClient client = aem.client();
-            // The values file and the folder are read and written off the client's threads: the workspace may be on an agent.
-            CompletableFuture<ExportTasksOutcome> outcome = CompletableFuture
-                    .supplyAsync(() -> folder.values(workspace), Computer.threadPoolForRemoting)
-                    .thenCompose(values -> {
+            // The values file and the folder are read and written off the client's threads: the workspace may be on
+            // an agent. Cancelling what the caller holds reaches the client's export: no further export starts.
+            return startAfter(CompletableFuture.supplyAsync(() -> folder.values(workspace), Computer.threadPoolForRemoting),
+                    values -> {
                         export = client.exportTasks(request(values, aem), folder.folder(workspace),
                                 Computer.threadPoolForRemoting, aem.console());
                         return export;
-                    })
-                    .thenApply(o -> settle(env, o));
-            return cancelReaches(outcome, () -> export);
+                    }, o -> settle(env, o));
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }

@@ -8,7 +8,7 @@ import java.io.Serializable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One use of a step, frozen from the step's fields when the build reaches it, and run the same way by a pipeline
@@ -107,21 +107,67 @@ public abstract class StepCall<R> implements Serializable {
     }
 
     /**
-     * Has cancelling {@code outcome}, which the caller holds, reach the client's operation it is made of once that
-     * started ({@code started} gives it, or {@code null} before): an operation off the client's threads first (reading
-     * the workspace) and then the client's, whose cancel a deploy needs to put back what it changed.
+     * Starts the client's operation once what it needs has been read off the client's threads (the workspace, which
+     * may be on an agent), and hands its result through {@code then}. Cancelling what this returns before the start
+     * means the operation never starts; after it, the cancel reaches the operation itself (a deploy then puts back what
+     * it changed), not only what follows it.
      *
-     * @return {@code outcome}
+     * @param read      what the operation needs
+     * @param operation starts the client's operation
+     * @param then      makes the step's result of the operation's, or throws the step's failure
      */
-    protected static <T> CompletableFuture<T> cancelReaches(CompletableFuture<T> outcome,
-                                                            Supplier<CompletableFuture<?>> started) {
-        outcome.whenComplete((r, e) -> {
-            CompletableFuture<?> client = started.get();
-            if (outcome.isCancelled() && client != null) {
-                client.cancel(true);
+    protected static <V, T, R> CompletableFuture<R> startAfter(CompletableFuture<V> read,
+                                                              Function<V, CompletableFuture<T>> operation,
+                                                              Function<T, R> then) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        Started<T> started = new Started<>();
+        read.whenComplete((value, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            CompletableFuture<T> op;
+            synchronized (started) {
+                if (result.isDone()) {
+                    return; // cancelled while reading: nothing was sent
+                }
+                try {
+                    op = operation.apply(value);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                    return;
+                }
+                started.op = op;
+            }
+            op.whenComplete((r, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                    return;
+                }
+                try {
+                    result.complete(then.apply(r));
+                } catch (RuntimeException x) {
+                    result.completeExceptionally(x);
+                }
+            });
+        });
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                CompletableFuture<T> op;
+                synchronized (started) {
+                    op = started.op;
+                }
+                if (op != null) {
+                    op.cancel(true);
+                }
             }
         });
-        return outcome;
+        return result;
+    }
+
+    /** The client's operation once {@link #startAfter} started it; its lock orders the start and a cancel. */
+    private static final class Started<T> {
+        private CompletableFuture<T> op;
     }
 
     /**

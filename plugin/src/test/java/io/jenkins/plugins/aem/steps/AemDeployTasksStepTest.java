@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.Result;
 import io.jenkins.plugins.aem.AemFixture;
 import io.jenkins.plugins.aem.AemJenkinsTest;
+import io.jenkins.plugins.aem.report.AemBuildAction;
 import io.jenkins.plugins.aem.report.BuildPages;
+import io.jenkins.plugins.aem.report.DeployRecord;
+import io.jenkins.plugins.aem.report.DeployReport;
 import io.jenkins.plugins.aem.report.StepRecords;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import io.jenkins.plugins.aem.simulator.RequestKind;
@@ -64,6 +67,17 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
                 "aemRunTask connection: 'sim', server: 'Replicate-Prod', task: 'Customers'\n"), Result.SUCCESS);
     }
 
+    /** The page of one task of a release (the step's {@code step}-th of the build): its rows are in the order planned. */
+    private static String reportOf(WorkflowRun b, int step, String task) {
+        List<DeployReport> reports = ((DeployRecord) b.getAction(AemBuildAction.class).getSteps().get(step - 1)).getReports();
+        for (int i = 0; i < reports.size(); i++) {
+            if (reports.get(i).getTask().equals(task)) {
+                return "aem/step/" + step + "/report/" + (i + 1) + "/";
+            }
+        }
+        throw new AssertionError("no row for " + task);
+    }
+
     /** Everything Jenkins keeps of a build: its log, build.xml, its AEM page's file and its archived backups. */
     private void assertBuildHoldsNoSecret(WorkflowRun b) throws Exception {
         aem.assertNoSecrets("the build log", JenkinsRule.getLog(b));
@@ -94,7 +108,7 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
         assertTrue(rows.contains("deployed 2 task(s), 0 unchanged"), rows);
         assertTrue(rows.contains("Customers\tReplicate-Prod\tDEPLOYED"), rows);
         assertTrue(rows.contains("Orders\tReplicate-Prod\tDEPLOYED"), rows);
-        String orders = BuildPages.text(j, b, "aem/step/2/report/2/");
+        String orders = BuildPages.text(j, b, reportOf(b, 2, "Orders"));
         assertTrue(orders.contains("create task 'Orders'"), "its own plan: " + orders);
         assertTrue(orders.contains("imported the definition into task 'Orders' on server 'Replicate-Prod'"), orders);
         assertTrue(BuildPages.text(j, b, "aem/step/3/").contains("no change: every task already matches its file"));
@@ -113,7 +127,7 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
         String rows = BuildPages.text(j, plan, "aem/step/2/");
         assertTrue(rows.contains("dry run: 1 of 2 task(s) would be created or changed, nothing changed"), rows);
         assertTrue(rows.contains("Orders\tReplicate-Prod\tDRIFT\t1"), rows);
-        assertTrue(BuildPages.text(j, plan, "aem/step/2/report/2/").contains("+ 8"), "the diff of the change");
+        assertTrue(BuildPages.text(j, plan, reportOf(plan, 2, "Orders")).contains("+ 8"), "the diff of the change");
         assertTrue(JenkinsRule.getLog(plan).contains("page=" + j.getURL() + plan.getUrl() + "aem/step/2/"));
 
         WorkflowRun unstable = runPipeline(node(change("Orders"), release("plan", ", dryRun: true, onDrift: 'UNSTABLE'"),
