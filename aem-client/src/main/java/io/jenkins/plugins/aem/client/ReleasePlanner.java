@@ -87,6 +87,7 @@ final class ReleasePlanner {
                 return EndpointUsers.find(calls, found.rotated(), deadline, flight).thenApply(using -> {
                     users.put(task, using);
                     PreparedDeploy prepared = found.withUsers(using, request);
+                    journal.fact(new ProgressFact.DeployPlanned(ref, prepared.plan()));
                     AemException refusal = prepared.plan().noChange() ? null : prepared.refusal(request, status);
                     PlannedTask.Verdict verdict = refusal != null ? PlannedTask.Verdict.REFUSED
                             : prepared.plan().noChange() ? PlannedTask.Verdict.NO_CHANGE

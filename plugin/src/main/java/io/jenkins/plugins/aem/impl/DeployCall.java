@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -52,7 +51,7 @@ public final class DeployCall extends StepCall<DeployOutcome> {
             TaskRef task = target.taskRef();
             FilePath workspace = env.requireWorkspace();
             WorkspaceFiles.checkRelative(options.definition(), "definition");
-            RunOption option = RunOption.parse(options.runOption());
+            RunOption.parse(options.runOption()); // refused before anything is read
             Map<String, EndpointSecret> secrets = EndpointSecrets.resolve(options.endpointCredentials(), env.run());
             StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, recorder(), event -> {
                 if (event.kind() == ProgressEvent.Kind.STEP) {
@@ -65,26 +64,14 @@ public final class DeployCall extends StepCall<DeployOutcome> {
             BackupArchive archive = new BackupArchive(env.run(), workspace, env.launcher(), env.listener(),
                     (t, path) -> recorder().update(DeployRecord.class, r -> r.backupKept(t, path)));
             AemClient client = aem.client();
-            // The file is read off the CPS thread: the workspace may be on an agent.
-            CompletableFuture<DeployOutcome> outcome = CompletableFuture
-                    .supplyAsync(() -> read(workspace), Computer.threadPoolForRemoting)
-                    .thenCompose(text -> {
-                        deploy = client.deploy(DeployRequest.builder(task, text)
-                                .substitutions(options.substitutions()).secrets(secrets)
-                                .stopIfRunning(options.stopIfRunning(), option, options.cdcPosition())
-                                .replace(options.replace()).dryRun(options.dryRun())
-                                .allowNewerVersion(options.allowNewerVersion()).timeout(timeout).backupSink(archive)
-                                .build(), aem.console());
+            // The file is read off the CPS thread: the workspace may be on an agent. Cancelling what the caller holds
+            // reaches the client's deploy, which then restores the task.
+            return startAfter(CompletableFuture.supplyAsync(() -> read(workspace), Computer.threadPoolForRemoting),
+                    text -> {
+                        deploy = client.deploy(options.request(task, text, secrets, timeout).backupSink(archive).build(),
+                                aem.console());
                         return deploy;
-                    });
-            // Cancelling what the caller holds must reach the client's deploy, which then restores the task.
-            outcome.whenComplete((r, e) -> {
-                CompletableFuture<DeployOutcome> started = deploy;
-                if (outcome.isCancelled() && started != null) {
-                    started.cancel(true);
-                }
-            });
-            return outcome;
+                    }, outcome -> outcome);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }
@@ -140,19 +127,9 @@ public final class DeployCall extends StepCall<DeployOutcome> {
      */
     @Override
     public CompletableFuture<?> aborted(StepEnvironment env) {
-        CompletableFuture<DeployOutcome> started = deploy;
         env.listener().getLogger().println(ConsoleProgress.PREFIX + "The build was aborted during the deploy to "
                 + target.taskRef() + ": the deploy stops; if it had changed the task, the task is restored first.");
-        if (started == null) {
-            return null;
-        }
-        started.cancel(true);
-        return started.handle((outcome, failure) -> {
-            if (failure != null && !(failure instanceof CancellationException)) {
-                env.listener().getLogger().println(FailureReporter.describe(FailureReporter.unwrap(failure)));
-            }
-            return null;
-        });
+        return cancelAndAwait(deploy, env, outcome -> { });
     }
 
     /** The restore copy was in memory: say how far the deploy had got, and where the backup is. */

@@ -17,7 +17,6 @@ import io.jenkins.plugins.aem.impl.DeployOptions;
 import io.jenkins.plugins.aem.impl.StepCall;
 import io.jenkins.plugins.aem.impl.TaskForms;
 import io.jenkins.plugins.aem.impl.TaskTarget;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,13 +142,10 @@ public final class AemDeployTaskStep extends AemTaskStep {
 
     @Override
     public StepCall<?> newCall(UnaryOperator<String> expand) {
-        Map<String, String> values = new LinkedHashMap<>();
-        substitutions.forEach(v -> values.put(v.getName(), expand.apply(v.getValue())));
-        Map<String, String> credentials = new LinkedHashMap<>();
-        endpointCredentials.forEach(c -> credentials.put(c.getEndpoint(), c.getCredentialsId()));
         return new DeployCall(new TaskTarget(this, expand), new DeployOptions(expand.apply(definition == null ? "" : definition),
-                values, credentials, stopIfRunning, runOption, cdcPosition == null ? null : expand.apply(cdcPosition),
-                replace, dryRun, allowNewerVersion));
+                DefinitionValue.byName(substitutions, expand), EndpointCredentials.byEndpoint(endpointCredentials),
+                stopIfRunning, runOption, cdcPosition == null ? null : expand.apply(cdcPosition), replace, dryRun,
+                allowNewerVersion));
     }
 
     @Extension
@@ -176,10 +172,7 @@ public final class AemDeployTaskStep extends AemTaskStep {
         /** Also takes the short forms {@code substitutions: [ENV: 'PROD']} and {@code endpointCredentials: [EP: 'id']}. */
         @Override
         public Step newInstance(Map<String, Object> arguments) throws Exception {
-            Map<String, Object> args = new LinkedHashMap<>(arguments);
-            args.computeIfPresent("substitutions", (k, v) -> DeployForms.entries(v, "name", "value"));
-            args.computeIfPresent("endpointCredentials", (k, v) -> DeployForms.entries(v, "endpoint", "credentialsId"));
-            return super.newInstance(args);
+            return super.newInstance(DeployForms.shortForms(arguments));
         }
 
         @POST
@@ -191,9 +184,7 @@ public final class AemDeployTaskStep extends AemTaskStep {
         @POST
         public ListBoxModel doFillRunOptionItems(@AncestorInPath Item item) {
             TaskForms.checkConfigure(item);
-            ListBoxModel items = TaskForms.optionItems();
-            items.get(0).name = Messages.DeployForms_DefaultRunOption();
-            return items;
+            return DeployForms.runOptionItems();
         }
 
         @POST
