@@ -98,7 +98,7 @@ until grep -q "listening at" "$run/simulator.log" 2>/dev/null && [ -s "$run/aem-
   fi
   sleep 0.2
 done
-say "AEM simulator up at $aem_url (servers Replicate-Demo, Replicate-Test and Compose-Demo; log: $run/simulator.log)"
+say "AEM simulator up at $aem_url (servers Replicate-Demo, Replicate-Test, Replicate-QA and Compose-Demo; log: $run/simulator.log)"
 
 until curl -sf -o /dev/null "${jenkins_url}login"; do
   if ! kill -0 "${pids[1]}" 2>/dev/null; then

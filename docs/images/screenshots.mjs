@@ -16,6 +16,11 @@ page.setDefaultTimeout(60_000);
 /** Saves the page, or one element of it, as `name`. */
 async function shot(name, locator) {
   const path = join(out, name);
+  // Neither a focus ring on the last field left nor a hover on what the pointer rests over once the window has grown;
+  // the screenshot ends their fading (Jenkins' buttons take 0.25 s, longer on a busy machine) rather than catch it.
+  await page.evaluate(() => document.activeElement?.blur());
+  const window_ = page.viewportSize();
+  await page.mouse.move(window_.width - 2, Math.floor(window_.height / 2)); // the right margin: nothing there to hover
   if (locator) {
     // Jenkins pins its header, breadcrumbs and Save bar; in an element screenshot they would cover the form.
     await page.evaluate(() => {
@@ -24,9 +29,9 @@ async function shot(name, locator) {
         if (p === 'sticky' || p === 'fixed') e.style.position = 'static';
       }
     });
-    await locator.screenshot({ path });
+    await locator.screenshot({ path, animations: 'disabled' });
   } else {
-    await page.screenshot({ path, fullPage: false });
+    await page.screenshot({ path, fullPage: false, animations: 'disabled' });
   }
   console.log(`saved ${path}`);
 }
@@ -43,7 +48,7 @@ async function panelShot(name) {
     .map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.bottom + window.scrollY)));
   await page.setViewportSize({ width: 1280, height: Math.ceil(bottom + 24) });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(out, name),
+  await page.screenshot({ path: join(out, name), animations: 'disabled',
     clip: { x: box.x, y: box.y, width: box.width, height: Math.ceil(bottom - box.y + 12) } });
   console.log(`saved ${join(out, name)}`);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -132,15 +137,15 @@ for (const [job, picture, expected] of [['pipeline-run-and-stop', 'pipeline-cons
   await shot(picture, page.locator('#main-panel'));
 }
 const built = {};
-for (const job of ['freestyle-run-and-stop', 'promote-a-task', 'review-a-change']) {
+for (const job of ['freestyle-run-and-stop', 'promote-a-task', 'review-a-change', 'release-a-folder']) {
   const b = await buildNow(page, jenkins, job);
   console.log(`${job} #${b.number}: ${b.result}`);
   if (b.result !== 'SUCCESS') throw new Error(`${job} ended ${b.result}, not SUCCESS`);
   built[job] = b.number;
 }
 
-// 5. The build's AEM page: the steps of the promote job, its health wait's chart, and the review job's dry run with
-//    its plan and diff. Each is the page's main panel, whole.
+// 5. The build's AEM page: the steps of the promote job, its health wait's chart, the review job's dry run with its
+//    plan and diff, and the release job's release of a folder, one row per task. Each is the page's main panel, whole.
 await page.goto(`${jenkins}job/promote-a-task/${built['promote-a-task']}/aem/`);
 await settled();
 await panelShot('aem-page-steps.png');
@@ -151,10 +156,18 @@ await panelShot('aem-page-health.png');
 await page.goto(`${jenkins}job/review-a-change/${built['review-a-change']}/aem/step/3/`);
 await page.locator('.aem-diff').first().waitFor();
 await panelShot('aem-page-deploy.png');
+// The release is the build's last deploy of the folder (the one before it is its dry run).
+await page.goto(`${jenkins}job/release-a-folder/${built['release-a-folder']}/aem/`);
+await page.locator('table.aem-steps tbody tr').filter({ hasText: 'deploy of 2 tasks' }).last()
+  .getByRole('link', { name: 'deploy of 2 tasks' }).click();
+await page.locator('table.aem-set tbody tr').first().waitFor();
+await panelShot('aem-page-release.png');
 
 // 6. The dashboard with the example jobs and their last results, in a window no taller than they need.
-await page.setViewportSize({ width: 1280, height: 590 });
 await page.goto(jenkins);
+await settled();
+const jobs = await page.locator('#projectstatus').boundingBox();
+await page.setViewportSize({ width: 1280, height: Math.ceil(jobs.y + jobs.height + 20) });
 await settled();
 await shot('try-it-dashboard.png');
 

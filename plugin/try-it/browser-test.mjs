@@ -1,7 +1,9 @@
 // The try-it Jenkins as a user meets it, in headless Chromium: the dashboard lists the example jobs; the example
 // pipeline, built with "Build Now", ends in SUCCESS and its console shows the plugin's [AEM] lines; the builds' AEM
-// pages list the steps, show a dry run's diff and a health wait's chart, and Jenkins' CSP refuses nothing on them. Run by
-// browser-test.sh, which starts the try-it Jenkins and sets JENKINS_URL. Prints how long each part took.
+// pages list the steps, show a dry run's diff, a health wait's chart, and a release of a folder with one row per task,
+// each row opening that task's plan and diff with the endpoints' passwords as placeholders; Jenkins' CSP refuses
+// nothing on them. Run by browser-test.sh, which starts the try-it Jenkins (with a fresh simulator: the release creates
+// its tasks) and sets JENKINS_URL and the endpoint passwords. Prints how long each part took.
 import { buildNow, launch } from './browser.mjs';
 
 const jenkins = process.env.JENKINS_URL;
@@ -75,8 +77,52 @@ try {
   await page.locator('.aem-chart svg').first().waitFor();
   const lines = await page.locator('.aem-chart svg polyline').count();
   check(lines >= 1 && await page.locator('.aem-chart line.aem-rule').count() === 1, 'the health chart draws the latency and maxLatency');
+  done('the health wait\'s chart is drawn');
+
+  // A release of a folder: its build's AEM page lists the set deploy (a dry run, then the release), whose page has one
+  // row per task, each opening the task's own plan and diff.
+  const release = await buildNow(page, jenkins, 'release-a-folder');
+  check(release.result === 'SUCCESS', `release-a-folder #${release.number} ended ${release.result}`);
+  await page.goto(`${jenkins}job/release-a-folder/${release.number}/aem/`);
+  const sets = page.locator('table.aem-steps tbody tr').filter({ hasText: 'deploy of 2 tasks' });
+  check(await sets.count() === 2, `the release's AEM page lists its dry run and its release: ${await sets.allInnerTexts()}`);
+  check((await sets.first().innerText()).includes('dry run'), 'the first set deploy is the dry run');
+  await sets.last().getByRole('link', { name: 'deploy of 2 tasks' }).click();
+  await page.waitForURL(/\/aem\/step\/\d+\/$/);
+  const setPage = page.url();
+  const rows = page.locator('table.aem-set tbody tr');
+  const tasks = (await rows.locator('td:first-child').allInnerTexts()).sort();
+  check(tasks.join() === 'Billing,Payments', `the release's page has a row for Billing and one for Payments: ${tasks}`);
+  for (const row of await rows.allInnerTexts()) check(row.includes('DEPLOYED'), `each task is DEPLOYED: ${row}`);
+  const secrets = [process.env.AEM_TRY_IT_SOURCE_DB_PASSWORD, process.env.AEM_TRY_IT_TARGET_DB_PASSWORD].filter(Boolean);
+  check(secrets.length === 2, 'browser-test.sh gave the endpoint passwords');
+  let endpointDiffs = 0;
+  for (const task of tasks) {
+    await page.goto(setPage);
+    await rows.getByRole('link', { name: task, exact: true }).click();
+    await page.waitForURL(/\/report\/\d+\/$/);
+    check((await page.locator('h1').innerText()).includes(`Deploy of ${task} (Replicate-QA)`), `${task}'s page is titled`);
+    const plan = await page.locator('table.aem-plan tbody').innerText();
+    check(plan.includes(`create task '${task}'`), `${task}'s plan creates it: ${plan}`);
+    const diffs = await page.locator('.aem-diff').allInnerTexts();
+    check(diffs.length >= 1 && new RegExp(`\\+\\s+"name": "${task}"`).test(diffs[0]),
+      `${task}'s diff shows the task as the file makes it`);
+    const steps = await page.locator('table.aem-actions tbody').innerText();
+    check(steps.includes(`imported the definition into task '${task}'`), `${task}'s steps taken: ${steps}`);
+    const text = await page.locator('#main-panel').innerText();
+    check(!secrets.some((s) => text.includes(s)), `${task}'s page shows an endpoint password`);
+    // The shared endpoints are planned with the first task that uses them: their diff is on that task's page.
+    const endpoints = diffs.filter((d) => d.includes("endpoint 'Source-DB'"));
+    endpointDiffs += endpoints.length;
+    for (const d of endpoints) {
+      check(d.includes('"password": "${secret:Source-DB/password}"') && d.includes('"database": "Sales_QA"'),
+        `${task}'s diff of Source-DB has QA's values and the password as a placeholder: ${d}`);
+    }
+  }
+  check(endpointDiffs === 1, `one task's page shows the diff of the shared endpoint Source-DB, not ${endpointDiffs}`);
+  done(`the release's page has a row for each of ${tasks.join(' and ')}, each with its own plan and diff, no password`);
   check(refused.length === 0, `Content-Security-Policy refused: ${refused.join(' | ')}`);
-  done('the health wait\'s chart is drawn, and the CSP refused nothing');
+  done('the CSP refused nothing on the AEM pages');
 } finally {
   await browser.close();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The try-it Jenkins, driven as a user drives it: starts plugin/try-it.sh, opens the dashboard in headless Chromium,
-# builds the example pipeline and checks its result and console (browser-test.mjs), then stops everything and checks
-# that nothing is left running. Says how long each part took.
+# builds the example pipeline and checks its result and console, and the AEM pages of the review, promote and release
+# jobs (browser-test.mjs), then stops everything and checks that nothing is left running. Says how long each part took.
 #
 #   plugin/try-it/browser-test.sh            # Jenkins on port 18090 unless JENKINS_PORT says otherwise
 #
@@ -19,6 +19,10 @@ source plugin/try-it/browser-env.sh
 source plugin/try-it/background.sh
 t1=$(date +%s%N)
 say "playwright-core and Chromium ready: $(seconds "$t0" "$t1") s"
+
+# The endpoint passwords the release deploys with, known here so that the browser can check no page shows them.
+export AEM_TRY_IT_SOURCE_DB_PASSWORD="${AEM_TRY_IT_SOURCE_DB_PASSWORD:-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}"
+export AEM_TRY_IT_TARGET_DB_PASSWORD="${AEM_TRY_IT_TARGET_DB_PASSWORD:-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}"
 
 trap tryit_stop EXIT
 tryit_start "$PWD/plugin/target/browser-test"
