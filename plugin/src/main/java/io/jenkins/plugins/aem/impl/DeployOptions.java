@@ -1,7 +1,12 @@
 package io.jenkins.plugins.aem.impl;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.aem.client.DeployRequest;
+import io.jenkins.plugins.aem.client.RunOption;
+import io.jenkins.plugins.aem.client.TaskRef;
+import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,6 +28,8 @@ public final class DeployOptions implements Serializable {
     private final boolean replace;
     private final boolean dryRun;
     private final boolean allowNewerVersion;
+    private boolean updateSecrets;
+    private boolean skipEndpointTest;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public DeployOptions(String definition, Map<String, String> substitutions, Map<String, String> endpointCredentials,
@@ -40,11 +47,28 @@ public final class DeployOptions implements Serializable {
     }
 
     /**
+     * These options with the endpoint test and the rotation as asked: {@code updateSecrets} sends the secrets given even
+     * when nothing else changes; {@code skipEndpointTest} leaves the endpoints the deploy writes untested.
+     */
+    public DeployOptions withEndpointChecks(boolean updateSecrets, boolean skipEndpointTest) {
+        DeployOptions o = new DeployOptions(definition, substitutions, endpointCredentials, stopIfRunning, runOption,
+                cdcPosition, replace, dryRun, allowNewerVersion);
+        o.updateSecrets = updateSecrets;
+        o.skipEndpointTest = skipEndpointTest;
+        return o;
+    }
+
+    /**
      * What is asked, in words, for the build's page: the file and every option given. Substitution values are shown,
      * as the plan shows them (they are not for secrets); of the endpoints' credentials, their IDs only.
      */
     public String asked() {
-        StringBuilder text = new StringBuilder("deploy ").append(definition);
+        return "deploy " + definition + options();
+    }
+
+    /** Every option given, in words, each after {@code "; "} (a dry run first). */
+    public String options() {
+        StringBuilder text = new StringBuilder();
         if (dryRun) {
             text.append(" as a dry run (plan only)");
         }
@@ -59,6 +83,12 @@ public final class DeployOptions implements Serializable {
         if (allowNewerVersion) {
             text.append("; allow a file from a newer Replicate");
         }
+        if (updateSecrets) {
+            text.append("; rotate the secrets given (updateSecrets)");
+        }
+        if (skipEndpointTest) {
+            text.append("; do not test the endpoints (skipEndpointTest)");
+        }
         if (!substitutions.isEmpty()) {
             text.append("; substitutions ").append(substitutions);
         }
@@ -66,6 +96,24 @@ public final class DeployOptions implements Serializable {
             text.append("; endpoint credentials ").append(endpointCredentials);
         }
         return text.toString();
+    }
+
+    /**
+     * The client's request of one deploy with these options: the one place where a step's deploy options become the
+     * client's.
+     *
+     * @param task       the task deployed
+     * @param definition the definition file's text
+     * @param secrets    the endpoints' secrets, from the credentials {@link #endpointCredentials()} names
+     * @param timeout    the deadline of the deploy
+     * @throws io.jenkins.plugins.aem.client.AemException ({@code INVALID_INPUT}) for an option the client refuses
+     */
+    public DeployRequest.Builder request(TaskRef task, String definition, Map<String, EndpointSecret> secrets,
+                                         Duration timeout) {
+        return DeployRequest.builder(task, definition).substitutions(substitutions).secrets(secrets)
+                .stopIfRunning(stopIfRunning, RunOption.parse(runOption), cdcPosition).replace(replace).dryRun(dryRun)
+                .allowNewerVersion(allowNewerVersion).updateSecrets(updateSecrets).skipEndpointTest(skipEndpointTest)
+                .timeout(timeout);
     }
 
     /** The definition file, relative to the workspace. */
@@ -107,5 +155,13 @@ public final class DeployOptions implements Serializable {
 
     public boolean allowNewerVersion() {
         return allowNewerVersion;
+    }
+
+    public boolean updateSecrets() {
+        return updateSecrets;
+    }
+
+    public boolean skipEndpointTest() {
+        return skipEndpointTest;
     }
 }

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.aem.steps;
+
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.aem.Messages;
+import io.jenkins.plugins.aem.impl.DeployForms;
+import io.jenkins.plugins.aem.impl.TaskForms;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The form methods of the steps that deploy one task, {@code aemDeployTask} and {@code aemRotateSecrets}: the run
+ * option a stopped task is run again with, its cdc position, and the pipeline's short forms of their lists.
+ */
+public abstract class DeployStepDescriptor extends AemTaskStep.TaskStepDescriptor {
+
+    /** Also takes the short forms {@code substitutions: [ENV: 'PROD']} and {@code endpointCredentials: [EP: 'id']}. */
+    @Override
+    public Step newInstance(Map<String, Object> arguments) throws Exception {
+        Map<String, Object> args = new LinkedHashMap<>(arguments);
+        args.computeIfPresent("substitutions", (k, v) -> DeployForms.entries(v, "name", "value"));
+        args.computeIfPresent("endpointCredentials", (k, v) -> DeployForms.entries(v, "endpoint", "credentialsId"));
+        return super.newInstance(args);
+    }
+
+    @POST
+    public ListBoxModel doFillRunOptionItems(@AncestorInPath Item item) {
+        TaskForms.checkConfigure(item);
+        ListBoxModel items = TaskForms.optionItems();
+        items.get(0).name = Messages.DeployForms_DefaultRunOption();
+        return items;
+    }
+
+    @POST
+    public FormValidation doCheckRunOption(@AncestorInPath Item item, @QueryParameter String value) {
+        TaskForms.checkConfigure(item);
+        return TaskForms.checkOption(value);
+    }
+
+    @POST
+    public FormValidation doCheckCdcPosition(@AncestorInPath Item item, @QueryParameter String value,
+                                             @QueryParameter String runOption) {
+        TaskForms.checkConfigure(item);
+        return TaskForms.checkCdcPosition(runOption, value);
+    }
+}
