@@ -13,11 +13,13 @@ import hudson.security.ACLContext;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.aem.builders.AemDeployTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemRotateSecretsBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
 import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
 import io.jenkins.plugins.aem.steps.AemExportTaskStep;
+import io.jenkins.plugins.aem.steps.AemRotateSecretsStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
 import io.jenkins.plugins.aem.steps.AemTaskStatusStep;
@@ -48,7 +50,7 @@ class FormPermissionTest extends AemJenkinsTest {
             AemConnection.DescriptorImpl.class, AemRunTaskStep.DescriptorImpl.class, AemStopTaskStep.DescriptorImpl.class,
             AemTaskStatusStep.DescriptorImpl.class, AemWaitForTaskStep.DescriptorImpl.class,
             AemExportTaskStep.DescriptorImpl.class, AemDeployTaskStep.DescriptorImpl.class,
-            DefinitionValue.DescriptorImpl.class, EndpointCredentials.DescriptorImpl.class);
+            AemRotateSecretsStep.DescriptorImpl.class, DefinitionValue.DescriptorImpl.class, EndpointCredentials.DescriptorImpl.class);
 
     private FreeStyleProject job;
 
@@ -84,7 +86,7 @@ class FormPermissionTest extends AemJenkinsTest {
     void stepFormMethodsNeedConfigureOnTheJob() throws Exception {
         for (String id : List.of(AemRunTaskStep.class.getName(), AemStopTaskStep.class.getName(),
                 AemTaskStatusStep.class.getName(), AemWaitForTaskStep.class.getName(), AemExportTaskStep.class.getName(),
-                AemDeployTaskStep.class.getName())) {
+                AemDeployTaskStep.class.getName(), AemRotateSecretsStep.class.getName())) {
             for (String method : List.of("checkConnection?value=sim", "checkUrl?value=https://a.example",
                     "checkTimeout?value=5", "fillConnectionItems")) {
                 String path = "job/job/descriptorByName/" + id + "/" + method;
@@ -106,6 +108,9 @@ class FormPermissionTest extends AemJenkinsTest {
                 AemDeployTaskStep.class.getName() + "/fillRunOptionItems",
                 AemDeployTaskStep.class.getName() + "/checkRunOption?value=RELOAD_TARGET",
                 AemDeployTaskStep.class.getName() + "/checkCdcPosition?value=x&runOption=RELOAD_TARGET",
+                AemRotateSecretsStep.class.getName() + "/fillRunOptionItems",
+                AemRotateSecretsStep.class.getName() + "/checkRunOption?value=RELOAD_TARGET",
+                AemRotateSecretsStep.class.getName() + "/checkCdcPosition?value=x&runOption=RELOAD_TARGET",
                 DefinitionValue.class.getName() + "/checkName?value=ENV",
                 EndpointCredentials.class.getName() + "/checkEndpoint?value=Source-DB")) {
             String path = "job/job/descriptorByName/" + method;
@@ -119,7 +124,7 @@ class FormPermissionTest extends AemJenkinsTest {
     void buildStepsHaveNoFormMethodsOfTheirOwn() {
         for (Class<?> d : List.of(AemRunTaskBuilder.DescriptorImpl.class, AemStopTaskBuilder.DescriptorImpl.class,
                 AemWaitForTaskBuilder.DescriptorImpl.class, AemExportTaskBuilder.DescriptorImpl.class,
-                AemDeployTaskBuilder.DescriptorImpl.class)) {
+                AemDeployTaskBuilder.DescriptorImpl.class, AemRotateSecretsBuilder.DescriptorImpl.class)) {
             for (Method m : d.getMethods()) {
                 assertFalse(m.getName().matches("do(Check|Fill|Test).*"), d.getName() + "." + m.getName());
             }

@@ -10,9 +10,14 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.aem.builders.AemDeployTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemRotateSecretsBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
+import io.jenkins.plugins.aem.impl.DeployCall;
+import io.jenkins.plugins.aem.impl.DeployOptions;
+import io.jenkins.plugins.aem.impl.RotateCall;
+import io.jenkins.plugins.aem.impl.TaskTarget;
 import io.jenkins.plugins.aem.report.AemBuildAction;
 import io.jenkins.plugins.aem.report.CommandRecord;
 import io.jenkins.plugins.aem.report.DeployRecord;
@@ -25,6 +30,7 @@ import io.jenkins.plugins.aem.report.StatusRecord;
 import io.jenkins.plugins.aem.report.StepRecords;
 import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
 import io.jenkins.plugins.aem.steps.AemExportTaskStep;
+import io.jenkins.plugins.aem.steps.AemRotateSecretsStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
 import io.jenkins.plugins.aem.steps.AemTaskStatusStep;
@@ -46,7 +52,9 @@ class SecretsTest extends AemJenkinsTest {
         for (Class<?> type : List.of(AemConnection.class, AemGlobalConfiguration.class, AemRunTaskStep.class,
                 AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class, AemTaskStatusStep.class,
                 AemWaitForTaskStep.class, AemWaitForTaskBuilder.class, AemExportTaskStep.class, AemDeployTaskStep.class,
-                AemExportTaskBuilder.class, AemDeployTaskBuilder.class, DefinitionValue.class, EndpointCredentials.class,
+                AemExportTaskBuilder.class, AemDeployTaskBuilder.class, AemRotateSecretsStep.class,
+                AemRotateSecretsBuilder.class, DeployCall.class, RotateCall.class, DeployOptions.class, TaskTarget.class,
+                DefinitionValue.class, EndpointCredentials.class,
                 AemBuildAction.class, StepRecords.class, CommandRecord.class, StatusRecord.class, HealthRecord.class,
                 HealthReadings.class, ExportRecord.class, DeployRecord.class, DeployReport.class, PlanRow.class)) {
             for (Class<?> c = type; c != null && c.getName().startsWith("io.jenkins.plugins.aem"); c = c.getSuperclass()) {

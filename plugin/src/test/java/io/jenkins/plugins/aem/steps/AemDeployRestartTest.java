@@ -37,19 +37,27 @@ class AemDeployRestartTest {
 
     private static final String CREDENTIALS = "endpointCredentials: ['Source-DB': '" + AemFixture.SOURCE_DB_ID
             + "', 'Target-DB': '" + AemFixture.TARGET_DB_ID + "']";
-    private static final String SCRIPT = "node {\n"
-            + "  if (currentBuild.number == 1) {\n"
-            + "    aemExportTask connection: 'sim', server: 'Replicate-1', task: 'Orders', withEndpoints: true, file: 'Orders.json'\n"
-            + "    aemDeployTask connection: 'sim', server: 'Replicate-Prod', task: 'Orders', definition: 'Orders.json', "
-            + CREDENTIALS + "\n"
-            + "    aemRunTask connection: 'sim', server: 'Replicate-Prod', task: 'Orders'\n"
-            + "  } else {\n"
-            + "    writeFile file: 'Orders.json', text: readFile('Orders.json').replace('\"Sales\"', '\"Sales2\"')\n"
-            + "    def r = aemDeployTask connection: 'sim', server: 'Replicate-Prod', task: 'Orders', definition: 'Orders.json', "
-            + CREDENTIALS + ", stopIfRunning: true, timeout: 300\n"
-            + "    echo \"result=${r.result} resumed=${r.resumed} tested=${r.testedEndpoints}\"\n"
-            + "  }\n"
-            + "}";
+    /** Build 2's deploy: an endpoint's setting changed, the running task stopped. */
+    private static final String DEPLOY = "writeFile file: 'Orders.json', text: readFile('Orders.json').replace('\"Sales\"', "
+            + "'\"Sales2\"')\n"
+            + "def r = aemDeployTask connection: 'sim', server: 'Replicate-Prod', task: 'Orders', definition: 'Orders.json', "
+            + CREDENTIALS + ", stopIfRunning: true, timeout: 300";
+
+    /** The job: build 1 puts Orders on Replicate-Prod and runs it; build 2 runs {@code second}, which sets {@code r}. */
+    private static String script(String second) {
+        return "node {\n"
+                + "  if (currentBuild.number == 1) {\n"
+                + "    aemExportTask connection: 'sim', server: 'Replicate-1', task: 'Orders', withEndpoints: true, "
+                + "file: 'Orders.json'\n"
+                + "    aemDeployTask connection: 'sim', server: 'Replicate-Prod', task: 'Orders', definition: 'Orders.json', "
+                + CREDENTIALS + "\n"
+                + "    aemRunTask connection: 'sim', server: 'Replicate-Prod', task: 'Orders'\n"
+                + "  } else {\n"
+                + second + "\n"
+                + "    echo \"result=${r.result} resumed=${r.resumed} tested=${r.testedEndpoints}\"\n"
+                + "  }\n"
+                + "}";
+    }
 
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
@@ -79,10 +87,15 @@ class AemDeployRestartTest {
 
     /** Build 1 in place, then build 2 started and stopped by a restart at {@code point}. */
     private void interrupt(Point point) throws Throwable {
+        interrupt(point, DEPLOY);
+    }
+
+    private void interrupt(Point point, String second) throws Throwable {
         sessions.then(j -> {
             aem.configure(j.jenkins);
+            AemEndpointSecretsTest.addRotatedCredentials(j.jenkins);
             WorkflowJob job = j.createProject(WorkflowJob.class, "p");
-            job.setDefinition(new CpsFlowDefinition(SCRIPT, true));
+            job.setDefinition(new CpsFlowDefinition(script(second), true));
             j.buildAndAssertSuccess(job);
             assertEquals("RUNNING", aem.task("Replicate-Prod", "Orders").state());
             point.arm().run();
@@ -101,6 +114,10 @@ class AemDeployRestartTest {
 
     /** After the restart: build 2 ends as {@code expected}, and its own import was sent at most once; nothing leaked. */
     private void resumed(Result expected, String line, String resumed) throws Throwable {
+        resumed(expected, line, resumed, "'Source-DB', 'Target-DB'");
+    }
+
+    private void resumed(Result expected, String line, String resumed, String tested) throws Throwable {
         sessions.then(j -> {
             WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(2);
             j.assertBuildStatus(expected, j.waitForCompletion(b));
@@ -116,7 +133,7 @@ class AemDeployRestartTest {
             assertEquals(expected == Result.SUCCESS ? "DEPLOYED" : "FAILED", page.getResult());
             assertEquals(resumed, page.getResumed(), "the build's AEM page says how the deploy was taken up");
             if (expected == Result.SUCCESS) {
-                assertEquals("'Source-DB', 'Target-DB'", page.getTestedEndpoints());
+                assertEquals(tested, page.getTestedEndpoints());
             }
         });
     }
@@ -183,5 +200,21 @@ class AemDeployRestartTest {
         interrupt(Point.at(() -> aem.task("Replicate-Prod", "Orders").spec().startDuration(Duration.ofSeconds(20)),
                 "again with RESUME_PROCESSING", true));
         deployed("finished: the import sent before the interruption shows in the task");
+    }
+
+    @Test
+    void aRotationInterruptedAfterItsPatchSendsItAgainAndFinishes() throws Throwable {
+        interrupt(Point.at(() -> {
+            aem.simulator().repository("Replicate-Prod").endpoints().databaseSecret("Source-DB", "password",
+                    AemEndpointSecretsTest.NEW_PASSWORD);
+            aem.simulator().faults().nextTransport(RequestKind.PATCH_ENDPOINT, 1, TransportFault.HANG_AFTER_APPLY);
+        }, "Sending PatchEndpoint", true), "def r = aemRotateSecrets connection: 'sim', server: 'Replicate-Prod', task: 'Orders', "
+                + "endpointCredentials: ['Source-DB': '" + AemEndpointSecretsTest.NEW_ID + "'], stopIfRunning: true, "
+                + "timeout: 300");
+        String how = "went on from where the interruption left it (STOP Orders, PATCH Source-DB (unanswered))";
+        resumed(Result.SUCCESS, "result=DEPLOYED resumed=" + how, how, "'Source-DB'");
+        assertTrue(prod().secretMatches("Source-DB", "password", AemEndpointSecretsTest.NEW_PASSWORD));
+        assertTrue(prod().runningSecretMatches("Orders", "Source-DB", "password", AemEndpointSecretsTest.NEW_PASSWORD));
+        assertEquals(1, prod().imports().size(), "a rotation imports nothing");
     }
 }

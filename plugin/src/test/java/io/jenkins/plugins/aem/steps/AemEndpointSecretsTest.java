@@ -58,7 +58,12 @@ class AemEndpointSecretsTest extends AemJenkinsTest {
 
     @BeforeEach
     void rotatedCredentials() throws Exception {
-        var store = CredentialsProvider.lookupStores(j.jenkins).iterator().next();
+        addRotatedCredentials(j.jenkins);
+    }
+
+    /** Source-DB's new password, and a mistyped one, as Jenkins credentials {@link #NEW_ID} and {@code source-db-wrong}. */
+    static void addRotatedCredentials(jenkins.model.Jenkins jenkins) throws Exception {
+        var store = CredentialsProvider.lookupStores(jenkins).iterator().next();
         store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, NEW_ID,
                 "Source database, new password", AemFixture.SOURCE_DB_USER, NEW_PASSWORD));
         store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, WRONG_ID,
