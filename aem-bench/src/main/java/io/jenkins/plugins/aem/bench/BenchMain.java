@@ -4,15 +4,20 @@ import io.jenkins.plugins.aem.bench.soak.SoakRunner;
 import io.jenkins.plugins.aem.bench.soak.SoakSettings;
 import io.jenkins.plugins.aem.bench.soak.deploy.DeploySoakRunner;
 import io.jenkins.plugins.aem.bench.soak.deploy.DeploySoakSettings;
+import io.jenkins.plugins.aem.bench.soak.deploy.ReleaseSoakRunner;
+import io.jenkins.plugins.aem.bench.soak.deploy.ReleaseSoakSettings;
 
 import java.io.PrintStream;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar aem-bench.jar [--quick] [--seed S]} runs the benchmark of issue 4;
  * {@code java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]} runs the fault soak of issue 5;
  * {@code java -jar aem-bench.jar --health-bench [--seed S]} runs the health-wait crowd of issue 16;
  * {@code java -jar aem-bench.jar --deploy-soak [--deploys N] [--seed S] [--lanes L]} runs the rollback soak of issue
- * 15, and {@code --deploy-bench} its benchmark of 50 deploys at once.
+ * 15, and {@code --deploy-bench} its benchmark of 50 deploys at once;
+ * {@code --export-set-bench} and {@code --plan-set-bench} export and plan a 500-task server, and
+ * {@code --release-soak [--releases N] [--seed S] [--lanes L]} fails releases of sets of tasks at every step (issue 22).
  *
  * <p>Exit status: 0 when every target was met (benchmarks) or nothing was wrong, late, duplicated, lost or leaked
  * (soaks); 1 otherwise; 2 for a usage error.
@@ -23,7 +28,10 @@ public final class BenchMain {
             + "       java -jar aem-bench.jar --soak [--ops N] [--seed S] [--concurrency C]\n"
             + "       java -jar aem-bench.jar --health-bench [--seed S]\n"
             + "       java -jar aem-bench.jar --deploy-soak [--deploys N] [--seed S] [--lanes L]\n"
-            + "       java -jar aem-bench.jar --deploy-bench [--seed S]";
+            + "       java -jar aem-bench.jar --deploy-bench [--seed S]\n"
+            + "       java -jar aem-bench.jar --export-set-bench [--seed S]\n"
+            + "       java -jar aem-bench.jar --plan-set-bench [--seed S]\n"
+            + "       java -jar aem-bench.jar --release-soak [--releases N] [--seed S] [--lanes L]";
 
     private BenchMain() {
     }
@@ -39,8 +47,12 @@ public final class BenchMain {
         boolean health = false;
         boolean deploySoak = false;
         boolean deployBench = false;
+        boolean exportSetBench = false;
+        boolean planSetBench = false;
+        boolean releaseSoak = false;
+        int releases = ReleaseSoakSettings.DEFAULT_RELEASES;
+        Integer lanesGiven = null;
         int deploys = DeploySoakSettings.DEFAULT_DEPLOYS;
-        int lanes = DeploySoakSettings.DEFAULT_LANES;
         long seed = 42;
         int ops = SoakSettings.DEFAULT_OPS;
         int concurrency = SoakSettings.DEFAULT_CONCURRENCY;
@@ -52,8 +64,12 @@ public final class BenchMain {
                     case "--health-bench" -> health = true;
                     case "--deploy-soak" -> deploySoak = true;
                     case "--deploy-bench" -> deployBench = true;
+                    case "--export-set-bench" -> exportSetBench = true;
+                    case "--plan-set-bench" -> planSetBench = true;
+                    case "--release-soak" -> releaseSoak = true;
+                    case "--releases" -> releases = positive(value(args, ++i), "--releases");
                     case "--deploys" -> deploys = positive(value(args, ++i), "--deploys");
-                    case "--lanes" -> lanes = positive(value(args, ++i), "--lanes");
+                    case "--lanes" -> lanesGiven = positive(value(args, ++i), "--lanes");
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
                     case "--ops" -> ops = positive(value(args, ++i), "--ops");
                     case "--concurrency" -> concurrency = positive(value(args, ++i), "--concurrency");
@@ -68,13 +84,24 @@ public final class BenchMain {
             System.err.println("aem-bench: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        if ((soak ? 1 : 0) + (deploySoak ? 1 : 0) + (deployBench ? 1 : 0) + (quick ? 1 : 0) + (health ? 1 : 0) > 1) {
-            System.err.println("aem-bench: give one of --quick, --soak, --health-bench, --deploy-soak and --deploy-bench\n"
-                    + USAGE);
+        if (Stream.of(soak, deploySoak, deployBench, quick, health, exportSetBench, planSetBench, releaseSoak).filter(b -> b).count() > 1) {
+            System.err.println("aem-bench: give one of --quick, --soak, --health-bench, --deploy-soak, --deploy-bench, "
+                    + "--export-set-bench, --plan-set-bench and --release-soak\n" + USAGE);
             return 2;
         }
+        if (exportSetBench) {
+            return ExportSetBench.run(SetBenchConfig.full(seed), out);
+        }
+        if (planSetBench) {
+            return PlanSetBench.run(SetBenchConfig.full(seed), out);
+        }
         if (deploySoak) {
+            int lanes = lanesGiven == null ? DeploySoakSettings.DEFAULT_LANES : lanesGiven;
             return new DeploySoakRunner(new DeploySoakSettings(deploys, seed, lanes), out).run().exitStatus();
+        }
+        if (releaseSoak) {
+            int lanes = lanesGiven == null ? ReleaseSoakSettings.DEFAULT_LANES : lanesGiven;
+            return new ReleaseSoakRunner(new ReleaseSoakSettings(releases, seed, lanes), out).run().exitStatus();
         }
         if (deployBench) {
             return DeployBench.run(DeployBenchConfig.full(seed), out);

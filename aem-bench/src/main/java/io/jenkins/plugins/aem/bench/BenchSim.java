@@ -4,6 +4,7 @@ import io.jenkins.plugins.aem.client.TaskRef;
 import io.jenkins.plugins.aem.simulator.AemSimulator;
 import io.jenkins.plugins.aem.simulator.DurationRange;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
+import io.jenkins.plugins.aem.simulator.RequestKind;
 import io.jenkins.plugins.aem.simulator.SimServer;
 import io.jenkins.plugins.aem.simulator.SimTaskSpec;
 import io.jenkins.plugins.aem.simulator.StateChange;
@@ -84,6 +85,33 @@ final class BenchSim implements AutoCloseable {
         return new BenchSim(sim, List.copyOf(refs));
     }
 
+    /**
+     * Starts a simulator for the set benchmarks: a designer, and {@code config.tasks()} generated tasks
+     * {@code Task-0001}... over {@code config.endpoints()} shared endpoints, all STOPPED, whose ExportTask answers after
+     * {@code config.exportDelay()}.
+     */
+    static BenchSim startSet(SetBenchConfig config) throws IOException {
+        SimServer server = SimServer.replicate(SERVER).generatedTasks(config.tasks(), config.endpoints())
+                .exportDelay(config.exportDelay());
+        List<TaskRef> refs = new ArrayList<>();
+        for (int i = 1; i <= config.tasks(); i++) {
+            refs.add(TaskRef.of(SERVER, String.format(Locale.ROOT, "Task-%04d", i), null));
+        }
+        AemSimulator sim = AemSimulator.builder().port(0).designer(USER, PASSWORD).seed(config.seed())
+                .journalCapacity(JOURNAL_CAPACITY).server(server).start();
+        return new BenchSim(sim, List.copyOf(refs));
+    }
+
+    /** The most requests the simulator held at once since the last {@link #forgetRequests()}. */
+    int peakInFlight() {
+        return sim.inFlight().peak(RequestKind.ALL);
+    }
+
+    /** ExportTask requests received so far. */
+    long exports() {
+        return sim.journal().count(JournalEntry::isExport);
+    }
+
     /** ImportTask requests received so far for these tasks. */
     long imports(Set<String> tasks) {
         return sim.journal().count(e -> e.isImport() && tasks.contains(taskOf(e)));
@@ -109,6 +137,7 @@ final class BenchSim implements AutoCloseable {
     /** Forgets every request so far: what a measurement counts starts here. */
     void forgetRequests() {
         sim.journal().clear();
+        sim.inFlight().resetPeaks();
         byTask = null;
     }
 

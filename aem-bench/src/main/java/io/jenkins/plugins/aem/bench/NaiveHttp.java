@@ -74,6 +74,32 @@ final class NaiveHttp {
         return read(open(taskPath(task), "GET", session));
     }
 
+    /** The names of the server's tasks (GetTaskList), in a session from {@link #login()}. */
+    java.util.List<String> taskNames(String server, String session) throws IOException {
+        HttpURLConnection c = open("/servers/" + segment(server) + "/tasks", "GET", session);
+        if (c.getResponseCode() != 200) {
+            drain(c.getErrorStream());
+            throw new IOException("GetTaskList answered HTTP " + c.getResponseCode());
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (InputStream in = c.getInputStream()) {
+            JSON.readTree(in).path("taskList").forEach(t -> names.add(t.path("name").asText()));
+        }
+        return names;
+    }
+
+    /** The task's export as AEM sends it, in a session from {@link #login()}; fails on anything but HTTP 200. */
+    String exportText(TaskRef task, boolean withEndpoints, String session) throws IOException {
+        HttpURLConnection c = open(taskPath(task) + "?action=export&withendpoints=" + withEndpoints, "GET", session);
+        if (c.getResponseCode() != 200) {
+            drain(c.getErrorStream());
+            throw new IOException("ExportTask of " + task + " answered HTTP " + c.getResponseCode());
+        }
+        try (InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** Logs in; returns the session ID. */
     String login() throws IOException {
         HttpURLConnection c = open("/login", "GET", null);

@@ -16,12 +16,22 @@ public final class SimEndpoints {
 
     /** The SQL Server source endpoint, as {@code SimServer.endpoint} takes it. */
     public static String source(String host, String password) {
-        return json(SOURCE, "SOURCE", "SQL_SERVER_COMPONENT_TYPE", "SqlserverSettings", host, password);
+        return source(SOURCE, host, password);
     }
 
     /** The Snowflake target endpoint, as {@code SimServer.endpoint} takes it. */
     public static String target(String host, String password) {
-        return json(TARGET, "TARGET", "SNOWFLAKE_COMPONENT_TYPE", "SnowflakeSettings", host, password);
+        return target(TARGET, host, password);
+    }
+
+    /** A SQL Server source endpoint of that name. */
+    public static String source(String name, String host, String password) {
+        return json(name, "SOURCE", "SQL_SERVER_COMPONENT_TYPE", "SqlserverSettings", host, password);
+    }
+
+    /** A Snowflake target endpoint of that name. */
+    public static String target(String name, String host, String password) {
+        return json(name, "TARGET", "SNOWFLAKE_COMPONENT_TYPE", "SnowflakeSettings", host, password);
     }
 
     private static String json(String name, String role, String type, String settings, String host, String password) {

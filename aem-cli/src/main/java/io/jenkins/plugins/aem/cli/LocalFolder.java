@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A release folder on the local disk; its files are written whole, and may be read by others (they hold no secret). */
-final class LocalFolder implements ReleaseFolder {
+/**
+ * A release folder on the local disk; its files are written whole, and may be read by others (they hold no secret).
+ * Public so that the benchmarks export and release through the folder the {@code aem} command uses.
+ */
+public final class LocalFolder implements ReleaseFolder {
 
     private final Path root;
 
-    LocalFolder(Path root) {
+    /** The folder at {@code root}, which need not exist yet. */
+    public LocalFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 

@@ -68,7 +68,7 @@ final class BackupRestore {
      * sent. Re-imported even when it looks right otherwise: an import whose answer was lost may still land.
      */
     CompletableFuture<Void> definition(Optional<TaskStatus> now) {
-        TaskDefinition backup = DefinitionForms.comparableExport(facts.backup());
+        TaskDefinition backup = DefinitionForms.comparableExport(RestoredBackup.of(facts.backup(), prepared));
         if (ctx.changes().backupImportSent) {
             return sentBefore(backup).thenCompose(shown -> shown ? CompletableFuture.completedFuture(null) : read()
                     .thenCompose(this::definition));
@@ -163,7 +163,7 @@ final class BackupRestore {
         long total = deadline.endNanos() - startNanos;
         boolean fallback = prepared != null && deadline.remaining().toNanos() < total * FALLBACK_SHARE
                 && lastSeen != null && lastSeen.isEmpty();
-        String body = fallback ? prepared.wire() : facts.backup().toJson();
+        String body = fallback ? prepared.wire() : RestoredBackup.of(facts.backup(), prepared).toJson();
         DefinitionCalls calls = ctx.calls();
         return ctx.ledger().change(Action.IMPORT, ctx.task().task(), calls.reader(), () -> calls.importTask(body, fallback
                         ? "the deploy's definition, as the backup would not import" : "the backup", deadline, flight))

@@ -29,8 +29,10 @@ import java.util.stream.Collectors;
  * A release folder as a deploy reads it, checked whole before anything is sent: every task file of the release
  * parsed and named after its task, every placeholder given a value, and every endpoint defined once (in
  * {@code endpoints/}, or in a task file's own {@code databases}, but never two ways). Each endpoint goes with one task
- * of the release, its owner: the first by name of the tasks that use it; the others leave it out, so that it is
- * created or changed once. Only summaries are kept: a task's definition is read again when it is planned and when it
+ * of the release, its owner: the first by name of the tasks that use it and that the server has, else the first by
+ * name; the others leave it out, so that it is created or changed once. A task the server has backs the endpoint up
+ * with itself, so that putting the task back puts the endpoint back; a new task has no backup, and putting it back
+ * deletes it and leaves the endpoint as it made it. Only summaries are kept: a task's definition is read again when it is planned and when it
  * is deployed, so a large folder never sits in memory whole.
  */
 final class ReleaseFiles {
@@ -52,6 +54,8 @@ final class ReleaseFiles {
     private final Map<String, List<Defined>> endpoints = new TreeMap<>();
     private final Map<String, Set<String>> missing = new TreeMap<>();
     private final Set<String> used = new TreeSet<>();
+    /** The release's tasks the server has, once it was read: they carry the endpoints first. */
+    private volatile Set<String> onServer = Set.of();
 
     private ReleaseFiles(Map<String, String> values, TaskPatterns patterns) {
         this.values = Substitutions.of(values);
@@ -174,12 +178,18 @@ final class ReleaseFiles {
         return unused;
     }
 
+    /** Notes which of the release's tasks the server has, as read before the plan: they carry the endpoints first. */
+    void onServer(Set<String> tasks) {
+        onServer = Set.copyOf(tasks);
+    }
+
     /** The task that carries endpoint {@code name} in the release, or {@code null} when the folder does not define it. */
     String owner(String name) {
         if (!endpoints.containsKey(name)) {
             return null;
         }
-        return tasks.values().stream().filter(t -> t.uses().contains(name)).map(TaskFile::task).findFirst().orElse(null);
+        List<String> users = tasks.values().stream().filter(t -> t.uses().contains(name)).map(TaskFile::task).toList();
+        return users.stream().filter(onServer::contains).findFirst().orElse(users.isEmpty() ? null : users.get(0));
     }
 
     /** The endpoints {@code task} carries: those it uses, defined in the folder, and not carried by another task. */

@@ -29,6 +29,8 @@ final class ReleaseRollout {
         volatile ReleasedTask undone;
         volatile int order;
         volatile boolean stoppedByRelease;
+        /** Where its backup was kept, once it was: a failed task's outcome names it too. */
+        volatile String backup;
 
         Slot(PlannedTask plan) {
             this.plan = plan;
@@ -102,7 +104,8 @@ final class ReleaseRollout {
         return run.folder().run("read " + slot.plan.file(), f -> run.files().definition(f, task)).thenCompose(text -> {
             DeployRequest request = planner.request(task, text);
             if (run.request().backups() != null) {
-                request = request.withBackupSink(run.request().backups().apply(request.task()));
+                BackupSink sink = run.request().backups().apply(request.task());
+                request = request.withBackupSink(sink == null ? null : kept(slot, sink, run.files().carried(task)));
             }
             DeployExecution execution = run.execution(request, new ReleaseSlot(server, slot.plan.lines()));
             synchronized (this) {
@@ -116,6 +119,25 @@ final class ReleaseRollout {
             return execution.result.handle((outcome, e) -> e == null ? deployed(slot, outcome)
                     : failed(slot, run.reader().transport(e, "the deploy")));
         });
+    }
+
+    /**
+     * The sink, handed the backup with only the endpoints the task carries in the release ({@link RestoredBackup}),
+     * and noting where it kept it, so that the task's outcome says it even when its deploy fails.
+     */
+    private static BackupSink kept(Slot slot, BackupSink sink, Set<String> carried) {
+        return new BackupSink() {
+            @Override
+            public String keep(DeployBackup backup) throws Exception {
+                slot.backup = sink.keep(RestoredBackup.keeping(backup, carried));
+                return slot.backup;
+            }
+
+            @Override
+            public String howToRestore() {
+                return sink.howToRestore();
+            }
+        };
     }
 
     private ReleasedTask deployed(Slot slot, DeployOutcome outcome) {
@@ -137,7 +159,7 @@ final class ReleaseRollout {
         }
         boolean putBack = error.kind() == FailureKind.DEPLOY_RESTORED || error.kind() == FailureKind.DEPLOY_NOT_RESTORED;
         return new ReleasedTask(slot.plan, byRelease && putBack ? ReleasedTask.Result.UNDONE : ReleasedTask.Result.FAILED,
-                List.of(), null, error, null);
+                List.of(), slot.backup, error, null);
     }
 
     /** Stops starting deploys when the release is atomic or cancelled, and cancels the deploys in flight. */

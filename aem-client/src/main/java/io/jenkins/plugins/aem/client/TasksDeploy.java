@@ -87,6 +87,7 @@ final class TasksDeploy {
 
     /** Plans every task, at most {@code parallel} at once, and prints the plan. */
     private CompletableFuture<Planned> plan(ReleasePlanner.Server server) {
+        run.files().onServer(server.tasks().keySet());
         ReleasePlanner planner = new ReleasePlanner(run, server);
         ReleaseProgress.Counter counter = run.progress().counter("planned", run.files().tasks().size());
         Map<String, CompletableFuture<PlannedTask>> plans = new LinkedHashMap<>();

@@ -81,6 +81,7 @@ class AtomicReleaseTest {
         assertThat(task(outcome, "Task-0002").result()).isEqualTo(ReleasedTask.Result.FAILED);
         assertThat(task(outcome, "Task-0002").error().kind()).isEqualTo(FailureKind.DEPLOY_RESTORED);
         assertThat(task(outcome, "Task-0002").error().errorCode()).isEqualTo("AEM_IMPORT_INVALID_CONTENT");
+        assertThat(task(outcome, "Task-0002").backup()).isEqualTo("backups/Task-0002.json");
         assertAllBack(outcome);
         assertThat(f.events()).contains("The release stops: task 'Task-0002' failed; the release is atomic, so every "
                 + "task it changed is put back.");
@@ -131,6 +132,7 @@ class AtomicReleaseTest {
         DeployTasksOutcome outcome = release(true, m -> { });
         assertThat(outcome.exitCode()).isEqualTo(6);
         assertThat(outcome.notBack()).extracting(t -> t.task().task()).containsExactly("Task-0002");
+        assertThat(task(outcome, "Task-0002").backup()).isEqualTo("backups/Task-0002.json");
         assertThat(task(outcome, "Task-0002").error().getMessage()).contains("The task is now STOPPED, with its definition "
                 + "before the deploy.").endsWith("Its definition before the deploy is kept at backups/Task-0002.json: "
                 + "restore it from there (aem restore-task, or ImportTask in AEM).");

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds secrets in captured text: passwords, session IDs the simulator issued, {@code Authorization} values.
@@ -16,6 +18,8 @@ import java.util.Set;
  * distinct length, exact, and it finds a secret wherever it sits inside a longer word.
  */
 public final class SecretScanner {
+
+    private static final Pattern CIPHERTEXT = Pattern.compile("\\{Z[0-9A-Fa-f]{16,}}");
 
     private final Map<Integer, Set<String>> byLength = new HashMap<>();
 
@@ -45,6 +49,19 @@ public final class SecretScanner {
             }
         }
         return new ArrayList<>(found);
+    }
+
+    /**
+     * The endpoint secrets in the encrypted form AEM exports ({@code {Z...}}) found in the text: usable on their server,
+     * so never to be shown, and never to be in a file meant for version control.
+     */
+    public static List<String> ciphertexts(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = CIPHERTEXT.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
     }
 
     /** Shows a secret in a report without repeating it: its length and first two characters. */

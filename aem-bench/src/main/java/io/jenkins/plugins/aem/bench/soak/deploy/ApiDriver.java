@@ -8,11 +8,8 @@ import io.jenkins.plugins.aem.client.Credentials;
 import io.jenkins.plugins.aem.client.DeployOutcome;
 import io.jenkins.plugins.aem.client.DeployRequest;
 import io.jenkins.plugins.aem.client.ExportRequest;
-import io.jenkins.plugins.aem.client.RunRequest;
-import io.jenkins.plugins.aem.client.StopRequest;
 import io.jenkins.plugins.aem.client.TaskRef;
 import io.jenkins.plugins.aem.client.definition.EndpointSecret;
-import io.jenkins.plugins.aem.simulator.SimTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,9 +40,12 @@ final class ApiDriver implements DeployDriver {
     private final LaneSim lane;
     private final AemClientPool pool = AemClientPool.create();
     private final Map<String, String> backups = new ConcurrentHashMap<>();
+    /** An engineer's hands on the lane's tasks, through this driver's client. */
+    final TaskHands hands;
 
     ApiDriver(LaneSim lane) {
         this.lane = lane;
+        this.hands = new TaskHands(() -> client(LaneSim.DEPLOYER), LaneSim.SERVER, lane::task);
     }
 
     private AemClient client(String user) {
@@ -83,19 +83,6 @@ final class ApiDriver implements DeployDriver {
     @Override
     public String backup(String location) {
         return backups.get(location);
-    }
-
-    /** Runs or stops the task until it is {@code state} (RUNNING or STOPPED), as an engineer does after a restore. */
-    void bringTo(String task, String state) throws Exception {
-        AemClient client = client(LaneSim.DEPLOYER);
-        TaskRef ref = new TaskRef(LaneSim.SERVER, task);
-        String now = lane.task(task).map(SimTask::state).orElse(null);
-        CompletableFuture<?> change = "RUNNING".equals(state) && !"RUNNING".equals(now)
-                ? client.run(RunRequest.of(ref).withTimeout(Duration.ofSeconds(30)), null)
-                : "STOPPED".equals(state) && "RUNNING".equals(now)
-                ? client.stop(new StopRequest(ref, Duration.ofSeconds(30)), null)
-                : CompletableFuture.completedFuture(null);
-        change.handle((done, failed) -> null).get(60, TimeUnit.SECONDS);
     }
 
     private DeployRun run(String user, DeployRequest.Builder builder, String location, Consumer<CompletableFuture<?>> started) {

@@ -1,15 +1,9 @@
 package io.jenkins.plugins.aem.bench.soak.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.aem.cli.AemCommand;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +41,9 @@ final class CliDriver implements DeployDriver {
         if (withEndpoints) {
             args.add("--with-endpoints");
         }
-        Run run = aem(LaneSim.DEPLOYER, args);
-        if (run.exit != 0) {
-            throw new IllegalStateException("aem export-task of " + task + " ended with " + run.exit + ": " + run.err);
+        AemRun run = aem(LaneSim.DEPLOYER, args);
+        if (run.exit() != 0) {
+            throw new IllegalStateException("aem export-task of " + task + " ended with " + run.exit() + ": " + run.err());
         }
         return Files.readString(file);
     }
@@ -66,24 +60,24 @@ final class CliDriver implements DeployDriver {
             args.addAll(List.of("--secret", s.getKey() + "=" + file));
         }
         new TreeMap<>(in.substitutions()).forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
-        flag(args, in.stopIfRunning(), "--stop-if-running");
-        flag(args, in.replace(), "--replace");
-        flag(args, in.dryRun(), "--dry-run");
-        flag(args, in.allowNewer(), "--allow-newer-version");
+        AemRun.flag(args, in.stopIfRunning(), "--stop-if-running");
+        AemRun.flag(args, in.replace(), "--replace");
+        AemRun.flag(args, in.dryRun(), "--dry-run");
+        AemRun.flag(args, in.allowNewer(), "--allow-newer-version");
         String backup = null;
         if (in.withBackup()) {
             backup = dir.resolve(BACKUP_PREFIX + id + ".json").toAbsolutePath().toString();
             args.addAll(List.of("--backup", backup));
         }
         args.addAll(List.of("--timeout", String.valueOf(in.timeout().toSeconds())));
-        return aem(in.user(), args).result(backup);
+        return result(aem(in.user(), args), backup);
     }
 
     @Override
     public DeployRun restore(String task, String location, int id) {
         String backup = dir.resolve(BACKUP_PREFIX + "restore-" + id + ".json").toAbsolutePath().toString();
-        return aem(LaneSim.DEPLOYER, List.of("restore-task", "--server", LaneSim.SERVER, "--task", task, "--from", location,
-                "--stop-if-running", "--replace", "--backup", backup, "--timeout", "60")).result(backup);
+        return result(aem(LaneSim.DEPLOYER, List.of("restore-task", "--server", LaneSim.SERVER, "--task", task, "--from",
+                location, "--stop-if-running", "--replace", "--backup", backup, "--timeout", "60")), backup);
     }
 
     @Override
@@ -92,26 +86,12 @@ final class CliDriver implements DeployDriver {
         return Files.exists(file) ? Files.readString(file) : null;
     }
 
-    private Run aem(String user, List<String> command) {
+    private AemRun aem(String user, List<String> command) {
         List<String> args = new ArrayList<>(command);
-        args.addAll(1, List.of("--url", lane.url()));
         if (args.get(0).endsWith("-task") && !args.get(0).equals("export-task")) {
             args.add("--json");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Instant start = Instant.now();
-        int exit = AemCommand.commandLine(Map.of("AEM_USERNAME", user, "AEM_PASSWORD", lane.password(user)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                Duration.between(start, Instant.now()));
-    }
-
-    private static void flag(List<String> args, boolean on, String flag) {
-        if (on) {
-            args.add(flag);
-        }
+        return AemRun.of(lane.url(), user, lane.password(user), args);
     }
 
     @Override
@@ -119,28 +99,11 @@ final class CliDriver implements DeployDriver {
         // Each run of the command opened and closed its own client pool.
     }
 
-    /** One run of the command. */
-    private record Run(int exit, String out, String err, Duration took) {
-
-        /** The deploy's result: its word and message from the JSON line {@code --json} prints last. */
-        DeployRun result(String backup) {
-            JsonNode json = lastJson();
-            String result = exit == 0 && json != null ? json.path("result").asText(null) : null;
-            String message = exit == 0 ? "" : json != null && json.has("message") ? json.get("message").asText() : err;
-            return new DeployRun(exit, result, message, out + err, backup, took);
-        }
-
-        private JsonNode lastJson() {
-            String[] lines = out.strip().split("\n");
-            String last = lines[lines.length - 1];
-            if (!last.startsWith("{")) {
-                return null;
-            }
-            try {
-                return DefinitionTree.JSON.readTree(last);
-            } catch (IOException notJson) {
-                return null;
-            }
-        }
+    /** The deploy's result: its word and message from the JSON line {@code --json} prints last. */
+    private static DeployRun result(AemRun run, String backup) {
+        JsonNode json = run.lastJson();
+        String result = run.exit() == 0 && json != null ? json.path("result").asText(null) : null;
+        String message = run.exit() == 0 ? "" : json != null && json.has("message") ? json.get("message").asText() : run.err();
+        return new DeployRun(run.exit(), result, message, run.out() + run.err(), backup, run.took());
     }
 }

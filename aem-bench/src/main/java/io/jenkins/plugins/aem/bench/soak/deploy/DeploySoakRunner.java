@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.bench.soak.deploy;
 
 import io.jenkins.plugins.aem.bench.soak.OutputCapture;
 import io.jenkins.plugins.aem.bench.soak.SecretScanner;
+import io.jenkins.plugins.aem.bench.soak.TempTree;
 import io.jenkins.plugins.aem.bench.soak.deploy.SoakLane.JudgedDeploy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,9 +27,6 @@ import java.util.stream.Stream;
  * (captured logs and streams, their outputs and messages) and every file the command wrote is scanned for secrets.
  */
 public final class DeploySoakRunner {
-
-    /** An endpoint secret in the encrypted form AEM exports: usable on its server, so never to be shown. */
-    private static final Pattern CIPHERTEXT = Pattern.compile("\\{Z[0-9A-Fa-f]{16,}}");
 
     private final DeploySoakSettings settings;
     private final PrintStream out;
@@ -42,7 +38,7 @@ public final class DeploySoakRunner {
     }
 
     public DeploySoakReport run() throws Exception {
-        Path root = Files.createTempDirectory("aem-deploy-soak-");
+        Path root = TempTree.create("aem-deploy-soak-");
         List<SoakLane> lanes = new ArrayList<>();
         try (OutputCapture capture = new OutputCapture()) {
             for (int i = 0; i < settings.lanes(); i++) {
@@ -52,7 +48,7 @@ public final class DeploySoakRunner {
             return report(results, lanes, capture);
         } finally {
             lanes.forEach(SoakLane::close);
-            deleteTree(root);
+            TempTree.delete(root);
         }
     }
 
@@ -134,7 +130,7 @@ public final class DeploySoakRunner {
         String text = capture.text();
         captured = text;
         List<String> leaked = new ArrayList<>(scanner.find(text));
-        leaked.addAll(ciphertexts(text));
+        leaked.addAll(SecretScanner.ciphertexts(text));
         for (SoakLane lane : lanes) {
             leaked.addAll(scanFiles(lane.dir, scanner, problems));
         }
@@ -159,7 +155,7 @@ public final class DeploySoakRunner {
                 if (name.startsWith(CliDriver.EXPORT_PREFIX)) {
                     String text = Files.readString(f);
                     found.addAll(scanner.find(text));
-                    found.addAll(ciphertexts(text));
+                    found.addAll(SecretScanner.ciphertexts(text));
                 } else if (name.startsWith(CliDriver.BACKUP_PREFIX)) {
                     found.addAll(scanner.find(Files.readString(f)));
                     if (!Files.getPosixFilePermissions(f).equals(PosixFilePermissions.fromString("rw-------"))) {
@@ -171,15 +167,6 @@ public final class DeploySoakRunner {
         return found;
     }
 
-    private static List<String> ciphertexts(String text) {
-        List<String> found = new ArrayList<>();
-        Matcher m = CIPHERTEXT.matcher(text);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
-    }
-
     private static void count(Map<String, Map<String, Integer>> counts, String heading, String key) {
         counts.computeIfAbsent(heading, h -> new HashMap<>()).merge(key, 1, Integer::sum);
     }
@@ -187,13 +174,5 @@ public final class DeploySoakRunner {
     /** Everything the last run captured, for a test's own secret scan. */
     String captured() {
         return captured;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

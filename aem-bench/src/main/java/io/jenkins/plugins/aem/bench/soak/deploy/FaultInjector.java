@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleFunction;
@@ -31,7 +28,6 @@ import java.util.function.Predicate;
  */
 final class FaultInjector implements AutoCloseable {
 
-    private static final long POLL_MS = 2;
     private static final String NOT_CONNECTED = "AEM_SERVER_NOT_CONNECTED";
     private static final String RUN_INNER_ERROR = "AEM_RUN_TASK_INNER_ERR";
 
@@ -42,11 +38,7 @@ final class FaultInjector implements AutoCloseable {
     FaultInjector(LaneSim lane, long seed) {
         this.lane = lane;
         this.random = new Random(seed);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-deploy-faults-" + lane.lane);
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = FaultWatch.timer("bench-deploy-faults-" + lane.lane);
     }
 
     /** Arms {@code fault} (or nothing, when null) for the deploy to {@code task} about to start. */
@@ -69,7 +61,7 @@ final class FaultInjector implements AutoCloseable {
         private final String task;
         private final Instant start = Instant.now();
         private final List<Predicate<List<JournalEntry>>> struckIf = new CopyOnWriteArrayList<>();
-        private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
+        private final FaultWatch watch = new FaultWatch(timer);
         private volatile boolean outage;
         private volatile boolean cancelled;
         private volatile CompletableFuture<?> deploy;
@@ -165,7 +157,7 @@ final class FaultInjector implements AutoCloseable {
 
         /** Stops arming anything more; returns whether the fault struck the deploy. */
         boolean finish() {
-            timers.forEach(t -> t.cancel(false));
+            watch.stop();
             if (fault == null) {
                 return false;
             }
@@ -188,14 +180,14 @@ final class FaultInjector implements AutoCloseable {
         private void refuse(RequestKind kind, int n, String code) {
             int from = journalSize();
             lane.sim.faults().failNext(kind, n, code);
-            struckIf.add(journal -> answered(journal, from, kind, 500));
+            struckIf.add(journal -> FaultWatch.answered(journal, from, kind, 500));
         }
 
         private void transport(RequestKind kind, TransportFault how) {
             int from = journalSize();
             lane.sim.faults().nextTransport(kind, 1, how);
             int status = how == TransportFault.HTML_502 ? 502 : how == TransportFault.HTML_503 ? 503 : 0;
-            struckIf.add(journal -> answered(journal, from, kind, status));
+            struckIf.add(journal -> FaultWatch.answered(journal, from, kind, status));
         }
 
         /**
@@ -221,9 +213,6 @@ final class FaultInjector implements AutoCloseable {
             return c.action().equals(action) && code.equals(c.errorCode()) && !c.at().isBefore(start);
         }
 
-        private static boolean answered(List<JournalEntry> journal, int from, RequestKind kind, int status) {
-            return journal.stream().skip(from).anyMatch(e -> (kind == null || e.kind() == kind) && e.status() == status);
-        }
 
         /** Arms {@code then} when the deploy's import reached AEM's import logic. */
         private void afterImport(Runnable then) {
@@ -231,22 +220,8 @@ final class FaultInjector implements AutoCloseable {
             when(() -> lane.repo().imports().size() > before, then);
         }
 
-        /**
-         * Runs {@code then} once {@code condition} holds, watching every 2 ms. A task read while an import or delete
-         * hides it throws; the watch then simply looks again.
-         */
         private void when(BooleanSupplier condition, Runnable then) {
-            AtomicBoolean done = new AtomicBoolean();
-            timers.add(timer.scheduleWithFixedDelay(() -> {
-                try {
-                    if (!done.get() && condition.getAsBoolean()) {
-                        then.run();
-                        done.set(true);
-                    }
-                } catch (RuntimeException notThereNow) {
-                    // looked again in 2 ms
-                }
-            }, 0, POLL_MS, TimeUnit.MILLISECONDS));
+            watch.when(condition, then);
         }
 
         /**
@@ -259,7 +234,7 @@ final class FaultInjector implements AutoCloseable {
                 set.apply(1.0);
                 outage = true;
                 int status = fault == DeployFault.AEM_PAGES_503 ? 503 : 0;
-                struckIf.add(journal -> answered(journal, from, null, status));
+                struckIf.add(journal -> FaultWatch.answered(journal, from, null, status));
                 if (length != null) {
                     at(length, () -> {
                         set.apply(0.0);
@@ -270,13 +245,11 @@ final class FaultInjector implements AutoCloseable {
         }
 
         private void at(Duration delay, Runnable action) {
-            timers.add(timer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS));
+            watch.at(delay, action);
         }
     }
 
     private Duration between(long minMs, long maxMs) {
-        synchronized (random) {
-            return Duration.ofMillis(minMs + random.nextInt((int) (maxMs - minMs + 1)));
-        }
+        return FaultWatch.between(random, minMs, maxMs);
     }
 }

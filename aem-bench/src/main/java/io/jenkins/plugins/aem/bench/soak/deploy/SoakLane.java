@@ -2,7 +2,6 @@ package io.jenkins.plugins.aem.bench.soak.deploy;
 
 import io.jenkins.plugins.aem.bench.soak.OutputCapture;
 import io.jenkins.plugins.aem.simulator.ImportRecord;
-import io.jenkins.plugins.aem.simulator.SimTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,37 +142,17 @@ final class SoakLane implements AutoCloseable {
         if (location == null || driver.backup(location) == null) {
             return new DeployAttempt.Repair(false, "no backup at " + location);
         }
-        awaitSettled(task);
-        if (sim.task(task).map(t -> "ERROR".equals(t.state())).orElse(false)) {
-            // AEM deletes no task in ERROR, and the restore may need to: run and stop it first, as an engineer would.
-            api.bringTo(task, "RUNNING");
-            awaitSettled(task);
-            api.bringTo(task, "STOPPED");
-            awaitSettled(task);
-        }
+        api.hands.unstick(task);
         DeployRun restore = driver.restore(task, location, c.id());
         capture.add(restore.output());
         capture.add(restore.message());
-        awaitSettled(task);
-        api.bringTo(task, c.before().state());
-        awaitSettled(task);
+        api.hands.awaitSettled(task);
+        api.hands.bringTo(task, c.before().state());
         TaskTruth now = sim.truth(task);
         return now.sameAs(c.before())
                 ? new DeployAttempt.Repair(true, "restored from " + location + " (restore exit " + restore.exit() + ")")
                 : new DeployAttempt.Repair(false, "restore exit " + restore.exit() + " " + restore.message() + "; "
                 + now.differenceFrom(c.before()));
-    }
-
-    /** Waits until the task is in a steady state (or gone), at most 30 s. */
-    private void awaitSettled(String task) throws InterruptedException {
-        Instant end = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(end)) {
-            String state = sim.task(task).map(SimTask::state).orElse("GONE");
-            if (List.of("RUNNING", "STOPPED", "ERROR", "GONE").contains(state)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
     }
 
     List<String> secrets() {
