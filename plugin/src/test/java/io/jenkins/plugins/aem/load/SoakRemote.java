@@ -1,5 +1,9 @@
 package io.jenkins.plugins.aem.load;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Map;
@@ -29,6 +33,12 @@ final class SoakRemote {
 
     static void configure(JenkinsRule r, String url, ArrayList<String> connections) throws Exception {
         CrowdAem.configure(r.jenkins, url, connections.toArray(String[]::new));
+    }
+
+    /** Adds a Username with password credential, such as an endpoint's. */
+    static void addLogin(JenkinsRule r, String id, String user, String password) throws Exception {
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "soak " + id, user, password));
     }
 
     /** Creates a job of each name with its script and starts its first build. */
