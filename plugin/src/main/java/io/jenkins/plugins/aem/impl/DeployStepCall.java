@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * A step that deploys one task ({@code aemDeployTask}, {@code aemRotateSecrets}), so that the deploy outlives the
@@ -100,7 +101,7 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
                     throw new CancellationException();
                 }
                 DurableDeploy durable = options.dryRun() ? null : begin(env, text, saved);
-                return follow(send(aem.client(), text, secrets, timeout, durable, aem.console()), env, aem);
+                return follow(() -> send(aem.client(), text, secrets, timeout, durable, aem.console()), env, aem);
             });
             return cancelReaches(outcome);
         } catch (AemException e) {
@@ -135,8 +136,16 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
      * Follows the client's deploy: its end deletes what was kept, unless Jenkins is stopping, which stops the deploy
      * where it is for it to be taken up after the restart.
      */
-    private CompletableFuture<DeployOutcome> follow(CompletableFuture<DeployOutcome> started, StepEnvironment env,
-                                                    StepClient aem) {
+    private CompletableFuture<DeployOutcome> follow(Supplier<CompletableFuture<DeployOutcome>> sending,
+                                                    StepEnvironment env, StepClient aem) {
+        CompletableFuture<DeployOutcome> started;
+        try {
+            started = sending.get();
+        } catch (RuntimeException refused) { // a request the client refused before it started: nothing to keep
+            DeployStore.of(env.run(), id).end();
+            InterruptedDeploys.get().release(id);
+            throw refused;
+        }
         deploy = started;
         started.whenComplete((outcome, failure) -> {
             if (failure != null && stoppedByShutdown(failure)) {
@@ -192,9 +201,19 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
                     + target.taskRef() + " began: it starts now.");
             return start(env);
         }
+        Map<String, EndpointSecret> secrets;
+        StepClient aem;
         try {
-            Map<String, EndpointSecret> secrets = EndpointSecrets.resolve(options.endpointCredentials(), env.run());
-            StepClient aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, recorder(), ProgressListener.NONE);
+            secrets = EndpointSecrets.resolve(options.endpointCredentials(), env.run());
+            aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, recorder(), ProgressListener.NONE);
+        } catch (AemException e) {
+            store.end();
+            throw new AbortException("AEM: Jenkins stopped during the deploy to " + target.taskRef() + ", and it cannot be "
+                    + "taken up: " + e.getMessage() + " The task may be as the deploy left it (stopped, or with the new "
+                    + "definition): check it in AEM, then deploy again, or deploy the backup archived with this build "
+                    + "(aem-backups/) to put it back.");
+        }
+        try {
             Duration timeout = timeout(aem);
             InterruptedDeploys.get().claim(id);
             DurableDeploy durable = durable(env, store, kept, env.saveState().save());
@@ -203,7 +222,7 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
                         + "it starts again from the beginning, within " + timeout.toSeconds() + " s.");
                 recorder().update(DeployRecord.class, r -> r.takenUp(target.taskRef(), "Jenkins restarted before the "
                         + "deploy changed anything: deployed again from the start"));
-                return follow(send(aem.client(), kept.definition(), secrets, timeout, durable, aem.console()), env, aem);
+                return follow(() -> send(aem.client(), kept.definition(), secrets, timeout, durable, aem.console()), env, aem);
             }
             aem.console().say((unattended ? "Jenkins stopped" : "Jenkins restarted") + " during the deploy to "
                     + target.taskRef() + ": taking it up from its last checkpoint, with the endpoints' secrets from "
@@ -211,7 +230,7 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
                     + "again.");
             recorder().update(DeployRecord.class, r -> r.takenUp(target.taskRef(), (unattended ? "taken up when Jenkins "
                     + "started again" : "taken up after Jenkins restarted") + " from its last checkpoint"));
-            return follow(aem.client().resumeDeploy(request(kept.definition(), secrets, timeout, durable),
+            return follow(() -> aem.client().resumeDeploy(request(kept.definition(), secrets, timeout, durable),
                     new DeployResume(kept.backup(), checkpoint, kept.backupLocation()), aem.console()), env, aem);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);

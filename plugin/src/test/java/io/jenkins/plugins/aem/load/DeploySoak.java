@@ -30,8 +30,8 @@ import org.jvnet.hudson.test.junit.jupiter.RealJenkinsExtension;
 
 /**
  * The deploy part of the fault soak (issue 23): 48 {@code aemDeployTask} builds on a server of their own, each on a
- * task of its own with its own source endpoint (changed, with its password from a Jenkins credential, and tested), half
- * of the tasks running. 24 are interrupted by a graceful restart and 24 by a {@code kill -9} of the controller, each at
+ * task of its own with its own source endpoint (changed, with its password from a Jenkins credential, and tested), three
+ * in four of the tasks running (stopping and starting take 4 to 12 s each). 24 are interrupted by a graceful restart and 24 by a {@code kill -9} of the controller, each at
  * a random moment a few seconds after the builds started, so that they are caught before any change, stopping,
  * importing, checking, testing or running the task again. Each deploy is judged against the simulator's ground truth
  * ({@link SoakDeploy#judge}); the line is {@code JENKINS_DEPLOY_SOAK ...}.
@@ -82,9 +82,9 @@ final class DeploySoak {
                     + "\"replicate\",\"password\":\"" + DB_PASSWORD + "\",\"server\":\"sqlserver.example.internal\","
                     + "\"database\":\"Sales\"},\"override_properties\":{}}");
             SimTaskSpec spec = SimTaskSpec.named(task(i)).endpoints(source(i), "Tgt-Soak")
-                    .startDuration(Duration.ofSeconds(2), Duration.ofSeconds(8))
-                    .stopDuration(Duration.ofSeconds(2), Duration.ofSeconds(8));
-            server.task(i % 2 == 0 ? spec.initialState("RUNNING", "NONE", "") : spec);
+                    .startDuration(Duration.ofSeconds(4), Duration.ofSeconds(12))
+                    .stopDuration(Duration.ofSeconds(4), Duration.ofSeconds(12));
+            server.task(i % 4 != 3 ? spec.initialState("RUNNING", "NONE", "") : spec);
         }
         return builder.designer(CrowdAem.user(CONNECTION), CrowdAem.PASSWORD).server(server);
     }
@@ -92,6 +92,9 @@ final class DeploySoak {
     /** Runs the deploys through a restart and a kill, and judges them. */
     FigureLine run() throws Throwable {
         controller.runRemotely(SoakRemote::addLogin, DB_CREDENTIALS, "replicate", DB_PASSWORD);
+        // Every deploy runs in a node block at once, as it would on a controller sized for it; with the built-in
+        // node's 2 executors the others would wait in the queue, and after a restart be given up on.
+        controller.runRemotely(SoakRemote::executors, PER_FAULT + 4);
         plan();
         interrupt(deploys.subList(0, PER_FAULT), false);
         interrupt(deploys.subList(PER_FAULT, 2 * PER_FAULT), true);
@@ -123,8 +126,8 @@ final class DeploySoak {
         TreeMap<String, String> scripts = new TreeMap<>();
         batch.forEach(d -> scripts.put(d.task(), d.script(CONNECTION, DB_CREDENTIALS, source(Integer.parseInt(
                 d.task().substring(1))))));
-        controller.runRemotely(SoakRemote::startBuilds, scripts);
-        Thread.sleep(1_000 + random.nextInt(5_000));
+        controller.runRemotely(SoakRemote::startBuildsAtOnce, scripts);
+        Thread.sleep(2_000 + random.nextInt(8_000));
         if (kill) {
             controller.stopJenkinsForcibly();
         } else {

@@ -41,12 +41,32 @@ final class SoakRemote {
                 new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "soak " + id, user, password));
     }
 
+    /** Gives the built-in node this many executors: each {@code node} block of a pipeline holds one. */
+    static void executors(JenkinsRule r, int count) throws Exception {
+        r.jenkins.setNumExecutors(count);
+    }
+
     /** Creates a job of each name with its script and starts its first build. */
     static void startBuilds(JenkinsRule r, TreeMap<String, String> scripts) throws Exception {
         for (Map.Entry<String, String> e : scripts.entrySet()) {
             WorkflowJob job = r.createProject(WorkflowJob.class, e.getKey());
             job.setDefinition(new CpsFlowDefinition(e.getValue(), true));
             job.scheduleBuild2(0).waitForStart();
+        }
+    }
+
+    /** Creates a job of each name with its script, then starts all their first builds at once. */
+    static void startBuildsAtOnce(JenkinsRule r, TreeMap<String, String> scripts) throws Exception {
+        ArrayList<WorkflowJob> jobs = new ArrayList<>();
+        for (Map.Entry<String, String> e : scripts.entrySet()) {
+            WorkflowJob job = r.createProject(WorkflowJob.class, e.getKey());
+            job.setDefinition(new CpsFlowDefinition(e.getValue(), true));
+            jobs.add(job);
+        }
+        ArrayList<hudson.model.queue.QueueTaskFuture<WorkflowRun>> started = new ArrayList<>();
+        jobs.forEach(job -> started.add(job.scheduleBuild2(0)));
+        for (var build : started) {
+            build.waitForStart();
         }
     }
 
