@@ -25,7 +25,7 @@ try {
   done('Chromium started');
 
   await page.goto(jenkins);
-  for (const name of ['pipeline-run-and-stop', 'freestyle-run-and-stop', 'refused-by-aem', 'promote-a-task', 'review-a-change']) {
+  for (const name of ['pipeline-run-and-stop', 'freestyle-run-and-stop', 'refused-by-aem', 'promote-a-task', 'review-a-change', 'release-a-folder']) {
     await page.locator(`a[href$="job/${name}/"]`).first().waitFor();
   }
   check((await page.content()).includes('Qlik Enterprise Manager plugin against a simulated AEM'),

@@ -12,14 +12,18 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.aem.builders.AemDeployTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemDeployTasksBuilder;
 import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemRotateSecretsBuilder;
+import io.jenkins.plugins.aem.builders.AemExportTasksBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
 import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
+import io.jenkins.plugins.aem.steps.AemDeployTasksStep;
 import io.jenkins.plugins.aem.steps.AemExportTaskStep;
 import io.jenkins.plugins.aem.steps.AemRotateSecretsStep;
+import io.jenkins.plugins.aem.steps.AemExportTasksStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
 import io.jenkins.plugins.aem.steps.AemTaskStatusStep;
@@ -50,6 +54,7 @@ class FormPermissionTest extends AemJenkinsTest {
             AemConnection.DescriptorImpl.class, AemRunTaskStep.DescriptorImpl.class, AemStopTaskStep.DescriptorImpl.class,
             AemTaskStatusStep.DescriptorImpl.class, AemWaitForTaskStep.DescriptorImpl.class,
             AemExportTaskStep.DescriptorImpl.class, AemDeployTaskStep.DescriptorImpl.class,
+            AemExportTasksStep.DescriptorImpl.class, AemDeployTasksStep.DescriptorImpl.class,
             AemRotateSecretsStep.DescriptorImpl.class, DefinitionValue.DescriptorImpl.class, EndpointCredentials.DescriptorImpl.class);
 
     private FreeStyleProject job;
@@ -86,7 +91,8 @@ class FormPermissionTest extends AemJenkinsTest {
     void stepFormMethodsNeedConfigureOnTheJob() throws Exception {
         for (String id : List.of(AemRunTaskStep.class.getName(), AemStopTaskStep.class.getName(),
                 AemTaskStatusStep.class.getName(), AemWaitForTaskStep.class.getName(), AemExportTaskStep.class.getName(),
-                AemDeployTaskStep.class.getName(), AemRotateSecretsStep.class.getName())) {
+                AemDeployTaskStep.class.getName(), AemExportTasksStep.class.getName(), AemDeployTasksStep.class.getName(),
+                AemRotateSecretsStep.class.getName())) {
             for (String method : List.of("checkConnection?value=sim", "checkUrl?value=https://a.example",
                     "checkTimeout?value=5", "fillConnectionItems")) {
                 String path = "job/job/descriptorByName/" + id + "/" + method;
@@ -111,6 +117,16 @@ class FormPermissionTest extends AemJenkinsTest {
                 AemRotateSecretsStep.class.getName() + "/fillRunOptionItems",
                 AemRotateSecretsStep.class.getName() + "/checkRunOption?value=RELOAD_TARGET",
                 AemRotateSecretsStep.class.getName() + "/checkCdcPosition?value=x&runOption=RELOAD_TARGET",
+                AemExportTasksStep.class.getName() + "/checkDir?value=release",
+                AemExportTasksStep.class.getName() + "/checkValuesFile?value=env/dev.values",
+                AemExportTasksStep.class.getName() + "/checkParallel?value=4",
+                AemDeployTasksStep.class.getName() + "/checkDir?value=release",
+                AemDeployTasksStep.class.getName() + "/checkParallel?value=4",
+                AemDeployTasksStep.class.getName() + "/fillRunOptionItems",
+                AemDeployTasksStep.class.getName() + "/checkRunOption?value=RELOAD_TARGET",
+                AemDeployTasksStep.class.getName() + "/checkCdcPosition?value=x&runOption=RELOAD_TARGET",
+                AemDeployTasksStep.class.getName() + "/fillOnDriftItems",
+                AemDeployTasksStep.class.getName() + "/checkOnDrift?value=UNSTABLE",
                 DefinitionValue.class.getName() + "/checkName?value=ENV",
                 EndpointCredentials.class.getName() + "/checkEndpoint?value=Source-DB")) {
             String path = "job/job/descriptorByName/" + method;
@@ -124,7 +140,8 @@ class FormPermissionTest extends AemJenkinsTest {
     void buildStepsHaveNoFormMethodsOfTheirOwn() {
         for (Class<?> d : List.of(AemRunTaskBuilder.DescriptorImpl.class, AemStopTaskBuilder.DescriptorImpl.class,
                 AemWaitForTaskBuilder.DescriptorImpl.class, AemExportTaskBuilder.DescriptorImpl.class,
-                AemDeployTaskBuilder.DescriptorImpl.class, AemRotateSecretsBuilder.DescriptorImpl.class)) {
+                AemDeployTaskBuilder.DescriptorImpl.class, AemExportTasksBuilder.DescriptorImpl.class,
+                AemDeployTasksBuilder.DescriptorImpl.class, AemRotateSecretsBuilder.DescriptorImpl.class)) {
             for (Method m : d.getMethods()) {
                 assertFalse(m.getName().matches("do(Check|Fill|Test).*"), d.getName() + "." + m.getName());
             }
@@ -175,14 +192,16 @@ class FormPermissionTest extends AemJenkinsTest {
         assertFalse(status == 200, "GET answered " + status);
     }
 
+    /** Each web client is closed: a login's pages and scripts would otherwise pile up over the many requests here. */
     private int post(String user, String path) throws Exception {
-        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
-        wc.login(user);
-        WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
-        try {
-            return wc.getPage(wc.addCrumb(request)).getWebResponse().getStatusCode();
-        } catch (FailingHttpStatusCodeException e) {
-            return e.getStatusCode();
+        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
+            wc.login(user);
+            WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
+            try {
+                return wc.getPage(wc.addCrumb(request)).getWebResponse().getStatusCode();
+            } catch (FailingHttpStatusCodeException e) {
+                return e.getStatusCode();
+            }
         }
     }
 }

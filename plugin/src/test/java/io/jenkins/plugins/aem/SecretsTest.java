@@ -9,14 +9,19 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.aem.builders.AemDeployTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemDeployTasksBuilder;
 import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemRotateSecretsBuilder;
+import io.jenkins.plugins.aem.builders.AemExportTasksBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
 import io.jenkins.plugins.aem.impl.DeployCall;
 import io.jenkins.plugins.aem.impl.DeployOptions;
 import io.jenkins.plugins.aem.impl.RotateCall;
+import io.jenkins.plugins.aem.impl.DeployTasksCall;
+import io.jenkins.plugins.aem.impl.ExportTasksCall;
+import io.jenkins.plugins.aem.impl.FolderOptions;
 import io.jenkins.plugins.aem.impl.TaskTarget;
 import io.jenkins.plugins.aem.report.AemBuildAction;
 import io.jenkins.plugins.aem.report.CommandRecord;
@@ -29,8 +34,10 @@ import io.jenkins.plugins.aem.report.PlanRow;
 import io.jenkins.plugins.aem.report.StatusRecord;
 import io.jenkins.plugins.aem.report.StepRecords;
 import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
+import io.jenkins.plugins.aem.steps.AemDeployTasksStep;
 import io.jenkins.plugins.aem.steps.AemExportTaskStep;
 import io.jenkins.plugins.aem.steps.AemRotateSecretsStep;
+import io.jenkins.plugins.aem.steps.AemExportTasksStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
 import io.jenkins.plugins.aem.steps.AemTaskStatusStep;
@@ -52,11 +59,13 @@ class SecretsTest extends AemJenkinsTest {
         for (Class<?> type : List.of(AemConnection.class, AemGlobalConfiguration.class, AemRunTaskStep.class,
                 AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class, AemTaskStatusStep.class,
                 AemWaitForTaskStep.class, AemWaitForTaskBuilder.class, AemExportTaskStep.class, AemDeployTaskStep.class,
-                AemExportTaskBuilder.class, AemDeployTaskBuilder.class, AemRotateSecretsStep.class,
-                AemRotateSecretsBuilder.class, DeployCall.class, RotateCall.class, DeployOptions.class, TaskTarget.class,
-                DefinitionValue.class, EndpointCredentials.class,
+                AemExportTaskBuilder.class, AemDeployTaskBuilder.class, AemExportTasksStep.class, AemDeployTasksStep.class,
+                AemExportTasksBuilder.class, AemDeployTasksBuilder.class, AemRotateSecretsStep.class,
+                AemRotateSecretsBuilder.class, RotateCall.class, DefinitionValue.class, EndpointCredentials.class,
                 AemBuildAction.class, StepRecords.class, CommandRecord.class, StatusRecord.class, HealthRecord.class,
-                HealthReadings.class, ExportRecord.class, DeployRecord.class, DeployReport.class, PlanRow.class)) {
+                HealthReadings.class, ExportRecord.class, ExportRecord.Row.class, DeployRecord.class, DeployReport.class,
+                PlanRow.class, TaskTarget.class, FolderOptions.class, DeployOptions.class, DeployCall.class,
+                DeployTasksCall.class, ExportTasksCall.class)) {
             for (Class<?> c = type; c != null && c.getName().startsWith("io.jenkins.plugins.aem"); c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
                     assertFalse(f.getType() == Secret.class || f.getName().toLowerCase(Locale.ROOT).contains("password"),

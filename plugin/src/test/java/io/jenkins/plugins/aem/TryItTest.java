@@ -144,6 +144,39 @@ class TryItTest {
                 "the dry run changed nothing");
     }
 
+    /**
+     * The release job exports two tasks as a folder whose placeholders survive the export, and releases it to the QA
+     * server with QA's values, one row per task on its page; built again, it finds nothing to change.
+     */
+    @Test
+    void theReleaseJobReleasesAFolderOfTwoTasksWithEachEnvironmentsValues() throws Exception {
+        Run<?, ?> build = buildAsItSays(TRY_IT.resolve("jobs/release-a-folder.xml"));
+
+        String log = JenkinsRule.getLog(build);
+        assertTrue(log.contains("Exported from Replicate-Demo: [Billing UNCHANGED, Payments UNCHANGED]; files changed: []"),
+                "the placeholders survived the export: " + log);
+        assertTrue(log.contains("Would create or change on Replicate-QA: [Billing, Payments]"), log);
+        assertTrue(log.contains("Released to Replicate-QA: deployed [Billing, Payments]"), log);
+        ServerRepository qa = aem.repository("Replicate-QA");
+        for (String task : List.of("Billing", "Payments")) {
+            String definition = qa.definition(task).orElseThrow();
+            assertTrue(definition.contains("\"Sales_QA\"") && definition.contains("\"ANALYTICS_QA\""),
+                    "QA's values: " + definition);
+        }
+        assertTrue(qa.secretMatches("Source-DB", "password", "try-it-source-db-secret"));
+        assertTrue(qa.secretMatches("Target-DB", "password", "try-it-target-db-secret"));
+        List<StepRecord> steps = build.getAction(AemBuildAction.class).getSteps();
+        DeployRecord release = (DeployRecord) steps.get(steps.size() - 1);
+        assertEquals(List.of("Billing:DEPLOYED", "Payments:DEPLOYED"), release.getReports().stream()
+                .map(r -> r.getTask() + ":" + r.getResult()).sorted().toList(), "a row per task, in the order planned");
+
+        Run<?, ?> again = j.assertBuildStatusSuccess(((ParameterizedJobMixIn.ParameterizedJob<?, ?>) build.getParent())
+                .scheduleBuild2(0));
+        String second = JenkinsRule.getLog(again);
+        assertTrue(second.contains("Would create or change on Replicate-QA: []"), second);
+        assertTrue(second.contains("Released to Replicate-QA: deployed []"), second);
+    }
+
     /** Loads a job file, builds it once, and checks it ends as its comment says. */
     private Run<?, ?> buildAsItSays(Path file) throws Exception {
         String xml = Files.readString(file, StandardCharsets.UTF_8);

@@ -38,6 +38,6 @@ final class DeployOptions {
     /** A release's request with these options set for each of its deploys. */
     DeployTasksRequest.Builder release(String server, Duration timeout) {
         return DeployTasksRequest.builder(server).stopIfRunning(stop.stopIfRunning, stop.option(), stop.cdcPosition)
-                .replace(replace).dryRun(dryRun).timeout(timeout);
+                .replace(replace).skipEndpointTest(noEndpointTest).dryRun(dryRun).timeout(timeout);
     }
 }

@@ -22,6 +22,9 @@ import picocli.CommandLine.ParentCommand;
                 "--atomic: when a task fails, every task the release changed is put back (exit 5), or the tasks that "
                         + "could not be are named with their state and backup (exit 6). --dry-run exits 0 when the server "
                         + "matches the folder and 7 when it differs.",
+                "Endpoints the release creates or changes are tested (TestEndpoint) once, by the task that carries them, "
+                        + "before any task using them runs (--no-endpoint-test skips it). --update-secrets rotates the "
+                        + "secrets given, each endpoint once; the plan names the tasks restarted to take them.",
                 "Needs Designer on All Tasks, and on All Endpoints when the folder carries endpoints."},
         footerHeading = "%nExample:%n",
         footer = {"  aem deploy-tasks --url https://aem-prod.example.com --server Replicate-Prod \\",
@@ -50,6 +53,9 @@ final class DeployTasksCommand implements Callable<Integer> {
     SecretOptions secrets = new SecretOptions();
 
     @Mixin
+    UpdateSecretsOption rotation = new UpdateSecretsOption();
+
+    @Mixin
     DeployOptions deploy = new DeployOptions();
 
     @Option(names = "--atomic", description = "When a task fails, put back every task the release changed, so that "
@@ -71,7 +77,8 @@ final class DeployTasksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeployTasksRequest.Builder request = deploy.release(release.server, connection.timeout(DeployCommandSupport.DEFAULT_TIMEOUT))
-                .tasks(release.patterns()).values(values.values()).secrets(secrets.secrets()).atomic(atomic)
+                .tasks(release.patterns()).values(values.values()).secrets(secrets.secrets())
+                .updateSecrets(rotation.updateSecrets).atomic(atomic)
                 .skipRefused(skipRefused).parallel(release.parallel).allowNewerVersion(newer.allowNewerVersion);
         if (backupDir == null && !deploy.dryRun) {
             throw AemException.invalidInput("--backup-dir", "is missing. Name a directory for the changed tasks' "

@@ -59,6 +59,8 @@ final class ReleasePrinter {
             t.actions().forEach(n.putArray("actions")::add);
             n.put("backup", t.backup());
             n.put("note", t.note());
+            t.testedEndpoints().forEach(n.putArray("testedEndpoints")::add);
+            n.put("resumed", t.resumed());
             t.plan().warnings().forEach(n.putArray("warnings")::add);
             failure(n, t.error());
             if (t.note() != null && !json) {

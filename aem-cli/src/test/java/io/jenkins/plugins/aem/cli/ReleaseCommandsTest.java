@@ -258,4 +258,33 @@ class ReleaseCommandsTest {
         assertThat(run.out()).contains("DEPLOYED NewA");
         assertThat(sim.repository("Prod").secretMatches("Source-NEW", "password", NEW_SECRET)).isTrue();
     }
+
+    /**
+     * --update-secrets rotates Source-01 once, by Task-0001 which carries it (PatchEndpoint), tests it, and restarts
+     * Task-0003, which runs on it; --no-endpoint-test turns the test off, and the plan says so.
+     */
+    @Test
+    void deployTasksRotatesEachEndpointOnceAndTheEndpointTestCanBeTurnedOff() throws IOException {
+        exportDev();
+        sim.task("Prod", "Task-0003").setState("RUNNING");
+        sim.repository("Prod").endpoints().databaseAlsoAccepts("Source-01", "password", NEW_SECRET);
+        Path secret = dir.resolve("rotated.secret");
+        Files.writeString(secret, NEW_SECRET + "\n");
+        CliRun plan = release("--dry-run", "--secret", "Source-01=" + secret, "--update-secrets", "--stop-if-running",
+                "--no-endpoint-test");
+        assertThat(plan.exit()).as(plan.err()).isEqualTo(7);
+        assertThat(plan.err()).contains("  endpoint test: off (skipEndpointTest)",
+                "rotate the secret of endpoint 'Source-01' (password) through PatchEndpoint, its secret fields alone",
+                "  restarted to take the rotated secrets: Task-0003");
+        CliRun run = release("--json", "--backup-dir", dir.resolve("b").toString(), "--secret", "Source-01=" + secret,
+                "--update-secrets", "--stop-if-running");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode task = json(run).get("tasks").get(0);
+        assertThat(task.get("task").asText()).isEqualTo("Task-0001");
+        assertThat(task.get("result").asText()).isEqualTo("DEPLOYED");
+        assertThat(task.get("testedEndpoints").toString()).isEqualTo("[\"Source-01\"]");
+        assertThat(sim.repository("Prod").endpoints().patches()).hasSize(1);
+        assertThat(sim.repository("Prod").runningSecretMatches("Task-0003", "Source-01", "password", NEW_SECRET)).isTrue();
+        assertThat(run.all()).doesNotContain(NEW_SECRET);
+    }
 }

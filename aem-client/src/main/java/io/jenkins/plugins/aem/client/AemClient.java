@@ -158,6 +158,30 @@ public interface AemClient {
                                                       java.util.concurrent.Executor folderCalls, ProgressListener listener);
 
     /**
+     * Takes up a release that could not finish because the process running it stopped (a restart, a {@code kill -9}):
+     * {@code request} and {@code folder} as the release had them (secrets given again; its checkpoint sink hears the
+     * resumed deploys), and {@code resume} what each task it had reached left behind: its backup and its last
+     * checkpoint ({@link DeployTasksRequest#checkpoints()}). It reads the folder and the server, plans every task
+     * afresh, then:
+     * <ul>
+     *   <li>a task whose deploy had ended needs nothing more (one that could not be put back is put back now);</li>
+     *   <li>every other task it had reached is taken up as {@link #resumeDeploy} takes up a single deploy: finished
+     *       when safe, or put back; its import is <b>never sent twice</b>;</li>
+     *   <li>the tasks it had not reached are deployed as {@link #deployTasks} deploys them (unless refusals hold them,
+     *       as there);</li>
+     *   <li>when the release is atomic and a task failed, before the interruption or now, nothing more starts and every
+     *       task the release changed is put back, those deployed before the interruption from their backups, the last
+     *       deployed first.</li>
+     * </ul>
+     * The outcome says, for each task it took up, what it finished or put back ({@link ReleasedTask#resumed()}).
+     *
+     * @param folderCalls where the folder's calls run, one at a time (see {@link #exportTasks})
+     */
+    CompletableFuture<DeployTasksOutcome> resumeDeployTasks(DeployTasksRequest request, ReleaseResume resume,
+                                                            ReleaseFolder folder, java.util.concurrent.Executor folderCalls,
+                                                            ProgressListener listener);
+
+    /**
      * Rotates the secrets of a task's endpoints: exports the task's own definition and deploys it with
      * {@link DeployRequest#updateSecrets()}, so a rotation is a deploy in every way (plan, backup, checkpoints, restore).
      * Each endpoint of the task whose secret is given gets it through PatchEndpoint, on its secret fields alone (an

@@ -144,8 +144,21 @@ final class DefaultAemClient implements AemClient {
     @Override
     public CompletableFuture<DeployTasksOutcome> deployTasks(DeployTasksRequest request, ReleaseFolder folder,
                                                              Executor folderCalls, ProgressListener listener) {
+        return release(request, null, folder, folderCalls, listener);
+    }
+
+    @Override
+    public CompletableFuture<DeployTasksOutcome> resumeDeployTasks(DeployTasksRequest request, ReleaseResume resume,
+                                                                   ReleaseFolder folder, Executor folderCalls,
+                                                                   ProgressListener listener) {
+        return release(request, java.util.Objects.requireNonNull(resume, "resume"), folder, folderCalls, listener);
+    }
+
+    private CompletableFuture<DeployTasksOutcome> release(DeployTasksRequest request, ReleaseResume resume,
+                                                          ReleaseFolder folder, Executor folderCalls,
+                                                          ProgressListener listener) {
         TasksDeploy release = new TasksDeploy(new ReleaseRun(connection, scheduler, schedule, this, request,
-                new FolderCalls(folder, folderCalls), new ReleaseProgress(listener(listener))));
+                new FolderCalls(folder, folderCalls), new ReleaseProgress(listener(listener))), resume);
         release.start();
         return live.addUndoable(release.result);
     }

@@ -87,10 +87,13 @@ final class DefinitionCalls {
                 DeployClock.within(deadline, Timeouts.STATUS_READ), deadline), deadline, flight);
     }
 
-    /** GetTaskList of the task's server: every task with its state. */
+    /**
+     * GetTaskList of the task's server: every task with its state, read whole. A server with hundreds of tasks in error
+     * with long messages answers megabytes, so the bound is a definition's, not a shared status read's.
+     */
     CompletableFuture<List<TaskStatus>> tasks(Deadline deadline, InFlight flight) {
         return read("GetTaskList", () -> connection.api().taskList(task.server(), DeployClock.within(deadline, EXPORT_READ),
-                journal.inner(), CappedBodyConsumer.MAX_BODY), deadline, flight)
+                journal.inner(), CappedBodyConsumer.MAX_DEFINITION), deadline, flight)
                 .thenApply(answer -> TaskDetailsParser.list(answer.body(), task.server(), reader()));
     }
 

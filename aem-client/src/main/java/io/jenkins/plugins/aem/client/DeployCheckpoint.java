@@ -22,10 +22,13 @@ import java.util.List;
  * @param endpointsRotated the endpoints whose secrets the deploy sends through PatchEndpoint (updateSecrets)
  * @param tasksToRestart   other tasks of the server that use a rotated endpoint, were running before the deploy, and
  *                         are restarted by it (stopIfRunning) to take the new secret
+ * @param release          the deploy's place in a release ({@link AemClient#deployTasks}), or {@code null} for a
+ *                         deploy of its own
+ * @param end              how the deploy ended, once {@link #stage()} is {@link Stage#DONE}; {@code null} before
  */
 public record DeployCheckpoint(String server, String task, Stage stage, String stateBefore, List<Change> changes,
                                List<String> endpointsWritten, List<String> endpointsRotated,
-                               List<String> tasksToRestart) implements Serializable {
+                               List<String> tasksToRestart, Release release, End end) implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -38,6 +41,33 @@ public record DeployCheckpoint(String server, String task, Stage stage, String s
         RESTORING,
         /** Ended: deployed, or put back; nothing more is sent. */
         DONE
+    }
+
+    /** How a deploy ended: what a resumed release makes of a task whose deploy had ended before the interruption. */
+    public enum End {
+        /** Deployed: the task is as its file says, and stays so. */
+        DEPLOYED,
+        /** Nothing to change: nothing was sent. */
+        NO_CHANGE,
+        /** Failed before it changed anything: the task is as it was. */
+        FAILED,
+        /** Failed after a change, and put back as it was. */
+        RESTORED,
+        /** Deployed, then put back because its atomic release failed. */
+        UNDONE,
+        /** Failed, and could not be put back: someone must look at the task. */
+        NOT_RESTORED
+    }
+
+    /**
+     * A deploy's place in a release: what a resumed release needs besides each task's own checkpoint.
+     *
+     * @param order  the deploy's place among the release's deploys, from 1, in the order they started: an atomic
+     *               release puts its tasks back the last started first
+     * @param atomic whether the release puts back every task it changed when one fails
+     */
+    public record Release(int order, boolean atomic) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** What a change does. */
@@ -83,6 +113,12 @@ public record DeployCheckpoint(String server, String task, Stage stage, String s
         tasksToRestart = List.copyOf(tasksToRestart == null ? List.of() : tasksToRestart);
     }
 
+    /** A checkpoint of a deploy of its own, not ended yet. */
+    public DeployCheckpoint(String server, String task, Stage stage, String stateBefore, List<Change> changes,
+                            List<String> endpointsWritten, List<String> endpointsRotated, List<String> tasksToRestart) {
+        this(server, task, stage, stateBefore, changes, endpointsWritten, endpointsRotated, tasksToRestart, null, null);
+    }
+
     /** The task as a reference. */
     public TaskRef taskRef() {
         return new TaskRef(server, task);
@@ -104,6 +140,15 @@ public record DeployCheckpoint(String server, String task, Stage stage, String s
                 .reduce((a, b) -> b).map(c -> c.status() == Status.SENDING).orElse(false);
     }
 
+    /**
+     * Whether the deploy had begun to put the task back: in the restore's stage, a change of the restore sent, or
+     * ended restored (or not) after a change.
+     */
+    public boolean restoring() {
+        return stage == Stage.RESTORING || end == End.RESTORED || end == End.UNDONE || end == End.NOT_RESTORED
+                || changes.stream().anyMatch(c -> c.stage() == Stage.RESTORING);
+    }
+
     /** Whether anything that may have changed the task or an endpoint was sent. */
     public boolean anyChangeSent() {
         return changes.stream().anyMatch(c -> c.status() != Status.REFUSED);
@@ -120,17 +165,37 @@ public record DeployCheckpoint(String server, String task, Stage stage, String s
             }
         }
         next.add(change);
-        return new DeployCheckpoint(server, task, stage, stateBefore, next, endpointsWritten, endpointsRotated, tasksToRestart);
+        return new DeployCheckpoint(server, task, stage, stateBefore, next, endpointsWritten, endpointsRotated,
+                tasksToRestart, release, end);
     }
 
-    /** This checkpoint in another stage. */
+    /** This checkpoint in another stage; a deploy that goes on again (an undo after it ended) has not ended. */
     DeployCheckpoint in(Stage next) {
-        return new DeployCheckpoint(server, task, next, stateBefore, changes, endpointsWritten, endpointsRotated, tasksToRestart);
+        return new DeployCheckpoint(server, task, next, stateBefore, changes, endpointsWritten, endpointsRotated,
+                tasksToRestart, release, next == Stage.DONE ? end : null);
+    }
+
+    /** This checkpoint of a deploy that ended so. */
+    DeployCheckpoint ended(End how) {
+        return new DeployCheckpoint(server, task, Stage.DONE, stateBefore, changes, endpointsWritten, endpointsRotated,
+                tasksToRestart, release, how);
     }
 
     /** This checkpoint with what the deploy found it will write, rotate and restart. */
     DeployCheckpoint planned(List<String> written, List<String> rotated, List<String> restart) {
-        return new DeployCheckpoint(server, task, stage, stateBefore, changes, written, rotated, restart);
+        return new DeployCheckpoint(server, task, stage, stateBefore, changes, written, rotated, restart, release, end);
+    }
+
+    /** A deploy that begins, with nothing sent yet, the task's state before it noted, in its place in a release. */
+    DeployCheckpoint begun(String state) {
+        return new DeployCheckpoint(server, task, Stage.FORWARD, state, List.of(), List.of(), List.of(), List.of(),
+                release, null);
+    }
+
+    /** The first checkpoint of a deploy that is the {@code order}th of a release. */
+    DeployCheckpoint inRelease(int order, boolean atomic) {
+        return new DeployCheckpoint(server, task, stage, stateBefore, changes, endpointsWritten, endpointsRotated,
+                tasksToRestart, new Release(order, atomic), end);
     }
 
     /** The checkpoint as JSON text. */

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.aem.client;
 
+import io.jenkins.plugins.aem.client.DeployCheckpoint.End;
 import io.jenkins.plugins.aem.client.DeployCheckpoint.Stage;
 import io.jenkins.plugins.aem.client.definition.CanonicalForm;
 import io.jenkins.plugins.aem.client.definition.DefinitionForms;
-import io.jenkins.plugins.aem.client.definition.PlanChange;
 import io.jenkins.plugins.aem.client.definition.TaskDefinition;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +45,8 @@ final class DeployExecution {
     private volatile String backupWhere;
     private volatile String resumed;
     private volatile boolean cancelled;
+    /** Whether a restore of this deploy undoes a deploy that had finished ({@link #undoing()}). */
+    private volatile boolean undone;
 
     DeployExecution(DeployRequest request, Connection connection, ScheduledExecutorService scheduler, PollSchedule schedule,
                     ProgressListener listener, AemClient client, ReleaseSlot slot, DeployCheckpoint start) {
@@ -105,10 +107,9 @@ final class DeployExecution {
     CompletableFuture<PreparedDeploy> prepare(TaskDefinition desired, DeployFacts before, DeployFacts now) {
         facts = before;
         PreparedDeploy p = PreparedDeploy.prepare(request, desired, now, ctx.journal());
-        return EndpointUsers.find(ctx.calls(), p.rotated(), ctx.clock().forward(), ctx.flight()).thenApply(users -> {
-            toRestart = restartOnly != null ? restartOnly : request.stopIfRunning() ? users.running() : List.of();
-            List<PlanChange> lines = users.planLines(request.stopIfRunning(), request.runOption());
-            prepared = lines.isEmpty() ? p : p.withPlanLines(lines);
+        return slot.users(ctx.calls(), p.rotated(), ctx.clock().forward(), ctx.flight()).thenApply(users -> {
+            toRestart = restartOnly != null ? restartOnly : users.toRestart(request);
+            prepared = p.withUsers(users, request);
             slot.checkPlan(task, prepared.plan());
             forward = new DeployForward(ctx, prepared, now.taskExists());
             ctx.ledger().planned(List.copyOf(prepared.written()), List.copyOf(prepared.rotated()), toRestart);
@@ -188,6 +189,11 @@ final class DeployExecution {
                 : location + ": " + request.backupSink().howToRestore();
     }
 
+    /** How the deploy was taken up after an interruption, or {@code null}: said also when it fails. */
+    String resumedHow() {
+        return resumed;
+    }
+
     /** The other tasks to restart, as a resumed deploy's checkpoint names them (those not restarted yet). */
     void restartOnly(List<String> tasks) {
         restartOnly = List.copyOf(tasks);
@@ -229,7 +235,7 @@ final class DeployExecution {
                 case NO_CHANGE -> task + " already matches the file";
                 case DRY_RUN -> "Dry run: nothing was changed";
             });
-            ctx.ledger().stage(Stage.DONE);
+            ctx.ledger().end(outcome.result() == DeployOutcome.Result.DEPLOYED ? End.DEPLOYED : End.NO_CHANGE);
             result.complete(outcome);
             return;
         }
@@ -237,7 +243,8 @@ final class DeployExecution {
         AemException error = (cancelled ? DefinitionCalls.cancelled() : ctx.calls().reader().transport(e, "the deploy"))
                 .redacted(ctx::redact);
         if (!ctx.changes().touched || ctx.ledger().frozen()) {
-            ctx.ledger().stage(Stage.DONE); // nothing changed; or suspended, for a resume to restore, not this process
+            // Nothing changed; or suspended, for a resume to restore, not this process (a frozen ledger keeps nothing).
+            ctx.ledger().end(End.FAILED);
             result.completeExceptionally(error.withContext(task, null, null, ctx.clock().total().elapsed()));
             return;
         }
@@ -246,20 +253,27 @@ final class DeployExecution {
 
     /** Puts the task back after a failed step, and ends with the restore's report. */
     void restore(AemException cause) {
-        rollback(ctx, cause).thenAccept(report -> result.completeExceptionally(report.withContext(task, null, null,
-                ctx.clock().total().elapsed())));
+        rollback(ctx, cause, undone ? End.UNDONE : End.RESTORED).thenAccept(report -> result.completeExceptionally(
+                report.withContext(task, null, null, ctx.clock().total().elapsed())));
     }
 
     /** Puts the task back after this deploy succeeded (an atomic release undoes its tasks when one fails): the report. */
     CompletableFuture<AemException> undo(AemException cause, Duration timeout) {
-        return rollback(ctx.restoringWithin(Deadline.after(timeout)), cause).thenApply(r -> r.withContext(task, null, null, null));
+        return rollback(ctx.restoringWithin(Deadline.after(timeout)), cause, End.UNDONE)
+                .thenApply(r -> r.withContext(task, null, null, null));
     }
 
-    private CompletableFuture<AemException> rollback(DeployContext within, AemException cause) {
+    /** Has a restore of this deploy say, in its checkpoint, that it undid a deploy its release had finished. */
+    void undoing() {
+        undone = true;
+    }
+
+    private CompletableFuture<AemException> rollback(DeployContext within, AemException cause, End back) {
         within.ledger().stage(Stage.RESTORING);
         DeployRollback rollback = new DeployRollback(within, new TaskControl(within.client(), task, within.journal(),
                 new InFlight(), within.calls().reader()), new InFlight(), facts, prepared, backupWhere);
-        return rollback.restore(cause).whenComplete((report, e) -> within.ledger().stage(Stage.DONE));
+        return rollback.restore(cause).whenComplete((report, e) -> within.ledger().end(report != null
+                && report.kind() == FailureKind.DEPLOY_RESTORED ? back : End.NOT_RESTORED));
     }
 
     /** A deploy's future: cancelling it after the task was changed restores the task before it completes. */

@@ -57,8 +57,7 @@ final class DeployLedger {
 
     /** Notes the task's state before the deploy ({@code null}: it did not exist), read before anything changed. */
     void begin(String stateBefore) {
-        now = new DeployCheckpoint(now.server(), now.task(), DeployCheckpoint.Stage.FORWARD, stateBefore, List.of(),
-                List.of(), List.of(), List.of());
+        now = now.begun(stateBefore);
     }
 
     /** Enters another stage (restoring, or done), and says so to the sink. */
@@ -66,6 +65,11 @@ final class DeployLedger {
         if (now.stage() != next) {
             keep(now.in(next), false);
         }
+    }
+
+    /** Ends the deploy so, and says so to the sink. */
+    void end(DeployCheckpoint.End how) {
+        keep(now.ended(how), false);
     }
 
     /** Notes what the deploy found it will write, rotate and restart; it reaches the sink with the first change. */

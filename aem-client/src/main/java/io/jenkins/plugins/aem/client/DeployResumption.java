@@ -65,8 +65,7 @@ final class DeployResumption {
         DeployFacts.read(ctx.calls(), ctx.clock().forward(), ctx.flight(), ctx.journal())
                 .thenCompose(now -> {
                     DeployFacts before = before(c, now);
-                    boolean restoring = c.changes().stream().anyMatch(x -> x.stage() == Stage.RESTORING);
-                    if (restoring) {
+                    if (c.restoring()) {
                         execution.resumedAs("the restore under way at the interruption went on", location);
                         return execution.prepare(desired, before, before).thenCompose(p -> restore("while it restored the task"));
                     }
@@ -78,6 +77,27 @@ final class DeployResumption {
                     return execution.prepare(desired, before, now).thenCompose(p -> execution.decide(before.wasRunning(),
                             now.status()));
                 })
+                .whenComplete(execution::finish);
+    }
+
+    /**
+     * Puts back a task whose deploy had finished before the interruption, as an atomic release does when another of
+     * its tasks fails: reads the task, then restores it from the backup, as a failing step would. {@link
+     * DeployExecution#result} fails with the restore's report.
+     */
+    void undo(AemException cause) {
+        DeployCheckpoint c = resume.checkpoint();
+        TaskDefinition desired = execution.desired();
+        if (desired == null) {
+            return;
+        }
+        noteChanges(c);
+        execution.undoing();
+        execution.resumedAs("put back: " + cause.getMessage(), resume.backupLocation());
+        ctx.journal().step("Putting back " + ctx.task() + ", deployed before the interruption");
+        DeployFacts.read(ctx.calls(), ctx.clock().forward(), ctx.flight(), ctx.journal())
+                .thenCompose(now -> execution.prepare(desired, before(c, now), before(c, now)))
+                .<DeployOutcome>thenCompose(p -> CompletableFuture.failedFuture(cause))
                 .whenComplete(execution::finish);
     }
 

@@ -72,6 +72,11 @@ record EndpointUsers(Set<String> endpoints, Map<String, List<TaskStatus>> byEndp
                 .distinct().sorted().toList();
     }
 
+    /** The tasks a deploy with {@code request} restarts: the running ones, when it may stop tasks. */
+    List<String> toRestart(DeployRequest request) {
+        return request.stopIfRunning() ? running() : List.of();
+    }
+
     /** What the plan says of them. */
     List<PlanChange> planLines(boolean restart, RunOption option) {
         List<PlanChange> lines = new ArrayList<>();

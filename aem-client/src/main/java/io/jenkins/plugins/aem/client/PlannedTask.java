@@ -11,9 +11,13 @@ import java.util.List;
  * @param lines    its plan, line by line, as a single deploy prints it ({@code no change} when there is nothing to do)
  * @param warnings what the user should know about it (version differences, endpoints kept, ...)
  * @param refusal  why it must not be deployed, or {@code null}
+ * @param tests    the endpoints its deploy creates, changes or rotates, which it tests before the task runs (unless
+ *                 skipEndpointTest): a task of the release that uses one follows it
+ * @param restarts the other tasks of the server its deploy restarts to take the secrets it rotates (updateSecrets
+ *                 with stopIfRunning), as the plan names them
  */
 public record PlannedTask(TaskRef task, String file, Verdict verdict, List<String> lines, List<String> warnings,
-                          AemException refusal) {
+                          AemException refusal, List<String> tests, List<String> restarts) {
 
     /** What a release would do to a task. */
     public enum Verdict {
@@ -30,6 +34,13 @@ public record PlannedTask(TaskRef task, String file, Verdict verdict, List<Strin
     public PlannedTask {
         lines = List.copyOf(lines);
         warnings = List.copyOf(warnings);
+        tests = List.copyOf(tests);
+        restarts = List.copyOf(restarts);
+    }
+
+    /** A task planned without a deploy's reads, refused for {@code why}. */
+    static PlannedTask refused(TaskRef task, String file, List<String> warnings, AemException why) {
+        return new PlannedTask(task, file, Verdict.REFUSED, List.of(), warnings, why, List.of(), List.of());
     }
 
     /** Whether the release changes the task. */
@@ -39,6 +50,6 @@ public record PlannedTask(TaskRef task, String file, Verdict verdict, List<Strin
 
     /** The same task, refused for {@code why}. */
     PlannedTask refused(AemException why) {
-        return new PlannedTask(task, file, Verdict.REFUSED, lines, warnings, why);
+        return new PlannedTask(task, file, Verdict.REFUSED, lines, warnings, why, tests, restarts);
     }
 }

@@ -58,6 +58,12 @@ record PreparedDeploy(DeployPlan plan, TaskDefinition meant, TaskDefinition curr
         return new PreparedDeploy(plan.with(more), meant, current, wire, leftOut, versions, written, rotated, patches);
     }
 
+    /** This deploy with what its plan says of the other tasks that use the endpoints it rotates. */
+    PreparedDeploy withUsers(EndpointUsers users, DeployRequest request) {
+        List<PlanChange> lines = users.planLines(request.stopIfRunning(), request.runOption());
+        return lines.isEmpty() ? this : withPlanLines(lines);
+    }
+
     /**
      * The file as the target is to have it: parsed, placeholders substituted, named as the target task. A file holding
      * ciphertext is refused unless it is this task's own backup.

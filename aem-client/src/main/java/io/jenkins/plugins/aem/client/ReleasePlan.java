@@ -3,7 +3,9 @@ package io.jenkins.plugins.aem.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** How a release's plan and its end are told, and what becomes of the tasks a release does not deploy. */
@@ -18,7 +20,12 @@ final class ReleasePlan {
     /** Prints the one plan of the release: each task's verdict and its single-deploy plan lines. */
     static void print(DeployJournal journal, DeployTasksRequest request, List<PlannedTask> plans, List<String> notInFolder) {
         journal.step("Plan for " + plans.size() + " task(s) on server '" + request.server() + "':");
+        if (request.each().skipEndpointTest()) {
+            journal.step("  endpoint test: off (skipEndpointTest): the endpoints the release creates, changes or rotates "
+                    + "are not tested; a wrong secret or host shows only when a task runs");
+        }
         List<String> same = new ArrayList<>();
+        Set<String> restarts = new TreeSet<>();
         for (PlannedTask p : plans) {
             switch (p.verdict()) {
                 case NO_CHANGE -> same.add(p.task().task());
@@ -28,11 +35,15 @@ final class ReleasePlan {
                     journal.step("  task '" + p.task().task() + "' (" + p.file() + "): "
                             + (p.verdict() == PlannedTask.Verdict.CREATE ? "create" : "change"));
                     p.lines().forEach(line -> journal.step("    " + line));
+                    restarts.addAll(p.restarts());
                 }
             }
         }
         if (!same.isEmpty()) {
             journal.step("  no change: " + names(same));
+        }
+        if (!restarts.isEmpty()) {
+            journal.step("  restarted to take the rotated secrets: " + names(List.copyOf(restarts)));
         }
         if (!notInFolder.isEmpty()) {
             journal.step("  on the server but not in the folder, never touched: " + names(notInFolder));

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What a release tells its listener: its own steps and warnings, each task's events with the task's name in front
  * (tasks run side by side, and their lines interleave), all timed from the release's start, and how far it has got
- * ("exported 120 of 500 tasks") at every tenth of the way.
+ * ("exported 120 of 500 tasks") at every tenth of the way; each task's facts (its plan, its deploy's actions) as they
+ * are, since they name their task.
  */
 final class ReleaseProgress {
 
@@ -37,9 +38,22 @@ final class ReleaseProgress {
 
     private ProgressListener named(String task) {
         Set<String> warned = ConcurrentHashMap.newKeySet();
-        return e -> {
-            if (e.kind() != ProgressEvent.Kind.WARNING || warned.add(e.message())) {
-                send(new ProgressEvent(e.kind(), clock.elapsed(), task + ": " + e.message()));
+        return new ProgressListener() {
+            @Override
+            public void onProgress(ProgressEvent e) {
+                if (e.kind() != ProgressEvent.Kind.WARNING || warned.add(e.message())) {
+                    send(new ProgressEvent(e.kind(), clock.elapsed(), task + ": " + e.message()));
+                }
+            }
+
+            /** Facts name their task already: a caller that keeps a record per task (a build's page) routes them so. */
+            @Override
+            public void onFact(ProgressFact fact) {
+                try {
+                    listener.onFact(fact);
+                } catch (RuntimeException e) {
+                    // A listener's failure never breaks a release.
+                }
             }
         };
     }

@@ -73,10 +73,15 @@ final class ReleaseRun {
         return calls(new TaskRef(request.server(), "*"), progress.journal());
     }
 
-    /** One task's deploy, as {@link AemClient#deploy} runs it, with what the release knows. */
-    DeployExecution execution(DeployRequest task, ReleaseSlot slot) {
-        return new DeployExecution(task, connection, scheduler, schedule, progress.forTask(task.task().task()), client,
-                slot, DeployExecution.fresh(task.task()));
+    /**
+     * One task's deploy, as {@link AemClient#deploy} runs it, with what the release knows, from {@code start} (a fresh
+     * deploy's first checkpoint, or the last one of a deploy to take up), its checkpoints going to the release's sink.
+     */
+    DeployExecution execution(DeployRequest task, ReleaseSlot slot, DeployCheckpoint start) {
+        DeployRequest told = request.checkpoints() == null ? task
+                : task.withCheckpoints(request.checkpoints().apply(task.task()));
+        return new DeployExecution(told, connection, scheduler, schedule, progress.forTask(task.task().task()), client,
+                slot, start);
     }
 
     /** A new track of reads, stopped with every other by {@link #cancelReads()}. */

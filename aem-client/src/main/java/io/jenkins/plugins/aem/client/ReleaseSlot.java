@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.client;
 
 import io.jenkins.plugins.aem.client.definition.DeployPlan;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,15 +13,21 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param server  the server's facts, or {@code null} to read them
  * @param planned the plan's lines as the release showed them, or {@code null} for a deploy of its own
+ * @param users   the other tasks that use the endpoints the deploy rotates, as the release found them when it planned
+ *                (its plan names them, and the deploy restarts those), or {@code null} to find them
  */
-record ReleaseSlot(ServerFacts server, List<String> planned) {
+record ReleaseSlot(ServerFacts server, List<String> planned, EndpointUsers users) {
 
     /** A deploy of its own: it reads everything, and its plan is whatever it finds. */
-    static final ReleaseSlot NONE = new ReleaseSlot(null, null);
+    static final ReleaseSlot NONE = new ReleaseSlot(null, null, null);
 
     CompletableFuture<DeployFacts> facts(DefinitionCalls calls, Deadline deadline, InFlight flight, DeployJournal journal) {
         return server == null ? DeployFacts.read(calls, deadline, flight, journal)
                 : DeployFacts.read(calls, server, deadline, flight, journal);
+    }
+
+    CompletableFuture<EndpointUsers> users(DefinitionCalls calls, Set<String> rotated, Deadline deadline, InFlight flight) {
+        return users != null ? CompletableFuture.completedFuture(users) : EndpointUsers.find(calls, rotated, deadline, flight);
     }
 
     /** @throws AemException ({@link FailureKind#DEPLOY_REFUSED}) when the plan is not the one planned */

@@ -12,9 +12,12 @@ import java.util.List;
  * @param error   its failure, its refusal or its restore's report ({@link FailureKind#DEPLOY_RESTORED} or
  *                {@link FailureKind#DEPLOY_NOT_RESTORED}, saying its state and backup), or {@code null}
  * @param note    why it was not started, or {@code null}
+ * @param testedEndpoints the endpoints TestEndpoint found CONNECTED before the task ran again
+ * @param resumed how a resumed release ({@link AemClient#resumeDeployTasks}) took the task up: what it finished or
+ *                restored, or what the deploy had come to before the interruption; {@code null} when not resumed
  */
 public record ReleasedTask(PlannedTask plan, Result result, List<String> actions, String backup, AemException error,
-                           String note) {
+                           String note, List<String> testedEndpoints, String resumed) {
 
     /** How a task of a release ended. */
     public enum Result {
@@ -36,6 +39,17 @@ public record ReleasedTask(PlannedTask plan, Result result, List<String> actions
 
     public ReleasedTask {
         actions = List.copyOf(actions);
+        testedEndpoints = List.copyOf(testedEndpoints);
+    }
+
+    /** A task of a release that was not resumed and tested no endpoint. */
+    ReleasedTask(PlannedTask plan, Result result, List<String> actions, String backup, AemException error, String note) {
+        this(plan, result, actions, backup, error, note, List.of(), null);
+    }
+
+    /** The same task, with how a resumed release took it up. */
+    ReleasedTask resumedAs(String how) {
+        return new ReleasedTask(plan, result, actions, backup, error, note, testedEndpoints, how);
     }
 
     /** The task. */

@@ -22,24 +22,38 @@ final class TasksDeploy {
 
     private final ReleaseRun run;
     private final DeployTasksRequest request;
+    /** What an interrupted release left, when this one takes it up; {@code null} for a fresh release. */
+    private final ReleaseResume resume;
     private final DeployJournal journal;
     private final Deadline clock = Deadline.after(Timeouts.MAX);
     private volatile ReleaseRollout rollout;
     private volatile boolean cancelled;
 
-    TasksDeploy(ReleaseRun run) {
+    TasksDeploy(ReleaseRun run, ReleaseResume resume) {
         this.run = run;
         this.request = run.request();
+        this.resume = resume;
         this.journal = run.progress().journal();
     }
 
     void start() {
-        journal.step("Releasing " + run.folder().describe() + " to server '" + request.server() + "'"
-                + (request.dryRun() ? " (dry run: nothing is changed)" : request.atomic()
-                ? " (atomic: if a task fails, every task changed is put back)" : ""));
+        try {
+            if (resume != null) {
+                resume.check(request);
+            }
+        } catch (AemException invalid) {
+            result.completeExceptionally(invalid);
+            return;
+        }
+        journal.step((resume == null ? "Releasing " : "Resuming the release of ") + run.folder().describe()
+                + " to server '" + request.server() + "'" + (request.dryRun() ? " (dry run: nothing is changed)"
+                : request.atomic() ? " (atomic: if a task fails, every task changed is put back)" : ""));
         run.folder().run("read the release folder", f -> ReleaseFiles.scan(f, request.values(), request.tasks()))
                 .thenCompose(files -> {
                     run.files(files);
+                    if (resume != null) {
+                        resume.checkFolder(files.tasks().keySet(), run.folder().describe());
+                    }
                     files.unusedValues().forEach(name -> journal.warn("Value '" + name + "' is used by no file of the release."));
                     unusedSecrets(files);
                     journal.step("The release takes " + files.tasks().size() + " task file(s); reading server '"
@@ -61,8 +75,14 @@ final class TasksDeploy {
     private void unusedSecrets(ReleaseFiles files) {
         Set<String> carried = new HashSet<>();
         files.tasks().keySet().forEach(t -> carried.addAll(files.carried(t)));
-        request.each().secrets().keySet().stream().filter(k -> !carried.contains(ReleasePlanner.endpointOf(k)))
-                .forEach(k -> journal.warn("A secret was given for '" + k + "', which no task of the release carries; it is not used."));
+        List<String> unused = request.each().secrets().keySet().stream()
+                .filter(k -> !carried.contains(ReleasePlanner.endpointOf(k))).toList();
+        if (request.each().updateSecrets() && !unused.isEmpty()) {
+            throw AemException.invalidInput("secrets", "were given to rotate for " + String.join(", ", unused) + ", which "
+                    + "no task of the release carries (no endpoint file, or no task using it, in the folder). Give the "
+                    + "secrets of the folder's endpoints, or export the tasks with their endpoints. Nothing was sent to AEM.");
+        }
+        unused.forEach(k -> journal.warn("A secret was given for '" + k + "', which no task of the release carries; it is not used."));
     }
 
     private CompletableFuture<ReleasePlanner.Server> readServer() {
@@ -144,20 +164,34 @@ final class TasksDeploy {
     }
 
     private CompletableFuture<DeployTasksOutcome> decide(Planned planned) {
-        List<PlannedTask> refused = planned.tasks().stream().filter(p -> p.verdict() == PlannedTask.Verdict.REFUSED).toList();
-        List<PlannedTask> changes = planned.tasks().stream().filter(PlannedTask::changes).toList();
-        if (request.dryRun() || changes.isEmpty() || !refused.isEmpty() && !request.skipRefused()) {
+        Map<String, DeployResume> taken = resume == null ? Map.of() : resume.byTask();
+        List<PlannedTask> refused = planned.tasks().stream().filter(p -> p.verdict() == PlannedTask.Verdict.REFUSED
+                && !taken.containsKey(p.task().task())).toList();
+        List<PlannedTask> changes = planned.tasks().stream().filter(p -> p.changes() && !taken.containsKey(p.task().task()))
+                .toList();
+        boolean held = !refused.isEmpty() && !request.skipRefused();
+        if (taken.isEmpty() && (request.dryRun() || changes.isEmpty() || held)) {
             if (!request.dryRun() && !refused.isEmpty() && !changes.isEmpty()) {
                 journal.warn(refused.size() + " task(s) of the release are refused, so nothing was changed. Fix what each "
                         + "refusal says, or deploy the others anyway (skipRefused, --skip-refused).");
             }
             return CompletableFuture.completedFuture(outcome(planned, ReleasePlan.withoutDeploy(planned.tasks(), request)));
         }
+        Map<PlannedTask, ResumedTask> resumed = new LinkedHashMap<>();
+        planned.tasks().stream().filter(p -> taken.containsKey(p.task().task()))
+                .forEach(p -> resumed.put(p, new ResumedTask(run, taken.get(p.task().task()))));
         synchronized (this) {
             if (cancelled) {
                 return CompletableFuture.failedFuture(DefinitionCalls.cancelled());
             }
-            rollout = new ReleaseRollout(run, planned.planner(), planned.server().facts(), changes, created(planned.server()));
+            rollout = new ReleaseRollout(run, planned.planner(), planned.server().facts(), held ? List.of() : changes,
+                    resumed, created(planned.server()));
+        }
+        // A resumed atomic release that had failed, or now finds refusals, starts nothing more and puts everything back.
+        if (resume != null && resume.failedBefore()) {
+            rollout.stop("a task of the release had failed before the interruption");
+        } else if (held) {
+            rollout.stop(refused.size() + " task(s) of the release are refused");
         }
         return rollout.start().thenApply(deployed -> {
             Map<String, ReleasedTask> byTask = new TreeMap<>();

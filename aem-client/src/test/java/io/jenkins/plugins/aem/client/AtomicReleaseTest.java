@@ -28,12 +28,7 @@ class AtomicReleaseTest {
 
     @BeforeEach
     void folder() {
-        f.exportDev();
-        f.change("Task-0001");
-        f.change("Task-0002");
-        f.change("Task-0003");
-        f.fx.sim.task("Prod", "Task-0002").setState("RUNNING");
-        before = f.definitions("Prod");
+        before = f.threeChangedTasks();
     }
 
     @AfterEach

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -61,23 +60,13 @@ class DeployResumeTest {
     private Left kill(DeployRequest request, Predicate<DeployCheckpoint> at, boolean keepIt, Runnable faults) {
         AtomicReference<DeployCheckpoint> kept = new AtomicReference<>();
         AtomicReference<String> backup = new AtomicReference<>();
-        AtomicBoolean dead = new AtomicBoolean();
+        ProcessKill kill = new ProcessKill(f.fx, at, keepIt, faults);
         DeployCheckpoints sink = c -> {
-            if (dead.get()) {
-                throw new IllegalStateException("the process is gone");
+            if (kill.keeps(c)) {
+                kept.set(c);
             }
-            if (at.test(c)) {
-                dead.set(true);
-                faults.run();
-                f.fx.sim.faults().hang(1.0);
-                if (!keepIt) {
-                    return;
-                }
-            }
-            kept.set(c);
         };
-        try (AemClientPool dying = AemClientPool.builder().pollSchedule(SimFixture.FAST).healthSchedule(SimFixture.FAST_HEALTH)
-                .statusLagGrace(Duration.ofSeconds(2)).build()) {
+        try (AemClientPool dying = ProcessKill.pool()) {
             AemClient client = dying.client(ConnectionSettings.builder(f.fx.sim.baseUrl().toString(),
                     Credentials.of(DeployFixture.DEPLOYER, DeployFixture.DEPLOYER_PASSWORD)).build());
             DeployFixture.fails(client.deploy(request.withTimeout(Duration.ofSeconds(6)).withCheckpoints(sink)
@@ -86,7 +75,7 @@ class DeployResumeTest {
                         return "backup.json";
                     }), null));
         }
-        f.fx.sim.faults().clear();
+        kill.over();
         return new Left(kept.get(), backup.get());
     }
 

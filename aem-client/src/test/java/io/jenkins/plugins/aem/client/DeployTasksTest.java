@@ -252,4 +252,43 @@ class DeployTasksTest {
         assertThat(f.repo("Prod").definition("Task-0002").orElseThrow()).contains("\"parallel_load_threads\" : 6");
         assertThat(outcome.exitCode()).isEqualTo(1);
     }
+
+    /**
+     * A caller that keeps a record per task (a build's page) hears each task's plan as a fact, a dry run's and an
+     * unchanged task's too, and each step a deploy takes, every fact naming its task.
+     */
+    @Test
+    void eachTaskTellsItsPlanAndItsStepsAsFactsNamedByItsTask() {
+        f.exportDev();
+        f.change("Task-0001");
+        List<ProgressFact> facts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener recording = new ProgressListener() {
+            @Override
+            public void onProgress(ProgressEvent event) {
+            }
+
+            @Override
+            public void onFact(ProgressFact fact) {
+                facts.add(fact);
+            }
+        };
+
+        SimFixture.join(f.client().deployTasks(f.release().dryRun(true).build(), f.folder, f.io, recording));
+        assertThat(facts).filteredOn(ProgressFact.DeployPlanned.class::isInstance).extracting(p -> p.task().task())
+                .containsExactlyInAnyOrder("Task-0001", "Task-0002", "Task-0003", "Task-0004", "Task-0005", "Task-0006");
+        ProgressFact.DeployPlanned changed = facts.stream().filter(ProgressFact.DeployPlanned.class::isInstance)
+                .map(ProgressFact.DeployPlanned.class::cast).filter(p -> p.task().task().equals("Task-0001")).findFirst()
+                .orElseThrow();
+        assertThat(changed.plan().lines()).contains(
+                "change setting task_settings.target_settings.ftm_settings.parallel_load_threads: 4 -> 8");
+        assertThat(facts).noneMatch(ProgressFact.DeployAction.class::isInstance);
+
+        facts.clear();
+        SimFixture.join(f.client().deployTasks(f.release().build(), f.folder, f.io, recording));
+        assertThat(facts).filteredOn(ProgressFact.DeployAction.class::isInstance)
+                .extracting(a -> ((ProgressFact.DeployAction) a).action())
+                .contains("imported the definition into task 'Task-0001' on server 'Prod'");
+        assertThat(facts).filteredOn(ProgressFact.DeployAction.class::isInstance)
+                .allMatch(a -> a.task().equals(new TaskRef("Prod", "Task-0001")));
+    }
 }

@@ -22,7 +22,8 @@ class ExportTasksTest {
             .server(SimServer.replicate("Slow").generatedTasks(20, 4).exportDelay(Duration.ofMillis(150)))
             .server(SimServer.replicate("Odd").task(SimTaskSpec.named("a/b:c*?")).task(SimTaskSpec.named("CON"))
                     .task(SimTaskSpec.named("Orders")).task(SimTaskSpec.named("ORDERS")).task(SimTaskSpec.named(".hidden."))
-                    .task(SimTaskSpec.named("Ventes été")).task(SimTaskSpec.named("x".repeat(150)))));
+                    .task(SimTaskSpec.named("Ventes été")).task(SimTaskSpec.named("x".repeat(150))))
+            .server(SimServer.replicate("Busy").fillerTasks(800, 1500).task(SimTaskSpec.named("Orders"))));
 
     @AfterEach
     void close() {
@@ -148,5 +149,18 @@ class ExportTasksTest {
         DeployTasksOutcome back = SimFixture.join(f.client().deployTasks(DeployTasksRequest.builder("Odd").build(), f.folder,
                 f.io, f.fx.listener()));
         assertThat(back.tasks()).hasSize(7).extracting(ReleasedTask::result).containsOnly(ReleasedTask.Result.NO_CHANGE);
+    }
+
+    /**
+     * A server whose tasks are in error with long messages has a task list of megabytes: a release reads it whole (a
+     * status read's bound is for lists shared by waits), so a large server can be exported and released.
+     */
+    @Test
+    void aTaskListOfMegabytesIsReadWhole() {
+        ExportTasksOutcome outcome = f.export(new ExportTasksRequest("Busy", TaskPatterns.of(java.util.List.of("Orders")),
+                false, Map.of(), false, 0, Duration.ofSeconds(30)));
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.tasks()).extracting(t -> t.task().task()).containsExactly("Orders");
+        assertThat(f.folder.files).containsKey("tasks/Orders.json");
     }
 }

@@ -101,6 +101,19 @@ final class ReleaseFixture implements AutoCloseable {
         folder.edit("tasks/" + task + ".json", "\"parallel_load_threads\": 4", "\"parallel_load_threads\": 8");
     }
 
+    /**
+     * Exports Dev's tasks, changes Task-0001, Task-0002 and Task-0003 in the folder, and has Task-0002 run on Prod (so
+     * that its deploy stops it and runs it again); returns Prod's definitions before any release.
+     */
+    Map<String, String> threeChangedTasks() {
+        exportDev();
+        change("Task-0001");
+        change("Task-0002");
+        change("Task-0003");
+        fx.sim.task("Prod", "Task-0002").setState("RUNNING");
+        return definitions("Prod");
+    }
+
     /** The file of a task of the folder copied as a new task of that name. */
     void copy(String from, String to) {
         folder.files.put("tasks/" + to + ".json", folder.files.get("tasks/" + from + ".json")

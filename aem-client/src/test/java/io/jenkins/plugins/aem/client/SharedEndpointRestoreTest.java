@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,14 @@ class SharedEndpointRestoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReleaseFixture f = new ReleaseFixture();
+
+    /** The databases take the secret the releases give, beside their own, as during a password change. */
+    @BeforeEach
+    void databasesTakeTheReleasesSecret() {
+        for (String endpoint : new String[] {"Source-01", "Target-01"}) {
+            f.repo("Prod").endpoints().databaseAlsoAccepts(endpoint, "password", ReleaseFixture.SECRET);
+        }
+    }
 
     @AfterEach
     void close() {

@@ -15,6 +15,7 @@ import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.impl.FailureReporter;
 import io.jenkins.plugins.aem.impl.StepCall;
 import io.jenkins.plugins.aem.impl.StepEnvironment;
+import io.jenkins.plugins.aem.steps.AemStep;
 import io.jenkins.plugins.aem.steps.AemTaskStep;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ import jenkins.tasks.SimpleBuildStep;
  *
  * @param <S> the pipeline step
  */
-public abstract class AemStepBuilder<S extends AemTaskStep> extends Builder implements SimpleBuildStep {
+public abstract class AemStepBuilder<S extends AemStep> extends Builder implements SimpleBuildStep {
 
     private S step;
 
@@ -56,7 +57,9 @@ public abstract class AemStepBuilder<S extends AemTaskStep> extends Builder impl
                 step.setConnection(connection);
                 step.setUrl(url);
                 step.setCredentialsId(credentialsId);
-                step.setProject(project);
+                if (step instanceof AemTaskStep t) {
+                    t.setProject(project);
+                }
                 step.setTimeout(timeout);
             }
         }
@@ -137,9 +140,9 @@ public abstract class AemStepBuilder<S extends AemTaskStep> extends Builder impl
     /** What every build step's descriptor shares: it applies to every kind of job and shows its step's form. */
     public abstract static class StepBuilderDescriptor extends BuildStepDescriptor<Builder> {
 
-        private final Class<? extends AemTaskStep> stepClass;
+        private final Class<? extends AemStep> stepClass;
 
-        protected StepBuilderDescriptor(Class<? extends AemTaskStep> stepClass) {
+        protected StepBuilderDescriptor(Class<? extends AemStep> stepClass) {
             this.stepClass = stepClass;
         }
 

@@ -56,8 +56,12 @@ final class BackupArchive implements BackupSink {
         return s.startsWith(".") ? "_" + s : s;
     }
 
+    /**
+     * Archives one backup. A release keeps several at once from the client's threads: one at a time, so that two tasks
+     * whose names make the same artifact path are numbered apart rather than written over each other.
+     */
     @Override
-    public String keep(DeployBackup backup) throws Exception {
+    public synchronized String keep(DeployBackup backup) throws Exception {
         String path = artifactPath(run, backup);
         // A step without a workspace (a rotation, a deploy taken up after a restart) archives from the controller.
         FilePath dir = workspace == null ? new FilePath(Files.createTempDirectory("aem-backup").toFile())

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.aem.impl;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.DeployRequest;
 import io.jenkins.plugins.aem.client.RunOption;
 import io.jenkins.plugins.aem.client.TaskRef;
@@ -11,8 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A deploy's options as the user gave them, frozen when the step starts: the definition's path, the substitutions,
- * and the IDs of the credentials for the endpoints' secrets (never a secret). Serializable with plain fields, as a
+ * A deploy's options as the user gave them, frozen when the step starts: the definition's path (or a set's folder), the
+ * substitutions, the IDs of the credentials for the endpoints' secrets (never a secret), and how the task is stopped,
+ * replaced and checked. A set's release deploys each of its tasks with them. Serializable with plain fields, as a
  * pipeline keeps it with the build.
  */
 public final class DeployOptions implements Serializable {
@@ -66,7 +68,7 @@ public final class DeployOptions implements Serializable {
         return "deploy " + definition + options();
     }
 
-    /** Every option given, in words, each after {@code "; "} (a dry run first). */
+    /** Every option given, in words, each after {@code "; "} (a dry run first): what each deploy of a set is asked too. */
     public String options() {
         StringBuilder text = new StringBuilder();
         if (dryRun) {
@@ -100,13 +102,14 @@ public final class DeployOptions implements Serializable {
 
     /**
      * The client's request of one deploy with these options: the one place where a step's deploy options become the
-     * client's.
+     * client's, for {@code aemDeployTask} and, as what each of its tasks is deployed with, for {@code aemDeployTasks}
+     * (whose values the release puts in itself: its options have no substitutions).
      *
-     * @param task       the task deployed
-     * @param definition the definition file's text
+     * @param task       the task deployed; a stand-in for a set's
+     * @param definition the definition file's text; a stand-in ({@code {}}) for a set's
      * @param secrets    the endpoints' secrets, from the credentials {@link #endpointCredentials()} names
-     * @param timeout    the deadline of the deploy
-     * @throws io.jenkins.plugins.aem.client.AemException ({@code INVALID_INPUT}) for an option the client refuses
+     * @param timeout    the deadline of the deploy (of each task's, for a set)
+     * @throws AemException ({@code INVALID_INPUT}) for an option the client refuses
      */
     public DeployRequest.Builder request(TaskRef task, String definition, Map<String, EndpointSecret> secrets,
                                          Duration timeout) {

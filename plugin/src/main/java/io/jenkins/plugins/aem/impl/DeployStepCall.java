@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -48,7 +47,6 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
     private final String id = UUID.randomUUID().toString();
     /** The client's deploy once started: cancelling it restores a task the deploy had changed. */
     private transient volatile CompletableFuture<DeployOutcome> deploy;
-    private transient volatile boolean cancelled;
     /** Taken up at startup, with no step to report to: a deploy that had changed nothing is not done again. */
     private transient volatile boolean unattended;
 
@@ -96,14 +94,11 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
             Duration timeout = timeout(aem);
             aem.console().say(announce(timeout));
             Future<?> saved = env.saveState().save();
-            CompletableFuture<DeployOutcome> outcome = definition(env).thenCompose(text -> {
-                if (cancelled) {
-                    throw new CancellationException();
-                }
+            // Cancelling what the caller holds reaches the client's deploy once started, which then restores the task.
+            return startAfter(definition(env), text -> {
                 DurableDeploy durable = options.dryRun() ? null : begin(env, text, saved);
                 return follow(() -> send(aem.client(), text, secrets, timeout, durable, aem.console()), env, aem);
-            });
-            return cancelReaches(outcome);
+            }, outcome -> outcome);
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }
@@ -246,20 +241,6 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
         return carryOn(new StepEnvironment(run, log, null, null, StepEnvironment.SaveState.NONE));
     }
 
-    /** Cancelling what the caller holds reaches the client's deploy once started, which then restores the task. */
-    private CompletableFuture<DeployOutcome> cancelReaches(CompletableFuture<DeployOutcome> outcome) {
-        outcome.whenComplete((r, e) -> {
-            CompletableFuture<DeployOutcome> started = deploy;
-            if (outcome.isCancelled()) {
-                cancelled = true;
-                if (started != null) {
-                    started.cancel(true);
-                }
-            }
-        });
-        return outcome;
-    }
-
     /**
      * The keys are {@code result} ({@code DEPLOYED}, {@code NO_CHANGE} or {@code DRY_RUN}), {@code changed},
      * {@code plan} and {@code actions} (lists of lines), {@code restarted}, {@code warnings}, {@code backup} (where the
@@ -298,19 +279,8 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
      */
     @Override
     public CompletableFuture<?> aborted(StepEnvironment env) {
-        cancelled = true;
-        CompletableFuture<DeployOutcome> started = deploy;
         env.listener().getLogger().println(ConsoleProgress.PREFIX + "The build was aborted during the deploy to "
                 + target.taskRef() + ": the deploy stops; if it had changed the task, the task is restored first.");
-        if (started == null) {
-            return null;
-        }
-        started.cancel(true);
-        return started.handle((outcome, failure) -> {
-            if (failure != null && !(failure instanceof CancellationException)) {
-                env.listener().getLogger().println(FailureReporter.describe(FailureReporter.unwrap(failure)));
-            }
-            return null;
-        });
+        return cancelAndAwait(deploy, env, outcome -> { });
     }
 }

@@ -5,7 +5,10 @@ import hudson.AbortException;
 import io.jenkins.plugins.aem.report.StepRecord;
 import io.jenkins.plugins.aem.report.StepRecorder;
 import java.io.Serializable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One use of a step, frozen from the step's fields when the build reaches it, and run the same way by a pipeline
@@ -101,6 +104,92 @@ public abstract class StepCall<R> implements Serializable {
     public CompletableFuture<R> resume(StepEnvironment env) throws AbortException {
         throw new AbortException("AEM: Jenkins restarted while " + describe() + " ran. Check the task in AEM before "
                 + "running the step again.");
+    }
+
+    /**
+     * Starts the client's operation once what it needs has been read off the client's threads (the workspace, which
+     * may be on an agent), and hands its result through {@code then}. Cancelling what this returns before the start
+     * means the operation never starts; after it, the cancel reaches the operation itself (a deploy then puts back what
+     * it changed), not only what follows it.
+     *
+     * @param read      what the operation needs
+     * @param operation starts the client's operation
+     * @param then      makes the step's result of the operation's, or throws the step's failure
+     */
+    protected static <V, T, R> CompletableFuture<R> startAfter(CompletableFuture<V> read,
+                                                              Function<V, CompletableFuture<T>> operation,
+                                                              Function<T, R> then) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        Started<T> started = new Started<>();
+        read.whenComplete((value, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            CompletableFuture<T> op;
+            synchronized (started) {
+                if (result.isDone()) {
+                    return; // cancelled while reading: nothing was sent
+                }
+                try {
+                    op = operation.apply(value);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                    return;
+                }
+                started.op = op;
+            }
+            op.whenComplete((r, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                    return;
+                }
+                try {
+                    result.complete(then.apply(r));
+                } catch (RuntimeException x) {
+                    result.completeExceptionally(x);
+                }
+            });
+        });
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                CompletableFuture<T> op;
+                synchronized (started) {
+                    op = started.op;
+                }
+                if (op != null) {
+                    op.cancel(true);
+                }
+            }
+        });
+        return result;
+    }
+
+    /** The client's operation once {@link #startAfter} started it; its lock orders the start and a cancel. */
+    private static final class Started<T> {
+        private CompletableFuture<T> op;
+    }
+
+    /**
+     * After an abort: cancels the client's operation ({@code null}: it had not started) and returns what the build
+     * waits for, its end once it has put back what it changed; {@code ended} is told how it ended when it completed,
+     * and a failure other than the cancel is said in the console.
+     */
+    @CheckForNull
+    protected static <T> CompletableFuture<?> cancelAndAwait(@CheckForNull CompletableFuture<T> started, StepEnvironment env,
+                                                             Consumer<T> ended) {
+        if (started == null) {
+            return null;
+        }
+        started.cancel(true);
+        return started.handle((outcome, failure) -> {
+            if (outcome != null) {
+                ended.accept(outcome);
+            } else if (failure != null && !(failure instanceof CancellationException)) {
+                env.listener().getLogger().println(FailureReporter.describe(FailureReporter.unwrap(failure)));
+            }
+            return null;
+        });
     }
 
     /** What the step does, for the pipeline's status and the messages above, e.g. {@code the run of task 'X'...}. */

@@ -9,8 +9,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where a step works, as the user gave it and frozen when the step starts: the connection (or URL and credentials),
- * the task, and the step's timeout. Every step has these; a run's or a deploy's own fields are frozen beside it.
- * Serializable (plain fields) because a pipeline step keeps it across a controller restart.
+ * the server, the task (none for a step over a server's tasks), and the step's timeout. Every step has these; a run's
+ * or a deploy's own fields are frozen beside it. Serializable (plain fields) because a pipeline step keeps it across a
+ * controller restart.
  */
 public final class TaskTarget implements ConnectionFields, Serializable {
 
@@ -29,14 +30,23 @@ public final class TaskTarget implements ConnectionFields, Serializable {
      *               strings are interpolated already
      */
     public TaskTarget(TaskParameters p, UnaryOperator<String> expand) {
+        this(p, p.getTask(), p.getProject(), expand);
+    }
+
+    private TaskTarget(ServerParameters p, String task, String project, UnaryOperator<String> expand) {
         UnaryOperator<String> e = value -> value == null ? null : expand.apply(value);
         this.connection = blankToNull(p.getConnection());
         this.url = blankToNull(e.apply(p.getUrl()));
         this.credentialsId = blankToNull(p.getCredentialsId());
         this.server = e.apply(p.getServer());
-        this.task = e.apply(p.getTask());
-        this.project = blankToNull(e.apply(p.getProject()));
+        this.task = e.apply(task);
+        this.project = blankToNull(e.apply(project));
         this.timeoutSeconds = p.getTimeout();
+    }
+
+    /** Where a step over a server's tasks works: a target without a task (its {@link #taskRef()} fails). */
+    public static TaskTarget ofServer(ServerParameters p, UnaryOperator<String> expand) {
+        return new TaskTarget(p, null, null, expand);
     }
 
     @CheckForNull
@@ -62,7 +72,7 @@ public final class TaskTarget implements ConnectionFields, Serializable {
         return connection != null ? connection : url == null ? "" : url;
     }
 
-    /** The server as the step names it, for the build's page (checked when the task is addressed). */
+    /** The server as the step names it, for the build's page and the requests (which check it). */
     public String serverText() {
         return server == null ? "" : server;
     }

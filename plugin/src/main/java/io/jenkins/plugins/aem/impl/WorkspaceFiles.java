@@ -10,6 +10,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -61,51 +63,54 @@ public final class WorkspaceFiles {
         }
     }
 
-    /** Moves a file over another on the node that holds them, replacing it in one step where the file system can. */
-    private static final class MoveOver extends MasterToSlaveFileCallable<Void> {
+    /**
+     * Writes a file whole on the node that holds it, in one round trip: to a temporary file beside it, then moved over
+     * it, replacing it in one step where the file system can.
+     */
+    private static final class WriteWhole extends MasterToSlaveFileCallable<Void> {
 
         private static final long serialVersionUID = 1L;
 
-        private final String target;
+        private final byte[] bytes;
 
-        MoveOver(String target) {
-            this.target = target;
+        WriteWhole(String text) {
+            this.bytes = text.getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
-        public Void invoke(File source, VirtualChannel channel) throws IOException {
-            Path to = Path.of(target);
+        public Void invoke(File file, VirtualChannel channel) throws IOException {
+            Path to = file.toPath();
+            Path dir = to.toAbsolutePath().getParent();
+            if (dir == null) {
+                throw new IOException(to + " is no file");
+            }
+            Files.createDirectories(dir);
+            // Created as any new file of the node is (its umask), not owner-only as a temporary file would be.
+            Path temp = dir.resolve(".aem-" + UUID.randomUUID() + ".tmp");
             try {
-                Files.move(source.toPath(), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(source.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try {
+                    Files.move(temp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
             }
             return null;
         }
     }
 
     /**
-     * Writes a file whole: to a temporary file beside it, then renamed over it, so a reader never sees half of it.
+     * Writes a file whole: to a temporary file beside it, then renamed over it, so a reader never sees half of it. One
+     * round trip to the node that holds the workspace.
      *
      * @return the file written
      */
     public static FilePath write(FilePath workspace, String path, String text, String field)
             throws IOException, InterruptedException {
         FilePath file = workspace.child(checkRelative(path, field));
-        FilePath dir = file.getParent();
-        if (dir != null) {
-            dir.mkdirs();
-        }
-        FilePath temp = (dir == null ? workspace : dir).createTempFile(".aem-", ".tmp");
-        try {
-            temp.write(text, StandardCharsets.UTF_8.name());
-            // FilePath.renameTo does not replace a file that exists, as a checked-out definition does.
-            temp.act(new MoveOver(file.getRemote()));
-        } finally {
-            if (temp.exists()) {
-                temp.delete();
-            }
-        }
+        file.act(new WriteWhole(text));
         return file;
     }
 }

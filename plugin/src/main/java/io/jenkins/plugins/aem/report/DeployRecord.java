@@ -4,7 +4,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.client.DeployCheckpoint;
 import io.jenkins.plugins.aem.client.DeployOutcome;
+import io.jenkins.plugins.aem.client.DeployTasksOutcome;
 import io.jenkins.plugins.aem.client.ProgressFact;
+import io.jenkins.plugins.aem.client.ReleasedTask;
 import io.jenkins.plugins.aem.client.TaskRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,10 @@ public final class DeployRecord extends StepRecord {
 
     private final String definition;
     private final boolean dryRun;
-    private final int tasks;
+    /** How many tasks the step deploys, or a set's estimate until its folder is read (0: not known yet). */
+    private int tasks;
+    /** A step over a set of tasks: shown as rows, however many it has. */
+    private boolean set;
     private final List<DeployReport> reports = new ArrayList<>();
 
     /**
@@ -43,6 +48,21 @@ public final class DeployRecord extends StepRecord {
         this.tasks = Math.max(1, tasks);
     }
 
+    /**
+     * The record of a release of a folder ({@code aemDeployTasks}): one row per task, however many; how many it takes
+     * is told once its folder is read ({@link #expect}).
+     *
+     * @param tasks which tasks, in words
+     * @param dir   the release folder, as the step named it
+     */
+    public static DeployRecord ofSet(String connection, String server, String tasks, String asked, String dir,
+                                     boolean dryRun) {
+        DeployRecord record = new DeployRecord(connection, server, tasks, asked, dir, dryRun, 1);
+        record.tasks = 0;
+        record.set = true;
+        return record;
+    }
+
     private Object readResolve() {
         reports.forEach(r -> r.owner = this);
         return this;
@@ -50,12 +70,18 @@ public final class DeployRecord extends StepRecord {
 
     @Override
     public String getKind() {
-        return tasks > 1 ? Messages.DeployRecord_SetKind(tasks) : Messages.DeployRecord_Kind();
+        return read(() -> isSetLocked() ? Messages.DeployRecord_SetKind(Math.max(tasks, reports.size()))
+                : Messages.DeployRecord_Kind());
     }
 
     /** The room of one task's plan and steps taken, in characters: its share of {@link #ROOM}. */
     int room() {
-        return Math.max(LEAST, Math.min(MOST, ROOM / Math.max(tasks, reports.size()))) - REPORT_OVERHEAD;
+        return Math.max(LEAST, Math.min(MOST, ROOM / Math.max(1, Math.max(tasks, reports.size())))) - REPORT_OVERHEAD;
+    }
+
+    /** A set's folder was read: it takes about this many tasks, which share the page's room. */
+    public void expect(int count) {
+        write(() -> tasks = Math.max(tasks, count), false);
     }
 
     @Override
@@ -110,6 +136,28 @@ public final class DeployRecord extends StepRecord {
         write(() -> report(task).failed(how, why), true);
     }
 
+    /**
+     * A task of a set ended as the release says: its word for the result ({@code DEPLOYED}, {@code NO_CHANGE},
+     * {@code DRIFT}, {@code REFUSED}, {@code NOT_STARTED}, {@code FAILED}, {@code UNDONE}), and why, when it did not go
+     * as asked. It stands over what an abort marked while the release was putting its tasks back.
+     */
+    public void taskEnded(TaskRef task, String result, @CheckForNull String why) {
+        write(() -> report(task).ended(result, why), true);
+    }
+
+    /** A set's release ended as it should: its line says how many tasks it deployed, or, for a dry run, would change. */
+    public void released(DeployTasksOutcome outcome) {
+        int drift = outcome.with(ReleasedTask.Result.DRIFT).size();
+        int deployed = outcome.with(ReleasedTask.Result.DEPLOYED).size();
+        if (outcome.dryRun()) {
+            succeeded(drift == 0 ? Messages.DeployRecord_SetMatches()
+                    : Messages.DeployRecord_SetDrift(drift, outcome.tasks().size()));
+        } else {
+            succeeded(deployed == 0 ? Messages.DeployRecord_SetNoChange() : Messages.DeployRecord_SetDeployed(deployed,
+                    outcome.with(ReleasedTask.Result.NO_CHANGE).size(), CommandRecord.seconds(outcome.elapsed())));
+        }
+    }
+
     /** A single deploy ended well: its task's report and the step's outcome line. */
     public void deployed(DeployOutcome outcome) {
         taskDeployed(outcome);
@@ -128,7 +176,7 @@ public final class DeployRecord extends StepRecord {
         if (how == Status.SUCCESS) {
             return;
         }
-        boolean single = tasks == 1;
+        boolean single = !isSetLocked();
         reports.forEach(r -> r.failed(how == Status.ABORTED ? "ABORTED" : "FAILED", single ? why : null));
     }
 
@@ -142,7 +190,11 @@ public final class DeployRecord extends StepRecord {
 
     /** A set, shown as one row per task. */
     public boolean isSet() {
-        return tasks > 1;
+        return read(this::isSetLocked);
+    }
+
+    private boolean isSetLocked() {
+        return set || tasks > 1;
     }
 
     public List<DeployReport> getReports() {
@@ -152,7 +204,7 @@ public final class DeployRecord extends StepRecord {
     /** The single deploy's report, shown on the step's page itself; {@code null} for a set, or before the plan. */
     @CheckForNull
     public DeployReport getSingle() {
-        return read(() -> tasks == 1 && reports.size() == 1 ? reports.get(0) : null);
+        return read(() -> !isSetLocked() && reports.size() == 1 ? reports.get(0) : null);
     }
 
     /** A task's page, {@code report/N/} (from 1), or {@code null} (a 404). */

@@ -133,6 +133,12 @@ public final class DeployReport {
         }
     }
 
+    /** A task of a set ended as its release says, over whatever was marked before. */
+    void ended(String how, @CheckForNull String why) {
+        result = how;
+        failure = why;
+    }
+
     public String getServer() {
         return server;
     }

@@ -50,6 +50,7 @@ public final class StepRecords {
         XSTREAM.alias("status", StatusRecord.class);
         XSTREAM.alias("health", HealthRecord.class);
         XSTREAM.alias("export", ExportRecord.class);
+        XSTREAM.alias("file", ExportRecord.Row.class);
         XSTREAM.alias("deploy", DeployRecord.class);
         XSTREAM.alias("report", DeployReport.class);
         XSTREAM.alias("change", PlanRow.class);

@@ -17,7 +17,6 @@ import io.jenkins.plugins.aem.impl.DeployOptions;
 import io.jenkins.plugins.aem.impl.StepCall;
 import io.jenkins.plugins.aem.impl.TaskForms;
 import io.jenkins.plugins.aem.impl.TaskTarget;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,13 +170,10 @@ public final class AemDeployTaskStep extends AemTaskStep {
 
     @Override
     public StepCall<?> newCall(UnaryOperator<String> expand) {
-        Map<String, String> values = new LinkedHashMap<>();
-        substitutions.forEach(v -> values.put(v.getName(), expand.apply(v.getValue())));
-        Map<String, String> credentials = new LinkedHashMap<>();
-        endpointCredentials.forEach(c -> credentials.put(c.getEndpoint(), c.getCredentialsId()));
         return new DeployCall(new TaskTarget(this, expand), new DeployOptions(expand.apply(definition == null ? "" : definition),
-                values, credentials, stopIfRunning, runOption, cdcPosition == null ? null : expand.apply(cdcPosition),
-                replace, dryRun, allowNewerVersion).withEndpointChecks(updateSecrets, skipEndpointTest));
+                DefinitionValue.byName(substitutions, expand), EndpointCredentials.byEndpoint(endpointCredentials),
+                stopIfRunning, runOption, cdcPosition == null ? null : expand.apply(cdcPosition), replace, dryRun,
+                allowNewerVersion).withEndpointChecks(updateSecrets, skipEndpointTest));
     }
 
     @Extension

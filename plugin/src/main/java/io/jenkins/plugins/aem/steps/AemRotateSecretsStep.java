@@ -8,7 +8,6 @@ import io.jenkins.plugins.aem.impl.DeployOptions;
 import io.jenkins.plugins.aem.impl.RotateCall;
 import io.jenkins.plugins.aem.impl.StepCall;
 import io.jenkins.plugins.aem.impl.TaskTarget;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -93,9 +92,8 @@ public final class AemRotateSecretsStep extends AemTaskStep {
 
     @Override
     public StepCall<?> newCall(UnaryOperator<String> expand) {
-        Map<String, String> credentials = new LinkedHashMap<>();
-        endpointCredentials.forEach(c -> credentials.put(c.getEndpoint(), c.getCredentialsId()));
-        return new RotateCall(new TaskTarget(this, expand), new DeployOptions("", Map.of(), credentials, stopIfRunning,
+        return new RotateCall(new TaskTarget(this, expand), new DeployOptions("", Map.of(),
+                EndpointCredentials.byEndpoint(endpointCredentials), stopIfRunning,
                 runOption, cdcPosition == null ? null : expand.apply(cdcPosition), false, dryRun, false));
     }
 

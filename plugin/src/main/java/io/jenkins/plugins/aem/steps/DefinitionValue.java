@@ -9,6 +9,10 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.impl.DeployForms;
 import io.jenkins.plugins.aem.impl.TaskForms;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
@@ -36,6 +40,13 @@ public final class DefinitionValue extends AbstractDescribableImpl<DefinitionVal
 
     public String getValue() {
         return value;
+    }
+
+    /** The values by name, with build variables expanded in each value. */
+    public static Map<String, String> byName(List<DefinitionValue> values, UnaryOperator<String> expand) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach(v -> out.put(v.getName(), expand.apply(v.getValue())));
+        return out;
     }
 
     @Extension

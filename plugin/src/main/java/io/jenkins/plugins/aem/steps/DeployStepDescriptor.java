@@ -3,10 +3,8 @@ package io.jenkins.plugins.aem.steps;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.impl.DeployForms;
 import io.jenkins.plugins.aem.impl.TaskForms;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
@@ -22,18 +20,13 @@ public abstract class DeployStepDescriptor extends AemTaskStep.TaskStepDescripto
     /** Also takes the short forms {@code substitutions: [ENV: 'PROD']} and {@code endpointCredentials: [EP: 'id']}. */
     @Override
     public Step newInstance(Map<String, Object> arguments) throws Exception {
-        Map<String, Object> args = new LinkedHashMap<>(arguments);
-        args.computeIfPresent("substitutions", (k, v) -> DeployForms.entries(v, "name", "value"));
-        args.computeIfPresent("endpointCredentials", (k, v) -> DeployForms.entries(v, "endpoint", "credentialsId"));
-        return super.newInstance(args);
+        return super.newInstance(DeployForms.shortForms(arguments));
     }
 
     @POST
     public ListBoxModel doFillRunOptionItems(@AncestorInPath Item item) {
         TaskForms.checkConfigure(item);
-        ListBoxModel items = TaskForms.optionItems();
-        items.get(0).name = Messages.DeployForms_DefaultRunOption();
-        return items;
+        return DeployForms.runOptionItems();
     }
 
     @POST

@@ -10,6 +10,9 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.impl.DeployForms;
 import io.jenkins.plugins.aem.impl.TaskForms;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
@@ -39,6 +42,13 @@ public final class EndpointCredentials extends AbstractDescribableImpl<EndpointC
 
     public String getCredentialsId() {
         return credentialsId;
+    }
+
+    /** The credentials IDs by endpoint (or {@code ENDPOINT/FIELD}). */
+    public static Map<String, String> byEndpoint(List<EndpointCredentials> credentials) {
+        Map<String, String> out = new LinkedHashMap<>();
+        credentials.forEach(c -> out.put(c.getEndpoint(), c.getCredentialsId()));
+        return out;
     }
 
     @Extension
