@@ -160,7 +160,8 @@ final class DefaultAemClient implements AemClient {
         TasksDeploy release = new TasksDeploy(new ReleaseRun(connection, scheduler, schedule, this, request,
                 new FolderCalls(folder, folderCalls), new ReleaseProgress(listener(listener))), resume);
         release.start();
-        return live.addUndoable(release.result);
+        // As a deploy's: a release with checkpoints stops where it is when the pool closes, for a resume.
+        return release.resumable() ? live.addSuspendable(release.result, release::suspend) : live.addUndoable(release.result);
     }
 
     @Override
