@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  */
 public final class KeptFiles {
 
-    private static final Pattern BACKUP = Pattern.compile("<backup>([^<]+)</backup>");
+    /** An element's text that is a value encrypted with Jenkins' key ({@code Secret}): a backup, a definition. */
+    private static final Pattern ENCRYPTED = Pattern.compile(">\\s*(\\{[A-Za-z0-9+/=]+})\\s*<");
     private static final Pattern CIPHERTEXT = Pattern.compile("\\{Z[0-9a-fA-F]+}");
 
     private KeptFiles() {
@@ -51,9 +52,10 @@ public final class KeptFiles {
         for (Path file : deployFiles(b)) {
             String raw = Files.readString(file, StandardCharsets.UTF_8);
             assertFalse(raw.contains("{Z"), file + " holds ciphertext in clear");
-            Matcher m = BACKUP.matcher(raw);
+            Matcher m = ENCRYPTED.matcher(raw);
             while (m.find()) {
-                Matcher z = CIPHERTEXT.matcher(Secret.fromString(m.group(1).strip()).getPlainText());
+                Secret decrypted = Secret.decrypt(m.group(1));
+                Matcher z = CIPHERTEXT.matcher(decrypted == null ? "" : decrypted.getPlainText());
                 while (z.find()) {
                     found.add(z.group());
                     SecretScan.register(SecretKind.ENCRYPTED_SECRET, z.group());

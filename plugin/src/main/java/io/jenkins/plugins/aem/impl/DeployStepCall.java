@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * and never sends the deploy's import twice. A freestyle build ends with the restart: {@link InterruptedDeploys} takes
  * its deploy up at startup through {@link #recover}, without a console, recording on the build's AEM page.
  */
-public abstract class DeployStepCall extends StepCall<DeployOutcome> {
+public abstract class DeployStepCall extends StepCall<DeployOutcome> implements KeptCall.Recoverable {
 
     private static final long serialVersionUID = 1L;
 
@@ -123,7 +123,14 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
     private DurableDeploy durable(StepEnvironment env, DeployStore store, KeptDeploy kept, Future<?> saved) {
         BackupArchive archive = new BackupArchive(env.run(), env.workspace(), env.launcher(), env.listener(),
                 (t, path) -> recorder().update(DeployRecord.class, r -> r.backupKept(t, path)));
-        return new DurableDeploy(store, kept, archive, definitionFromBackup(), saved,
+        boolean fromBackup = definitionFromBackup();
+        DurableDeploy.Keeper keeper = (backup, location) -> {
+            synchronized (kept) {
+                kept.backupKept(backup.restorableText(), fromBackup ? backup.portableText() : null, location);
+                store.save(kept);
+            }
+        };
+        return new DurableDeploy(store, keeper, archive, saved,
                 c -> recorder().update(DeployRecord.class, r -> r.checkpointed(c, rotates())));
     }
 
@@ -143,7 +150,7 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
         }
         deploy = started;
         started.whenComplete((outcome, failure) -> {
-            if (failure != null && stoppedByShutdown(failure)) {
+            if (failure != null && ClientPoolHolder.stoppedByShutdown(failure)) {
                 aem.console().say(env.resumesItself() ? "Jenkins is stopping during the deploy to " + target.taskRef()
                         + ": the deploy stops where it is, and this step takes it up when Jenkins is back."
                         : "Jenkins is stopping during the deploy to " + target.taskRef() + ": the deploy stops where it "
@@ -155,10 +162,6 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
             InterruptedDeploys.get().release(id);
         });
         return started;
-    }
-
-    private static boolean stoppedByShutdown(Throwable failure) {
-        return FailureReporter.unwrap(failure).kind() == FailureKind.CANCELLED && ClientPoolHolder.get().isShuttingDown();
     }
 
     private Duration timeout(StepClient aem) {
@@ -177,7 +180,7 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
         KeptDeploy kept;
         DeployCheckpoint checkpoint;
         try {
-            kept = store.read();
+            kept = (KeptDeploy) store.read();
             checkpoint = kept == null ? null : store.checkpoint();
         } catch (IOException | AemException e) {
             throw new AbortException("AEM: Jenkins restarted during the deploy to " + target.taskRef() + ", and what the "
@@ -236,9 +239,11 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> {
      * Takes up, at Jenkins' start, a deploy this call began in a build that cannot resume it (a freestyle build): as
      * {@link #resume}, its lines going to {@code log}, and its end recorded on the build's AEM page.
      */
-    final CompletableFuture<DeployOutcome> recover(Run<?, ?> run, TaskListener log) throws AbortException {
+    @Override
+    public final CompletableFuture<String> recover(Run<?, ?> run, TaskListener log) throws AbortException {
         unattended = true;
-        return carryOn(new StepEnvironment(run, log, null, null, StepEnvironment.SaveState.NONE));
+        return carryOn(new StepEnvironment(run, log, null, null, StepEnvironment.SaveState.NONE))
+                .thenApply(outcome -> outcome.result() + " (" + outcome.resumed() + ")");
     }
 
     /**

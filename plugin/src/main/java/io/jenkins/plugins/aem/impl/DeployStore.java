@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -20,9 +21,11 @@ import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 
 /**
- * The files of one deploy that must outlive the controller: in the build's folder, {@code aem-deploys/ID/deploy.xml}
- * (a {@link KeptDeploy}, its definition and backup encrypted) and {@code aem-deploys/ID/checkpoint.json} (the client's
- * last checkpoint: names and states, no secret); and in {@code JENKINS_HOME/aem-deploys/ID.txt}, which build keeps
+ * The files of one deploy or release that must outlive the controller: in the build's folder,
+ * {@code aem-deploys/ID/deploy.xml} (a {@link KeptDeploy} or {@link KeptRelease}, definitions and backups encrypted)
+ * and the client's last checkpoint of each task (names and states, no secret): {@code checkpoint.json} for a deploy,
+ * {@code checkpoint-HEX.json} per task for a release (the task's name in hexadecimal, as any name makes a file name);
+ * and in {@code JENKINS_HOME/aem-deploys/ID.txt}, which build keeps
  * it, so that Jenkins finds at startup the deploys it was running. Every file is written whole and synced to disk
  * before the call returns ({@link AtomicFileWriter}), so that a {@code kill -9} right after finds it. They exist from
  * the deploy's start to its end, and are deleted then.
@@ -37,6 +40,7 @@ final class DeployStore {
 
     static {
         XSTREAM.alias("aem-deploy", KeptDeploy.class);
+        XSTREAM.alias("aem-release", KeptRelease.class);
     }
 
     private final File dir;
@@ -93,7 +97,7 @@ final class DeployStore {
     }
 
     /** Keeps a deploy that is about to start, and points Jenkins' home at it. */
-    void begin(KeptDeploy kept, Run<?, ?> run) throws IOException {
+    void begin(KeptCall kept, Run<?, ?> run) throws IOException {
         save(kept);
         Properties p = new Properties();
         p.setProperty("job", run.getParent().getFullName());
@@ -101,22 +105,34 @@ final class DeployStore {
         write(pointer, out -> p.store(out, "A deploy of this build, kept until it ends: " + dir));
     }
 
-    /** Writes the deploy's record again (its backup was kept). */
-    void save(KeptDeploy kept) throws IOException {
+    /** Writes the deploy's record again (a backup was kept). */
+    void save(KeptCall kept) throws IOException {
         new XmlFile(XSTREAM, new File(dir, "deploy.xml")).write(kept);
     }
 
     /** The deploy's record, or {@code null} when there is none (it ended, or never began). */
     @CheckForNull
-    KeptDeploy read() throws IOException {
+    KeptCall read() throws IOException {
         XmlFile file = new XmlFile(XSTREAM, new File(dir, "deploy.xml"));
-        return file.exists() ? (KeptDeploy) file.read() : null;
+        return file.exists() ? (KeptCall) file.read() : null;
     }
 
-    /** Keeps the deploy's last checkpoint, in place of the one before. */
+    /** Keeps the last checkpoint of the deploy (of a task of the release), in place of the one before. */
     void checkpoint(DeployCheckpoint checkpoint) throws IOException {
         String json = checkpoint.toJson();
-        write(new File(dir, "checkpoint.json"), out -> out.write(json));
+        String name = checkpoint.release() == null ? "checkpoint.json"
+                : "checkpoint-" + HexFormat.of().formatHex(checkpoint.task().getBytes(StandardCharsets.UTF_8)) + ".json";
+        write(new File(dir, name), out -> out.write(json));
+    }
+
+    /** The last checkpoint of each task of a release that kept one, in no order. */
+    List<DeployCheckpoint> releaseCheckpoints() throws IOException {
+        File[] files = dir.listFiles((d, name) -> name.startsWith("checkpoint-") && name.endsWith(".json"));
+        List<DeployCheckpoint> found = new ArrayList<>();
+        for (File f : files == null ? new File[0] : files) {
+            found.add(DeployCheckpoint.fromJson(Files.readString(f.toPath(), StandardCharsets.UTF_8)));
+        }
+        return found;
     }
 
     /** The last checkpoint kept, or {@code null} when none was (the deploy had sent nothing). */

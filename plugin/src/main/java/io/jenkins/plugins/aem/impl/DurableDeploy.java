@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Where a deploy in Jenkins keeps its backup and checkpoints, so that it outlives the controller: the backup's portable
+ * Where a deploy in Jenkins (one task, or one task of a release) keeps its backup and checkpoints, so that it outlives the controller: the backup's portable
  * copy is archived with the build ({@link BackupArchive}); its restorable copy and each checkpoint go to the build's
  * folder ({@link DeployStore}), synced to disk before the client goes on. The client calls both synchronously before
  * the change they precede, so a checkpoint that cannot be kept keeps its change from leaving.
@@ -26,23 +26,27 @@ final class DurableDeploy implements BackupSink, DeployCheckpoints {
     private static final long SAVE_SECONDS = 60;
 
     private final DeployStore store;
-    private final KeptDeploy kept;
+    private final Keeper keeper;
     private final BackupArchive archive;
-    private final boolean definitionFromBackup;
     private final Future<?> pipelineSaved;
     private final Consumer<DeployCheckpoint> seen;
 
+    /** Records a backup, once archived, in what the deploy keeps, and writes that to the build's folder. */
+    @FunctionalInterface
+    interface Keeper {
+        void kept(DeployBackup backup, String location) throws IOException;
+    }
+
     /**
-     * @param definitionFromBackup a rotation: it deploys the task's own definition, the backup's portable text
-     * @param pipelineSaved        completes once the pipeline's state holds the step (at once for a freestyle build)
-     * @param seen                 told of each checkpoint once it is kept (the build's page)
+     * @param keeper        records each backup in the {@link KeptCall} and saves it
+     * @param pipelineSaved completes once the pipeline's state holds the step (at once for a freestyle build)
+     * @param seen          told of each checkpoint once it is kept (the build's page)
      */
-    DurableDeploy(DeployStore store, KeptDeploy kept, BackupArchive archive, boolean definitionFromBackup,
-                  Future<?> pipelineSaved, Consumer<DeployCheckpoint> seen) {
+    DurableDeploy(DeployStore store, Keeper keeper, BackupArchive archive, Future<?> pipelineSaved,
+                  Consumer<DeployCheckpoint> seen) {
         this.store = store;
-        this.kept = kept;
+        this.keeper = keeper;
         this.archive = archive;
-        this.definitionFromBackup = definitionFromBackup;
         this.pipelineSaved = pipelineSaved;
         this.seen = seen;
     }
@@ -50,10 +54,7 @@ final class DurableDeploy implements BackupSink, DeployCheckpoints {
     @Override
     public String keep(DeployBackup backup) throws Exception {
         String location = archive.keep(backup);
-        synchronized (kept) {
-            kept.backupKept(backup.restorableText(), definitionFromBackup ? backup.portableText() : null, location);
-            store.save(kept);
-        }
+        keeper.kept(backup, location);
         return location;
     }
 

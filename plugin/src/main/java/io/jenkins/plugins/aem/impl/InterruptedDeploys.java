@@ -4,13 +4,14 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.model.Computer;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.ItemListener;
 import hudson.model.listeners.RunListener;
+import hudson.slaves.ComputerListener;
 import hudson.util.LogTaskListener;
-import io.jenkins.plugins.aem.client.DeployOutcome;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,19 +55,22 @@ public final class InterruptedDeploys extends ItemListener {
     /** Every job is loaded: the deploys of builds that are not running any more are taken up, off Jenkins' start. */
     @Override
     public void onLoaded() {
-        Timer.get().submit(() -> {
-            for (DeployStore.Pointer p : DeployStore.all()) {
-                Job<?, ?> job = Jenkins.get().getItemByFullName(p.job(), Job.class);
-                Run<?, ?> run = job == null ? null : job.getBuildByNumber(p.build());
-                if (run == null) {
-                    LOGGER.warning("The deploy " + p.id() + " of build #" + p.build() + " of " + p.job() + " was interrupted "
-                            + "when Jenkins stopped, and cannot be taken up: the build is gone. Check its task in AEM.");
-                    DeployStore.forgetPointer(p.id());
-                } else if (!run.isBuilding()) {
-                    recover(run, p.id());
-                }
+        Timer.get().submit(this::recoverAll);
+    }
+
+    /** Takes up every deploy a build that is not running keeps, and that this Jenkins does not run or take up now. */
+    private void recoverAll() {
+        for (DeployStore.Pointer p : DeployStore.all()) {
+            Job<?, ?> job = Jenkins.get().getItemByFullName(p.job(), Job.class);
+            Run<?, ?> run = job == null ? null : job.getBuildByNumber(p.build());
+            if (run == null) {
+                LOGGER.warning("The deploy " + p.id() + " of build #" + p.build() + " of " + p.job() + " was interrupted "
+                        + "when Jenkins stopped, and cannot be taken up: the build is gone. Check its task in AEM.");
+                DeployStore.forgetPointer(p.id());
+            } else if (!run.isBuilding()) {
+                recover(run, p.id());
             }
-        });
+        }
     }
 
     /** Takes up the deploys a build kept and no step of it took up (a pipeline that could not resume its step). */
@@ -82,7 +86,7 @@ public final class InterruptedDeploys extends ItemListener {
         }
         DeployStore store = DeployStore.of(run, id);
         try {
-            KeptDeploy kept = store.read();
+            KeptCall kept = store.read();
             if (kept == null) {
                 store.end();
                 release(id);
@@ -91,7 +95,7 @@ public final class InterruptedDeploys extends ItemListener {
             LOGGER.info(() -> "Taking up the deploy of " + run.getFullDisplayName() + " that Jenkins stopped during "
                     + "(its lines follow, prefixed [AEM]); the build's AEM page will show how it ended.");
             TaskListener log = new LogTaskListener(LOGGER, Level.INFO);
-            kept.call().recover(run, log).whenComplete((outcome, failure) -> ended(run, id, outcome, failure));
+            kept.call().recover(run, log).whenComplete((how, failure) -> ended(run, id, how, failure));
         } catch (AbortException e) {
             release(id); // said on the build's page too: nothing was changed, or what was kept cannot be read
             LOGGER.info(() -> run.getFullDisplayName() + ": " + e.getMessage());
@@ -103,14 +107,29 @@ public final class InterruptedDeploys extends ItemListener {
         }
     }
 
-    private void ended(Run<?, ?> run, String id, DeployOutcome outcome, Throwable failure) {
+    private void ended(Run<?, ?> run, String id, String how, Throwable failure) {
         release(id);
         if (failure == null) {
             LOGGER.info(() -> "The deploy of " + run.getFullDisplayName() + " that Jenkins stopped during ended: "
-                    + outcome.result() + " (" + outcome.resumed() + ").");
+                    + how + ".");
         } else {
             LOGGER.warning(() -> "The deploy of " + run.getFullDisplayName() + " that Jenkins stopped during did not "
                     + "finish: " + FailureReporter.describe(FailureReporter.unwrap(failure)));
+        }
+    }
+
+    /**
+     * Hears agents connect: a release of a freestyle build waits at startup for the agent that holds its workspace
+     * (its folder is read again to finish or put back its tasks).
+     */
+    @Extension
+    @Restricted(NoExternalUse.class)
+    public static final class AgentOnline extends ComputerListener {
+        @Override
+        public void onOnline(Computer c, TaskListener listener) {
+            if (!DeployStore.all().isEmpty()) {
+                Timer.get().submit(() -> get().recoverAll());
+            }
         }
     }
 

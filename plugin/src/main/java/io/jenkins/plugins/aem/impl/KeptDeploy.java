@@ -9,7 +9,7 @@ import hudson.util.Secret;
  * credentials ({@link Secret}), the definition it deploys and the task's restorable backup, which holds the endpoints'
  * {@code {Z...}} ciphertext. Written by {@link DeployStore}; never shown, archived or printed.
  */
-final class KeptDeploy {
+final class KeptDeploy implements KeptCall {
 
     /** The call that started the deploy: it takes the deploy up again. */
     private final DeployStepCall call;
@@ -28,11 +28,13 @@ final class KeptDeploy {
         this.definition = definition == null ? null : Secret.fromString(definition);
     }
 
-    DeployStepCall call() {
+    @Override
+    public DeployStepCall call() {
         return call;
     }
 
-    boolean pipeline() {
+    @Override
+    public boolean pipeline() {
         return pipeline;
     }
 
