@@ -17,10 +17,6 @@ import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
 import io.jenkins.plugins.aem.steps.EndpointCredentials;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
@@ -37,38 +33,22 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  */
 class AemDeployTaskBuilderRestartTest {
 
-    /** Held here: a logger only weakly held by its name would lose the handler. */
-    private static final Logger RECOVERY = Logger.getLogger("io.jenkins.plugins.aem.impl.InterruptedDeploys");
-
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
     private AemFixture aem;
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            log.add(r.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final RecoveryLog recovery = new RecoveryLog();
+    private final List<String> log = recovery.lines();
 
     @BeforeEach
     void setUp() throws Exception {
         aem = AemFixture.start();
-        RECOVERY.addHandler(capture);
+        recovery.start();
     }
 
     @AfterEach
     void tearDown() {
-        RECOVERY.removeHandler(capture);
+        recovery.close();
         aem.close();
     }
 
