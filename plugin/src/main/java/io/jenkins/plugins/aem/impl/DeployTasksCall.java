@@ -5,10 +5,9 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.model.Computer;
-import hudson.model.Result;
 import io.jenkins.plugins.aem.client.AemClient;
 import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.BackupSink;
@@ -17,7 +16,6 @@ import io.jenkins.plugins.aem.client.DeployCheckpoints;
 import io.jenkins.plugins.aem.client.DeployTasksOutcome;
 import io.jenkins.plugins.aem.client.DeployTasksRequest;
 import io.jenkins.plugins.aem.client.FailureKind;
-import io.jenkins.plugins.aem.client.ProgressListener;
 import io.jenkins.plugins.aem.client.ReleaseResume;
 import io.jenkins.plugins.aem.client.ReleasedTask;
 import io.jenkins.plugins.aem.client.TaskRef;
@@ -99,60 +97,37 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> implemen
             FilePath workspace = env.requireWorkspace();
             folder.check();
             OnDrift.parse(onDrift);
-            Releasing r = new Releasing(env, workspace);
-            request(folder.givenValues(), r.secrets, r.timeout, task -> r.archive, null); // bad input is refused here
-            r.aem.console().say("Each task's deploy may take up to " + r.timeout.toSeconds() + " s");
+            ReleaseSession r = ReleaseSession.open(target, each, env, workspace, recorder());
+            request(folder.givenValues(), r.secrets(), r.timeout(), task -> r.archive(), null); // bad input is refused here
+            r.aem().console().say("Each task's deploy may take up to " + r.timeout().toSeconds() + " s");
             Future<?> saved = env.saveState().save();
-            return r.release(values -> {
+            return release(r, values -> {
                 if (each.dryRun()) {
-                    return r.client().deployTasks(request(values, r.secrets, r.timeout, task -> r.archive, null),
-                            folder.folder(workspace), Computer.threadPoolForRemoting, r.aem.console());
+                    return r.client().deployTasks(request(values, r.secrets(), r.timeout(), task -> r.archive(), null),
+                            folder.folder(workspace), Computer.threadPoolForRemoting, r.aem().console());
                 }
                 DurableRelease durable = DurableRelease.begin(id, new KeptRelease(this, env.resumesItself()), env,
-                        describe(), r.archive, saved, seen());
-                return durable.follow(() -> r.client().deployTasks(request(values, r.secrets, r.timeout,
+                        describe(), r.archive(), saved, seen());
+                return durable.follow(() -> r.client().deployTasks(request(values, r.secrets(), r.timeout(),
                         durable.backups(), durable.checkpoints()), folder.folder(workspace), Computer.threadPoolForRemoting,
-                        r.aem.console()), () -> stopping(env, r.aem));
+                        r.aem().console()), () -> stopping(env, r.aem()));
             });
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }
     }
 
-    /** What a release, or its resume, works with: the secrets (in memory only), the client, the time, the archive. */
-    private final class Releasing {
-        final StepEnvironment env;
-        final FilePath workspace;
-        final Map<String, EndpointSecret> secrets;
-        final StepClient aem;
-        final Duration timeout;
-        final BackupArchive archive;
-
-        Releasing(StepEnvironment env, FilePath workspace) {
-            this.env = env;
-            this.workspace = workspace;
-            this.secrets = EndpointSecrets.resolve(each.endpointCredentials(), env.run());
-            this.aem = StepClient.open(target, env, ConnectionResolver.Purpose.RELEASE, recorder(), ProgressListener.NONE);
-            this.timeout = target.hasTimeout() ? aem.timeout() : DeployCall.DEFAULT_TIMEOUT;
-            this.archive = new BackupArchive(env.run(), workspace, env.launcher(), env.listener(),
-                    (t, path) -> recorder().update(DeployRecord.class, rec -> rec.backupKept(t, path)));
-        }
-
-        AemClient client() {
-            return aem.client();
-        }
-
-        /**
-         * Reads the values off the client's threads (the workspace may be on an agent), then starts the client's
-         * release; cancelling what the caller holds reaches it, which then puts back what it changed.
-         */
-        CompletableFuture<DeployTasksOutcome> release(Function<Map<String, String>, CompletableFuture<DeployTasksOutcome>> go) {
-            return startAfter(CompletableFuture.supplyAsync(() -> prepare(workspace), Computer.threadPoolForRemoting),
-                    values -> {
-                        release = go.apply(values);
-                        return release;
-                    }, o -> settle(env, o));
-        }
+    /**
+     * Reads the values off the client's threads (the workspace may be on an agent), then starts the client's release
+     * with {@code go}; cancelling what the caller holds reaches it, which then puts back what it changed.
+     */
+    private CompletableFuture<DeployTasksOutcome> release(ReleaseSession r,
+                                                          Function<Map<String, String>, CompletableFuture<DeployTasksOutcome>> go) {
+        return startAfter(CompletableFuture.supplyAsync(() -> prepare(r.workspace()), Computer.threadPoolForRemoting),
+                values -> {
+                    release = go.apply(values);
+                    return release;
+                }, o -> settle(r.env(), o));
     }
 
     private Consumer<DeployCheckpoint> seen() {
@@ -199,22 +174,8 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> implemen
         if (exit == 0) {
             return outcome;
         }
-        List<String> drift = ReleaseResults.names(outcome.with(ReleasedTask.Result.DRIFT));
         if (exit == DeployTasksOutcome.DRIFT_EXIT_CODE) {
-            String differs = "Server '" + outcome.server() + "' differs from " + folder.dir() + ": a release would create "
-                    + "or change " + drift.size() + " task(s): " + Outcomes.names(drift) + ".";
-            switch (OnDrift.parse(onDrift)) {
-                case UNSTABLE -> {
-                    env.listener().getLogger().println(ConsoleProgress.PREFIX + differs + " The build is UNSTABLE "
-                            + "(onDrift: 'UNSTABLE').");
-                    env.run().setResult(Result.UNSTABLE);
-                }
-                case FAILURE -> throw AemException.of(FailureKind.DEPLOY_REFUSED, differs + " This was a dry run: nothing "
-                        + "was changed, and the step fails as onDrift: 'FAILURE' asks.").remedy("Review the plan above: "
-                        + "release the folder to bring the server in line, or export the server into the folder if the "
-                        + "server is right.").build();
-                default -> { }
-            }
+            OnDrift.parse(onDrift).apply(env, outcome, folder.dir());
             return outcome;
         }
         ReleaseResults.report(env.listener().getLogger(), outcome);
@@ -299,9 +260,9 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> implemen
             return start(env);
         }
         FilePath workspace = env.requireWorkspace();
-        Releasing r;
+        ReleaseSession r;
         try {
-            r = new Releasing(env, workspace);
+            r = ReleaseSession.open(target, each, env, workspace, recorder());
         } catch (AemException e) {
             store.end();
             throw new AbortException("AEM: Jenkins stopped during " + describe() + ", and it cannot be taken up: "
@@ -311,17 +272,17 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> implemen
         }
         try {
             ReleaseResume resume = new ReleaseResume(kept.resumes(checkpoints));
-            DurableRelease durable = DurableRelease.resumed(id, store, kept, r.archive, env.saveState().save(), seen());
-            r.aem.console().say((unattended ? "Jenkins stopped" : "Jenkins restarted") + " during " + describe()
+            DurableRelease durable = DurableRelease.resumed(id, store, kept, r.archive(), env.saveState().save(), seen());
+            r.aem().console().say((unattended ? "Jenkins stopped" : "Jenkins restarted") + " during " + describe()
                     + ": taking it up from the last checkpoint of each of the " + checkpoints.size() + " task(s) it had "
                     + "reached, with the folder read again and the endpoints' secrets from their credentials again. No "
                     + "import it sent is sent again.");
             String how = (unattended ? "taken up when Jenkins started again" : "taken up after Jenkins restarted")
                     + " from its last checkpoint";
             checkpoints.forEach(c -> recorder().update(DeployRecord.class, rec -> rec.takenUp(c.taskRef(), how)));
-            return r.release(values -> durable.follow(() -> r.client().resumeDeployTasks(request(values, r.secrets,
-                    r.timeout, durable.backups(), durable.checkpoints()), resume, folder.folder(workspace),
-                    Computer.threadPoolForRemoting, r.aem.console()), () -> stopping(env, r.aem)));
+            return release(r, values -> durable.follow(() -> r.client().resumeDeployTasks(request(values, r.secrets(),
+                    r.timeout(), durable.backups(), durable.checkpoints()), resume, folder.folder(workspace),
+                    Computer.threadPoolForRemoting, r.aem().console()), () -> stopping(env, r.aem())));
         } catch (AemException e) {
             throw FailureReporter.toAbort(e);
         }
@@ -353,7 +314,8 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> implemen
             Thread.currentThread().interrupt();
             launcher = null;
         }
-        if (launcher == null || workspace.toComputer() == null || !workspace.toComputer().isOnline()) {
+        Computer node = workspace == null ? null : workspace.toComputer();
+        if (launcher == null || node == null || !node.isOnline()) {
             throw new AbortException("AEM: " + describe() + " was interrupted when Jenkins stopped; it is taken up once "
                     + "the agent that holds the build's workspace is connected again.");
         }
