@@ -14,6 +14,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.aem.builders.AemDeployTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemDeployTasksBuilder;
 import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemRotateSecretsBuilder;
 import io.jenkins.plugins.aem.builders.AemExportTasksBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
 import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
 import io.jenkins.plugins.aem.steps.AemDeployTasksStep;
 import io.jenkins.plugins.aem.steps.AemExportTaskStep;
+import io.jenkins.plugins.aem.steps.AemRotateSecretsStep;
 import io.jenkins.plugins.aem.steps.AemExportTasksStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
@@ -53,7 +55,7 @@ class FormPermissionTest extends AemJenkinsTest {
             AemTaskStatusStep.DescriptorImpl.class, AemWaitForTaskStep.DescriptorImpl.class,
             AemExportTaskStep.DescriptorImpl.class, AemDeployTaskStep.DescriptorImpl.class,
             AemExportTasksStep.DescriptorImpl.class, AemDeployTasksStep.DescriptorImpl.class,
-            DefinitionValue.DescriptorImpl.class, EndpointCredentials.DescriptorImpl.class);
+            AemRotateSecretsStep.DescriptorImpl.class, DefinitionValue.DescriptorImpl.class, EndpointCredentials.DescriptorImpl.class);
 
     private FreeStyleProject job;
 
@@ -89,7 +91,8 @@ class FormPermissionTest extends AemJenkinsTest {
     void stepFormMethodsNeedConfigureOnTheJob() throws Exception {
         for (String id : List.of(AemRunTaskStep.class.getName(), AemStopTaskStep.class.getName(),
                 AemTaskStatusStep.class.getName(), AemWaitForTaskStep.class.getName(), AemExportTaskStep.class.getName(),
-                AemDeployTaskStep.class.getName(), AemExportTasksStep.class.getName(), AemDeployTasksStep.class.getName())) {
+                AemDeployTaskStep.class.getName(), AemExportTasksStep.class.getName(), AemDeployTasksStep.class.getName(),
+                AemRotateSecretsStep.class.getName())) {
             for (String method : List.of("checkConnection?value=sim", "checkUrl?value=https://a.example",
                     "checkTimeout?value=5", "fillConnectionItems")) {
                 String path = "job/job/descriptorByName/" + id + "/" + method;
@@ -111,6 +114,9 @@ class FormPermissionTest extends AemJenkinsTest {
                 AemDeployTaskStep.class.getName() + "/fillRunOptionItems",
                 AemDeployTaskStep.class.getName() + "/checkRunOption?value=RELOAD_TARGET",
                 AemDeployTaskStep.class.getName() + "/checkCdcPosition?value=x&runOption=RELOAD_TARGET",
+                AemRotateSecretsStep.class.getName() + "/fillRunOptionItems",
+                AemRotateSecretsStep.class.getName() + "/checkRunOption?value=RELOAD_TARGET",
+                AemRotateSecretsStep.class.getName() + "/checkCdcPosition?value=x&runOption=RELOAD_TARGET",
                 AemExportTasksStep.class.getName() + "/checkDir?value=release",
                 AemExportTasksStep.class.getName() + "/checkValuesFile?value=env/dev.values",
                 AemExportTasksStep.class.getName() + "/checkParallel?value=4",
@@ -135,7 +141,7 @@ class FormPermissionTest extends AemJenkinsTest {
         for (Class<?> d : List.of(AemRunTaskBuilder.DescriptorImpl.class, AemStopTaskBuilder.DescriptorImpl.class,
                 AemWaitForTaskBuilder.DescriptorImpl.class, AemExportTaskBuilder.DescriptorImpl.class,
                 AemDeployTaskBuilder.DescriptorImpl.class, AemExportTasksBuilder.DescriptorImpl.class,
-                AemDeployTasksBuilder.DescriptorImpl.class)) {
+                AemDeployTasksBuilder.DescriptorImpl.class, AemRotateSecretsBuilder.DescriptorImpl.class)) {
             for (Method m : d.getMethods()) {
                 assertFalse(m.getName().matches("do(Check|Fill|Test).*"), d.getName() + "." + m.getName());
             }

@@ -11,12 +11,14 @@ import hudson.util.Secret;
 import io.jenkins.plugins.aem.builders.AemDeployTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemDeployTasksBuilder;
 import io.jenkins.plugins.aem.builders.AemExportTaskBuilder;
+import io.jenkins.plugins.aem.builders.AemRotateSecretsBuilder;
 import io.jenkins.plugins.aem.builders.AemExportTasksBuilder;
 import io.jenkins.plugins.aem.builders.AemRunTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemStopTaskBuilder;
 import io.jenkins.plugins.aem.builders.AemWaitForTaskBuilder;
 import io.jenkins.plugins.aem.impl.DeployCall;
 import io.jenkins.plugins.aem.impl.DeployOptions;
+import io.jenkins.plugins.aem.impl.RotateCall;
 import io.jenkins.plugins.aem.impl.DeployTasksCall;
 import io.jenkins.plugins.aem.impl.ExportTasksCall;
 import io.jenkins.plugins.aem.impl.FolderOptions;
@@ -34,6 +36,7 @@ import io.jenkins.plugins.aem.report.StepRecords;
 import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
 import io.jenkins.plugins.aem.steps.AemDeployTasksStep;
 import io.jenkins.plugins.aem.steps.AemExportTaskStep;
+import io.jenkins.plugins.aem.steps.AemRotateSecretsStep;
 import io.jenkins.plugins.aem.steps.AemExportTasksStep;
 import io.jenkins.plugins.aem.steps.AemRunTaskStep;
 import io.jenkins.plugins.aem.steps.AemStopTaskStep;
@@ -57,7 +60,8 @@ class SecretsTest extends AemJenkinsTest {
                 AemStopTaskStep.class, AemRunTaskBuilder.class, AemStopTaskBuilder.class, AemTaskStatusStep.class,
                 AemWaitForTaskStep.class, AemWaitForTaskBuilder.class, AemExportTaskStep.class, AemDeployTaskStep.class,
                 AemExportTaskBuilder.class, AemDeployTaskBuilder.class, AemExportTasksStep.class, AemDeployTasksStep.class,
-                AemExportTasksBuilder.class, AemDeployTasksBuilder.class, DefinitionValue.class, EndpointCredentials.class,
+                AemExportTasksBuilder.class, AemDeployTasksBuilder.class, AemRotateSecretsStep.class,
+                AemRotateSecretsBuilder.class, RotateCall.class, DefinitionValue.class, EndpointCredentials.class,
                 AemBuildAction.class, StepRecords.class, CommandRecord.class, StatusRecord.class, HealthRecord.class,
                 HealthReadings.class, ExportRecord.class, ExportRecord.Row.class, DeployRecord.class, DeployReport.class,
                 PlanRow.class, TaskTarget.class, FolderOptions.class, DeployOptions.class, DeployCall.class,

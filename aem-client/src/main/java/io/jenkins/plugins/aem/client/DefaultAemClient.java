@@ -129,7 +129,7 @@ final class DefaultAemClient implements AemClient {
         DeployExecution execution = new DeployExecution(request, connection, scheduler, schedule, listener(listener), this,
                 ReleaseSlot.NONE, DeployExecution.fresh(request.task()));
         execution.start();
-        return live.addUndoable(execution.result);
+        return track(execution);
     }
 
     @Override
@@ -160,7 +160,8 @@ final class DefaultAemClient implements AemClient {
         TasksDeploy release = new TasksDeploy(new ReleaseRun(connection, scheduler, schedule, this, request,
                 new FolderCalls(folder, folderCalls), new ReleaseProgress(listener(listener))), resume);
         release.start();
-        return live.addUndoable(release.result);
+        // As a deploy's: a release with checkpoints stops where it is when the pool closes, for a resume.
+        return release.resumable() ? live.addSuspendable(release.result, release::suspend) : live.addUndoable(release.result);
     }
 
     @Override
@@ -207,7 +208,16 @@ final class DefaultAemClient implements AemClient {
         DeployExecution execution = new DeployExecution(request, connection, scheduler, schedule, listener(listener), this,
                 ReleaseSlot.NONE, resume.checkpoint());
         new DeployResumption(execution, resume).start();
-        return live.addUndoable(execution.result);
+        return track(execution);
+    }
+
+    /**
+     * A deploy with checkpoints can be taken up after the process stops: closing the pool stops it where it is. One
+     * without is cancelled by the close, and so restores what it changed first.
+     */
+    private CompletableFuture<DeployOutcome> track(DeployExecution execution) {
+        return execution.resumable() ? live.addSuspendable(execution.result, execution::suspend)
+                : live.addUndoable(execution.result);
     }
 
     /** {@code read} with its failures said as AEM's or the network's, tracked by the pool; cancelling it aborts the read. */

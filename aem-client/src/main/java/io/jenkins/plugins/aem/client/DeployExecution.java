@@ -164,6 +164,23 @@ final class DeployExecution {
         return forward;
     }
 
+    /** Whether the deploy hands out checkpoints, so that it can be taken up after its process stops. */
+    boolean resumable() {
+        return request.checkpoints() != null;
+    }
+
+    /**
+     * Its process stops (the pool closes): the deploy stops where it is, undoing nothing, for a resume to take it up. No
+     * change leaves from now on, what is in flight is dropped, and no further checkpoint is kept.
+     */
+    void suspend() {
+        ctx.ledger().freeze();
+        ctx.flight().cancel();
+        ctx.journal().warn("The deploy to " + task + " stops where it is: the AEM client was closed. Its last checkpoint "
+                + "says where, for a resume.");
+        result.completeExceptionally(DeployLedger.suspended());
+    }
+
     /** Says in the outcome how the deploy was taken up after an interruption, and where its backup is kept. */
     void resumedAs(String how, String location) {
         resumed = how;
@@ -225,7 +242,8 @@ final class DeployExecution {
         // AEM's own words about a request that carried secrets could quote one: they never leave here unscrubbed.
         AemException error = (cancelled ? DefinitionCalls.cancelled() : ctx.calls().reader().transport(e, "the deploy"))
                 .redacted(ctx::redact);
-        if (!ctx.changes().touched) {
+        if (!ctx.changes().touched || ctx.ledger().frozen()) {
+            // Nothing changed; or suspended, for a resume to restore, not this process (a frozen ledger keeps nothing).
             ctx.ledger().end(End.FAILED);
             result.completeExceptionally(error.withContext(task, null, null, ctx.clock().total().elapsed()));
             return;

@@ -18,6 +18,8 @@ final class DeployLedger {
     private final DeployCheckpoints sink;
     private final DeployJournal journal;
     private volatile DeployCheckpoint now;
+    /** Set when the process stops without finishing the deploy: nothing more is sent, nor kept. */
+    private volatile boolean frozen;
 
     DeployLedger(DeployCheckpoints sink, DeployJournal journal, DeployCheckpoint start) {
         this.sink = sink;
@@ -37,6 +39,9 @@ final class DeployLedger {
      */
     <T> CompletableFuture<T> change(Action action, String target, ResponseReader reader,
                                     Supplier<CompletableFuture<T>> send) {
+        if (frozen) {
+            return CompletableFuture.failedFuture(suspended());
+        }
         try {
             keep(now.with(new Change(now.stage(), action, target, Status.SENDING)), now.stage() == Stage.FORWARD);
         } catch (AemException notKept) {
@@ -72,11 +77,33 @@ final class DeployLedger {
         now = now.planned(written, rotated, restart);
     }
 
+    /**
+     * Stops the record where it is: from now on no change is sent and no checkpoint reaches the sink, so that the last
+     * one kept says where the deploy stopped (a change it names as sending may or may not have reached AEM), not where
+     * a restore that never ran would have been.
+     */
+    void freeze() {
+        frozen = true;
+    }
+
+    boolean frozen() {
+        return frozen;
+    }
+
+    /** Why a change was not sent after {@link #freeze()}. */
+    static AemException suspended() {
+        return AemException.of(FailureKind.CANCELLED, "The AEM client was closed (Jenkins or the command is shutting "
+                + "down) during the deploy: it stops where it is, and its last checkpoint says where, for a resume.").build();
+    }
+
     private static boolean refused(AemException e) {
         return e.errorCode() != null && !e.errorCode().endsWith("_TIMEOUT");
     }
 
     private void keep(DeployCheckpoint next, boolean mustKeep) {
+        if (frozen) {
+            return;
+        }
         if (sink != null) {
             try {
                 sink.checkpoint(next);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ final class LiveCalls {
 
     private final Set<CompletableFuture<?>> live = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<?>> undoable = ConcurrentHashMap.newKeySet();
+    private final Map<CompletableFuture<?>, Runnable> suspendable = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** Tracks {@code f} until it completes; ends it at once if the pool is already closed. */
@@ -41,10 +43,21 @@ final class LiveCalls {
     }
 
     /**
-     * Cancels the undoable calls and waits up to {@code grace} for them to put back what they changed (their own steps
+     * Tracks a call that can be taken up again after the process stops (a deploy with checkpoints): closing the pool
+     * runs {@code suspend}, which stops it where it is, without undoing anything, before anything is shut.
+     */
+    <T> CompletableFuture<T> addSuspendable(CompletableFuture<T> f, Runnable suspend) {
+        suspendable.put(f, suspend);
+        f.whenComplete((r, e) -> suspendable.remove(f));
+        return add(f);
+    }
+
+    /**
+     * Suspends the calls that can be taken up again, then cancels the undoable calls and waits up to {@code grace} for them to put back what they changed (their own steps
      * still run then), then ends every call still going, as cancelled, and every call added from now on.
      */
     void closeAll(Duration grace) {
+        List.copyOf(suspendable.values()).forEach(Runnable::run);
         List<CompletableFuture<?>> undoing = List.copyOf(undoable);
         undoing.forEach(f -> f.cancel(true));
         try {

@@ -67,6 +67,8 @@ final class ReleaseRollout {
     private volatile boolean stopping;
     private volatile String stopReason;
     private volatile boolean cancelled;
+    /** The pool closed: nothing is undone, for a resume to take the release up. */
+    private volatile boolean suspended;
 
     /**
      * @param changes the tasks to deploy, by name
@@ -132,6 +134,21 @@ final class ReleaseRollout {
     void cancel() {
         cancelled = true;
         stop("the release was cancelled");
+    }
+
+    /**
+     * The pool closes: the release stops where it is, putting nothing back (no deploy's restore, no atomic undo), for a
+     * resume to take it up from its tasks' checkpoints. Nothing more starts, and each deploy under way is suspended.
+     */
+    void suspend() {
+        List<Slot> inFlight;
+        synchronized (this) {
+            suspended = true;
+            stopping = true;
+            stopReason = "the AEM client was closed";
+            inFlight = slots.values().stream().filter(s -> s.execution != null && !s.execution.result.isDone()).toList();
+        }
+        inFlight.forEach(s -> s.execution.suspend());
     }
 
     /** Whether the release was cancelled. */
@@ -239,7 +256,7 @@ final class ReleaseRollout {
 
     /** When the release is atomic and stopped, puts back every task it deployed, the last deployed first, one at a time. */
     private CompletableFuture<Void> undoIfAtomic() {
-        if (!stopping || !run.request().atomic()) {
+        if (suspended || !stopping || !run.request().atomic()) {
             return CompletableFuture.completedFuture(null);
         }
         AemException cause = AemException.of(FailureKind.AEM_ERROR, "The release was undone: " + stopReason

@@ -209,6 +209,29 @@ final class TasksDeploy {
         return outcome;
     }
 
+    /** Whether the release hands out checkpoints, so that it can be taken up after its process stops. */
+    boolean resumable() {
+        return request.checkpoints() != null;
+    }
+
+    /**
+     * Its process stops (the pool closes): the release stops where it is, putting nothing back, for a resume to take it
+     * up ({@link ReleaseRollout#suspend()}); its future fails at once.
+     */
+    void suspend() {
+        ReleaseRollout going;
+        synchronized (this) {
+            cancelled = true;
+            going = rollout;
+        }
+        // Failed first: the tasks' deploys, once suspended, would otherwise end the release with an outcome.
+        result.completeExceptionally(DeployLedger.suspended());
+        run.cancelReads();
+        if (going != null) {
+            going.suspend();
+        }
+    }
+
     /** A release's future: cancelling it before anything changed ends it at once; after, it ends once put back. */
     private final class Cancellable extends CompletableFuture<DeployTasksOutcome> {
         @Override

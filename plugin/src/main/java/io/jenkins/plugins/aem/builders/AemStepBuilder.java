@@ -90,13 +90,13 @@ public abstract class AemStepBuilder<S extends AemStep> extends Builder implemen
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
                         @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        perform(new StepEnvironment(run, listener, workspace, launcher, () -> { }), env);
+        perform(new StepEnvironment(run, listener, workspace, launcher, StepEnvironment.SaveState.NONE), env);
     }
 
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        perform(new StepEnvironment(run, listener, null, null, () -> { }), env);
+        perform(new StepEnvironment(run, listener, null, null, StepEnvironment.SaveState.NONE), env);
     }
 
     private void perform(StepEnvironment context, EnvVars env) throws InterruptedException, IOException {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.aem.client.DeployBackup;
 import io.jenkins.plugins.aem.client.TaskRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import jenkins.util.BuildListenerAdapter;
@@ -17,7 +18,7 @@ import jenkins.util.BuildListenerAdapter;
 /**
  * Archives a deploy's backup with the build before the deploy changes anything, in its portable form: secrets as
  * placeholders, so the archive holds nothing usable. The restorable form, which keeps the target's own encrypted
- * secrets, stays in the client's memory for the restore.
+ * secrets, is never archived: {@link DurableDeploy} keeps it in the build's folder, encrypted.
  */
 final class BackupArchive implements BackupSink {
 
@@ -27,7 +28,10 @@ final class BackupArchive implements BackupSink {
     private final TaskListener listener;
     private final BiConsumer<TaskRef, String> archived;
 
-    /** @param archived told of each backup's task and path among the build's artifacts, once it is archived */
+    /**
+     * @param workspace where the file is written to be archived, or {@code null} to write it on the controller
+     * @param archived  told of each backup's task and path among the build's artifacts, once it is archived
+     */
     BackupArchive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
                   BiConsumer<TaskRef, String> archived) {
         this.run = run;
@@ -59,7 +63,9 @@ final class BackupArchive implements BackupSink {
     @Override
     public synchronized String keep(DeployBackup backup) throws Exception {
         String path = artifactPath(run, backup);
-        FilePath dir = WorkspaceList.tempDir(workspace);
+        // A step without a workspace (a rotation, a deploy taken up after a restart) archives from the controller.
+        FilePath dir = workspace == null ? new FilePath(Files.createTempDirectory("aem-backup").toFile())
+                : WorkspaceList.tempDir(workspace);
         if (dir == null) {
             throw new IllegalStateException("the workspace has no temporary folder");
         }
@@ -67,9 +73,13 @@ final class BackupArchive implements BackupSink {
         FilePath file = dir.createTempFile("aem-backup-", ".json");
         try {
             file.write(backup.portableText(), StandardCharsets.UTF_8.name());
-            run.pickArtifactManager().archive(dir, launcher, BuildListenerAdapter.wrap(listener), Map.of(path, file.getName()));
+            run.pickArtifactManager().archive(dir, workspace == null ? new Launcher.LocalLauncher(listener) : launcher,
+                    BuildListenerAdapter.wrap(listener), Map.of(path, file.getName()));
         } finally {
             file.delete();
+            if (workspace == null) {
+                dir.deleteRecursive();
+            }
         }
         archived.accept(backup.task(), path);
         return "artifact " + path + " of " + run.getFullDisplayName() + " (secrets as placeholders)";

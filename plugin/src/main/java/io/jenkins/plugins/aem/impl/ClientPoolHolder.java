@@ -44,6 +44,11 @@ public final class ClientPoolHolder {
         return shuttingDown;
     }
 
+    /** Whether a call failed because Jenkins is shutting down (the client stopped it, to be taken up after). */
+    static boolean stoppedByShutdown(Throwable failure) {
+        return FailureReporter.unwrap(failure).kind() == FailureKind.CANCELLED && get().isShuttingDown();
+    }
+
     /** Ends every wait (pipeline steps resume after the restart) and logs out of every AEM. */
     @Terminator
     public void close() {

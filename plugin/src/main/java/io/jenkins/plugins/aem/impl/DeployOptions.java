@@ -30,6 +30,8 @@ public final class DeployOptions implements Serializable {
     private final boolean replace;
     private final boolean dryRun;
     private final boolean allowNewerVersion;
+    private boolean updateSecrets;
+    private boolean skipEndpointTest;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public DeployOptions(String definition, Map<String, String> substitutions, Map<String, String> endpointCredentials,
@@ -44,6 +46,18 @@ public final class DeployOptions implements Serializable {
         this.replace = replace;
         this.dryRun = dryRun;
         this.allowNewerVersion = allowNewerVersion;
+    }
+
+    /**
+     * These options with the endpoint test and the rotation as asked: {@code updateSecrets} sends the secrets given even
+     * when nothing else changes; {@code skipEndpointTest} leaves the endpoints the deploy writes untested.
+     */
+    public DeployOptions withEndpointChecks(boolean updateSecrets, boolean skipEndpointTest) {
+        DeployOptions o = new DeployOptions(definition, substitutions, endpointCredentials, stopIfRunning, runOption,
+                cdcPosition, replace, dryRun, allowNewerVersion);
+        o.updateSecrets = updateSecrets;
+        o.skipEndpointTest = skipEndpointTest;
+        return o;
     }
 
     /**
@@ -71,6 +85,12 @@ public final class DeployOptions implements Serializable {
         if (allowNewerVersion) {
             text.append("; allow a file from a newer Replicate");
         }
+        if (updateSecrets) {
+            text.append("; rotate the secrets given (updateSecrets)");
+        }
+        if (skipEndpointTest) {
+            text.append("; do not test the endpoints (skipEndpointTest)");
+        }
         if (!substitutions.isEmpty()) {
             text.append("; substitutions ").append(substitutions);
         }
@@ -95,7 +115,8 @@ public final class DeployOptions implements Serializable {
                                          Duration timeout) {
         return DeployRequest.builder(task, definition).substitutions(substitutions).secrets(secrets)
                 .stopIfRunning(stopIfRunning, RunOption.parse(runOption), cdcPosition).replace(replace).dryRun(dryRun)
-                .allowNewerVersion(allowNewerVersion).timeout(timeout);
+                .allowNewerVersion(allowNewerVersion).updateSecrets(updateSecrets).skipEndpointTest(skipEndpointTest)
+                .timeout(timeout);
     }
 
     /** The definition file, relative to the workspace. */
@@ -137,5 +158,13 @@ public final class DeployOptions implements Serializable {
 
     public boolean allowNewerVersion() {
         return allowNewerVersion;
+    }
+
+    public boolean updateSecrets() {
+        return updateSecrets;
+    }
+
+    public boolean skipEndpointTest() {
+        return skipEndpointTest;
     }
 }

@@ -1,7 +1,12 @@
 package io.jenkins.plugins.aem.impl;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Result;
 import io.jenkins.plugins.aem.client.AemException;
+import io.jenkins.plugins.aem.client.DeployTasksOutcome;
+import io.jenkins.plugins.aem.client.FailureKind;
+import io.jenkins.plugins.aem.client.ReleasedTask;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,6 +35,29 @@ public enum OnDrift {
         } catch (IllegalArgumentException e) {
             throw AemException.invalidInput("onDrift", "'" + value.strip() + "' is not SUCCESS, UNSTABLE or FAILURE. "
                     + "Give what a dry run that finds the server differing from the folder does to the build.");
+        }
+    }
+
+    /**
+     * Does to the build what this says, for a dry run whose server differs from the folder {@code dir}.
+     *
+     * @throws AemException ({@code DEPLOY_REFUSED}) for {@link #FAILURE}: the step fails
+     */
+    void apply(StepEnvironment env, DeployTasksOutcome outcome, String dir) {
+        List<String> drift = ReleaseResults.names(outcome.with(ReleasedTask.Result.DRIFT));
+        String differs = "Server '" + outcome.server() + "' differs from " + dir + ": a release would create or change "
+                + drift.size() + " task(s): " + Outcomes.names(drift) + ".";
+        switch (this) {
+            case UNSTABLE -> {
+                env.listener().getLogger().println(ConsoleProgress.PREFIX + differs + " The build is UNSTABLE "
+                        + "(onDrift: 'UNSTABLE').");
+                env.run().setResult(Result.UNSTABLE);
+            }
+            case FAILURE -> throw AemException.of(FailureKind.DEPLOY_REFUSED, differs + " This was a dry run: nothing "
+                    + "was changed, and the step fails as onDrift: 'FAILURE' asks.").remedy("Review the plan above: "
+                    + "release the folder to bring the server in line, or export the server into the folder if the "
+                    + "server is right.").build();
+            default -> { }
         }
     }
 }

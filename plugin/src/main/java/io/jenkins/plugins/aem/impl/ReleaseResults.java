@@ -65,8 +65,7 @@ final class ReleaseResults {
                     + Outcomes.names(notBack) + ". The lines above say each one's state and where its backup is: "
                     + "someone must look at each.";
         }
-        Map<ReleasedTask.Result, List<String>> by = new EnumMap<>(ReleasedTask.Result.class);
-        outcome.tasks().forEach(t -> by.computeIfAbsent(t.result(), r -> new ArrayList<>()).add(t.task().task()));
+        Map<ReleasedTask.Result, List<String>> by = byResult(outcome);
         String tally = by.entrySet().stream().filter(e -> e.getKey() != ReleasedTask.Result.NO_CHANGE)
                 .map(e -> e.getValue().size() + " " + e.getKey() + " (" + Outcomes.names(e.getValue()) + ")")
                 .collect(Collectors.joining(", "));
@@ -74,5 +73,17 @@ final class ReleaseResults {
         return release + (outcome.cancelled() ? " was cancelled: " : " did not go as asked: ") + tally + ". "
                 + (deployed ? "The tasks DEPLOYED stay so; every other task is as it was." : "Every task is as it was.")
                 + " The lines above say why each task ended so.";
+    }
+
+    /** How many tasks ended each way, in one line: {@code 2 DEPLOYED (A, B), 1 NO_CHANGE (C)}. */
+    static String tally(DeployTasksOutcome outcome) {
+        return byResult(outcome).entrySet().stream().map(e -> e.getValue().size() + " " + e.getKey() + " ("
+                + Outcomes.names(e.getValue()) + ")").collect(Collectors.joining(", "));
+    }
+
+    private static Map<ReleasedTask.Result, List<String>> byResult(DeployTasksOutcome outcome) {
+        Map<ReleasedTask.Result, List<String>> by = new EnumMap<>(ReleasedTask.Result.class);
+        outcome.tasks().forEach(t -> by.computeIfAbsent(t.result(), r -> new ArrayList<>()).add(t.task().task()));
+        return by;
     }
 }

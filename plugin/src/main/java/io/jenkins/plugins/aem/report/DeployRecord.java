@@ -2,6 +2,7 @@ package io.jenkins.plugins.aem.report;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.aem.Messages;
+import io.jenkins.plugins.aem.client.DeployCheckpoint;
 import io.jenkins.plugins.aem.client.DeployOutcome;
 import io.jenkins.plugins.aem.client.DeployTasksOutcome;
 import io.jenkins.plugins.aem.client.ProgressFact;
@@ -106,6 +107,23 @@ public final class DeployRecord extends StepRecord {
     /** The backup of {@code task} was archived with the build as {@code artifact}. */
     public void backupKept(TaskRef task, String artifact) {
         write(() -> report(task).backup(artifact), true);
+    }
+
+    /**
+     * The deploy of a task handed out a checkpoint: the endpoints whose secrets it rotates (through PatchEndpoint, or,
+     * when it rotates with its import, those the import writes).
+     */
+    public void checkpointed(DeployCheckpoint checkpoint, boolean updateSecrets) {
+        if (updateSecrets) {
+            List<String> rotated = checkpoint.endpointsRotated().isEmpty() ? checkpoint.endpointsWritten()
+                    : checkpoint.endpointsRotated();
+            write(() -> report(checkpoint.taskRef()).rotated(rotated), false);
+        }
+    }
+
+    /** The deploy of {@code task} was taken up after Jenkins stopped during it: {@code how}, in words. */
+    public void takenUp(TaskRef task, String how) {
+        write(() -> report(task).takenUp(how), true);
     }
 
     /** The deploy of one task of the step ended well. */

@@ -35,6 +35,12 @@ public final class DeployReport {
     private boolean restarted;
     private String failure;
     private long elapsed = -1;
+    /** The endpoints TestEndpoint found connected before the task ran again. */
+    private List<String> tested;
+    /** The endpoints whose secrets the deploy rotated (updateSecrets). */
+    private List<String> rotated;
+    /** How a deploy Jenkins stopped during was taken up, and how it ended. */
+    private String resumed;
     transient DeployRecord owner;
 
     DeployReport(DeployRecord owner, String server, String task) {
@@ -93,6 +99,14 @@ public final class DeployReport {
         actions.add(new TimedLine(at, text));
     }
 
+    void rotated(List<String> endpoints) {
+        rotated = endpoints.isEmpty() ? null : new ArrayList<>(endpoints);
+    }
+
+    void takenUp(String how) {
+        resumed = how;
+    }
+
     void backup(String artifact) {
         backup = artifact;
     }
@@ -104,6 +118,10 @@ public final class DeployReport {
         }
         result = outcome.result().name();
         restarted = outcome.restarted();
+        tested = outcome.testedEndpoints().isEmpty() ? null : new ArrayList<>(outcome.testedEndpoints());
+        if (outcome.resumed() != null) {
+            resumed = outcome.resumed();
+        }
         elapsed = outcome.elapsed().toMillis();
     }
 
@@ -169,6 +187,29 @@ public final class DeployReport {
 
     public boolean isRestarted() {
         return owner.read(() -> restarted);
+    }
+
+    /** The endpoints TestEndpoint found connected before the task ran again, named, or {@code null} (none tested). */
+    @CheckForNull
+    public String getTestedEndpoints() {
+        return owner.read(() -> names(tested));
+    }
+
+    /** The endpoints whose secrets the deploy rotates, named, or {@code null} (no rotation asked). */
+    @CheckForNull
+    public String getRotatedEndpoints() {
+        return owner.read(() -> names(rotated));
+    }
+
+    @CheckForNull
+    private static String names(@CheckForNull List<String> endpoints) {
+        return endpoints == null ? null : "'" + String.join("', '", endpoints) + "'";
+    }
+
+    /** How the deploy was taken up after Jenkins stopped during it, or {@code null} (it was not interrupted). */
+    @CheckForNull
+    public String getResumed() {
+        return owner.read(() -> resumed);
     }
 
     @CheckForNull

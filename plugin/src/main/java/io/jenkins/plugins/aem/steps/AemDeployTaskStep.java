@@ -33,9 +33,11 @@ import org.kohsuke.stapler.verb.POST;
  * {@code aemDeployTask}: makes a Replicate task match a definition file from the workspace. It prints the plan first
  * (and stops there with {@code dryRun}); a file already in place sends nothing. It never imports under a running task
  * (unless {@code stopIfRunning}: stop, deploy, run again), archives the task's definition with the build before it
- * changes anything, checks the result, and on any later failure restores the task to what it was. Returns a map with
- * {@code result}, {@code changed}, {@code plan}, {@code actions}, {@code restarted}, {@code warnings}, {@code backup},
- * {@code elapsedSeconds}, {@code server}, {@code task} and {@code page} (its page on the build). Needs a {@code node}.
+ * changes anything, checks the result, tests the endpoints it wrote (unless {@code skipEndpointTest}), and on any later
+ * failure restores the task to what it was; {@code updateSecrets} rotates the endpoints' secrets given. The deploy
+ * outlives a restart of Jenkins. Returns a map with {@code result}, {@code changed}, {@code plan}, {@code actions},
+ * {@code restarted}, {@code warnings}, {@code backup}, {@code testedEndpoints}, {@code resumed}, {@code elapsedSeconds},
+ * {@code server}, {@code task} and {@code page} (its page on the build). Needs a {@code node}.
  *
  * <pre>{@code
  * aemDeployTask connection: 'prod', server: 'Replicate-Prod', task: 'Orders', definition: 'tasks/Orders.json',
@@ -54,6 +56,8 @@ public final class AemDeployTaskStep extends AemTaskStep {
     private boolean replace;
     private boolean dryRun;
     private boolean allowNewerVersion;
+    private boolean updateSecrets;
+    private boolean skipEndpointTest;
 
     @DataBoundConstructor
     public AemDeployTaskStep(String server, String task, String definition) {
@@ -140,17 +144,41 @@ public final class AemDeployTaskStep extends AemTaskStep {
         this.allowNewerVersion = allowNewerVersion;
     }
 
+    public boolean isUpdateSecrets() {
+        return updateSecrets;
+    }
+
+    /**
+     * Rotate: send the secrets of {@code endpointCredentials} even when nothing else changes (through PatchEndpoint on
+     * their secret fields alone, or with the import when there is one), test them, and put the old ones back if the
+     * test fails.
+     */
+    @DataBoundSetter
+    public void setUpdateSecrets(boolean updateSecrets) {
+        this.updateSecrets = updateSecrets;
+    }
+
+    public boolean isSkipEndpointTest() {
+        return skipEndpointTest;
+    }
+
+    /** Do not test the endpoints the deploy creates, changes or rotates: for endpoints AEM cannot reach at deploy time. */
+    @DataBoundSetter
+    public void setSkipEndpointTest(boolean skipEndpointTest) {
+        this.skipEndpointTest = skipEndpointTest;
+    }
+
     @Override
     public StepCall<?> newCall(UnaryOperator<String> expand) {
         return new DeployCall(new TaskTarget(this, expand), new DeployOptions(expand.apply(definition == null ? "" : definition),
                 DefinitionValue.byName(substitutions, expand), EndpointCredentials.byEndpoint(endpointCredentials),
                 stopIfRunning, runOption, cdcPosition == null ? null : expand.apply(cdcPosition), replace, dryRun,
-                allowNewerVersion));
+                allowNewerVersion).withEndpointChecks(updateSecrets, skipEndpointTest));
     }
 
     @Extension
     @Symbol("aemDeployTask")
-    public static final class DescriptorImpl extends TaskStepDescriptor {
+    public static final class DescriptorImpl extends DeployStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -169,35 +197,10 @@ public final class AemDeployTaskStep extends AemTaskStep {
             return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class);
         }
 
-        /** Also takes the short forms {@code substitutions: [ENV: 'PROD']} and {@code endpointCredentials: [EP: 'id']}. */
-        @Override
-        public Step newInstance(Map<String, Object> arguments) throws Exception {
-            return super.newInstance(DeployForms.shortForms(arguments));
-        }
-
         @POST
         public FormValidation doCheckDefinition(@AncestorInPath Item item, @QueryParameter String value) {
             TaskForms.checkConfigure(item);
             return DeployForms.checkFile(value, true);
-        }
-
-        @POST
-        public ListBoxModel doFillRunOptionItems(@AncestorInPath Item item) {
-            TaskForms.checkConfigure(item);
-            return DeployForms.runOptionItems();
-        }
-
-        @POST
-        public FormValidation doCheckRunOption(@AncestorInPath Item item, @QueryParameter String value) {
-            TaskForms.checkConfigure(item);
-            return TaskForms.checkOption(value);
-        }
-
-        @POST
-        public FormValidation doCheckCdcPosition(@AncestorInPath Item item, @QueryParameter String value,
-                                                 @QueryParameter String runOption) {
-            TaskForms.checkConfigure(item);
-            return TaskForms.checkCdcPosition(runOption, value);
         }
     }
 }

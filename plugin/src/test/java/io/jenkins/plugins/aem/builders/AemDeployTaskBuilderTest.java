@@ -8,6 +8,7 @@ import io.jenkins.plugins.aem.AemFixture;
 import io.jenkins.plugins.aem.AemJenkinsTest;
 import io.jenkins.plugins.aem.steps.AemDeployTaskStep;
 import io.jenkins.plugins.aem.steps.AemExportTaskStep;
+import io.jenkins.plugins.aem.steps.AemRotateSecretsStep;
 import io.jenkins.plugins.aem.steps.DefinitionValue;
 import io.jenkins.plugins.aem.steps.EndpointCredentials;
 import java.util.List;
@@ -46,6 +47,8 @@ class AemDeployTaskBuilderTest extends AemJenkinsTest {
         deploy.setReplace(true);
         deploy.setDryRun(true);
         deploy.setAllowNewerVersion(true);
+        deploy.setUpdateSecrets(true);
+        deploy.setSkipEndpointTest(true);
         deploy.setTimeout(900);
         AemExportTaskStep export = new AemExportTaskStep("Replicate-1", "Orders");
         export.setConnection("sim");
@@ -57,5 +60,27 @@ class AemDeployTaskBuilderTest extends AemJenkinsTest {
         j.configRoundtrip(p);
         j.assertEqualDataBoundBeans(export, p.getBuildersList().get(AemExportTaskBuilder.class).getStep());
         j.assertEqualDataBoundBeans(deploy, p.getBuildersList().get(AemDeployTaskBuilder.class).getStep());
+    }
+
+    @Test
+    void theRotationBuildStepRoundTripsThroughTheFormAndRotates() throws Exception {
+        AemRotateSecretsStep rotate = new AemRotateSecretsStep("Replicate-Prod", "${TARGET}");
+        rotate.setConnection("sim");
+        rotate.setEndpointCredentials(List.of(new EndpointCredentials("Target-DB", AemFixture.TARGET_DB_ID)));
+        rotate.setStopIfRunning(true);
+        rotate.setRunOption("RELOAD_TARGET");
+        rotate.setTimeout(300);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(new AemRotateSecretsBuilder(rotate));
+        j.configRoundtrip(p);
+        j.assertEqualDataBoundBeans(rotate, p.getBuildersList().get(AemRotateSecretsBuilder.class).getStep());
+
+        exportsAndDeploysInOneFreestyleJob();
+        p.addProperty(new hudson.model.ParametersDefinitionProperty(new hudson.model.StringParameterDefinition("TARGET", "Orders")));
+        rotate.setRunOption(null);
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("rotate the secret of endpoint 'Target-DB' (password) through PatchEndpoint", b);
+        assertTrue(aem.simulator().repository("Replicate-Prod").endpoints().patches().size() == 1);
+        aem.assertNoSecrets("the build log", JenkinsRule.getLog(b));
     }
 }

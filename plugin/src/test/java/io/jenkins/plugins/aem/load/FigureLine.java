@@ -26,17 +26,31 @@ final class FigureLine {
         return this;
     }
 
+    /** A figure put before, or {@code null}. */
+    Object get(String key) {
+        return figures.get(key);
+    }
+
     @Override
     public String toString() {
         return prefix + " " + figures.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
     }
 
-    /** Prints the line and writes it to {@code file} (its folder is created). */
+    /** Prints the line and writes it to {@code file} (its folder is created), in place of what it held. */
     void publish(Path file) throws IOException {
+        write(file);
+    }
+
+    /** Prints the line and adds it to {@code file}, after the lines it holds. */
+    void append(Path file) throws IOException {
+        write(file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private void write(Path file, java.nio.file.OpenOption... how) throws IOException {
         String line = toString();
         System.out.println(line);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, how);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.aem.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.aem.simulator.AemSimulator;
 import io.jenkins.plugins.aem.simulator.AemSimulatorBuilder;
@@ -26,8 +27,9 @@ import org.jvnet.hudson.test.junit.jupiter.RealJenkinsExtension;
 /**
  * The fault soak (issue 11): a controller restarted gracefully while 20 steps wait, AEM losing every session while 20
  * wait, and the controller killed with SIGKILL while 20 wait, 10 of them after and 10 before their run was recorded as
- * sent. It prints {@code JENKINS_SOAK ...} and writes it to {@code target/jenkins-soak.txt}. Not a test of the default
- * run: {@code ./mvnw -B -ntp -Pjenkins-soak verify}.
+ * sent; then 48 deploys interrupted by a graceful restart and by SIGKILL ({@link DeploySoak}). It prints
+ * {@code JENKINS_SOAK ...} and {@code JENKINS_DEPLOY_SOAK ...} and writes both to {@code target/jenkins-soak.txt}. Not
+ * a test of the default run: {@code ./mvnw -B -ntp -Pjenkins-soak verify}.
  *
  * <p>The controller is a real {@code java -jar jenkins.war} process with a JENKINS_HOME of its own
  * ({@link RealJenkinsExtension}), because only a process can be killed for real: a JenkinsRule in this JVM can be
@@ -47,7 +49,7 @@ class JenkinsFaultSoak {
     private final RealJenkinsExtension controller = new RealJenkinsExtension().withTimeout(720);
 
     @Test
-    @Timeout(value = 14, unit = TimeUnit.MINUTES)
+    @Timeout(value = 26, unit = TimeUnit.MINUTES)
     void soak() throws Throwable {
         Map<String, SoakExpectation> expected = new LinkedHashMap<>();
         Map<String, String> deadlines = new TreeMap<>();
@@ -56,7 +58,7 @@ class JenkinsFaultSoak {
         try (AemSimulator aem = simulator().start()) {
             controller.startJenkins();
             controller.runRemotely(SoakRemote::configure, aem.baseUrl().toString(),
-                    new ArrayList<>(List.of(CONNECTION, HELD_CONNECTION)));
+                    new ArrayList<>(List.of(CONNECTION, HELD_CONNECTION, DeploySoak.CONNECTION)));
 
             // 1. Graceful restart while 20 steps wait: 15 tasks get there after it, 5 never do and must time out at
             //    the deadline stored before it.
@@ -111,11 +113,19 @@ class JenkinsFaultSoak {
             ArrayList<String> killed = new ArrayList<>(sent.keySet());
             killed.addAll(held.keySet());
             outcomes.addAll(controller.runRemotely(SoakRemote::awaitOutcomes, killed));
+
+            // 4. Deploys interrupted by a graceful restart and by kill -9 (DeploySoak), each judged against AEM.
+            FigureLine deploys = new DeploySoak(aem, controller).run();
             controller.stopJenkins();
 
             Verdict verdict = judge(aem, expected, deadlines, outcomes, relogins);
             verdict.line().publish(Path.of("target", "jenkins-soak.txt"));
+            deploys.append(Path.of("target", "jenkins-soak.txt"));
             assertEquals(0, verdict.failures(), "wrong, duplicate_commands, lost_builds and leaked_secrets are all 0");
+            assertEquals("0 0 0 0", deploys.get("wrong") + " " + deploys.get("half_changed") + " "
+                    + deploys.get("duplicate_imports") + " " + deploys.get("leaked_secrets"),
+                    "deploys: wrong, half_changed, duplicate_imports and leaked_secrets are all 0");
+            assertTrue(((Number) deploys.get("resumed")).intValue() >= 10, "at least 10 deploys resumed: " + deploys);
         }
     }
 
@@ -195,7 +205,7 @@ class JenkinsFaultSoak {
             server.task(SimTaskSpec.named(name("E", i)).startingState("STARTING").startDuration(Duration.ofSeconds(30)));
             server.task(SimTaskSpec.named(name("K", i)).startingState("STARTING").startDuration(Duration.ofSeconds(90)));
         }
-        return AemSimulator.builder()
+        return DeploySoak.addTo(AemSimulator.builder())
                 .user(CrowdAem.user(CONNECTION), CrowdAem.PASSWORD)
                 .user(CrowdAem.user(HELD_CONNECTION), CrowdAem.PASSWORD)
                 .serverWaitCap(Duration.ofSeconds(1)) // the waits are watched by polling, which a restart must resume

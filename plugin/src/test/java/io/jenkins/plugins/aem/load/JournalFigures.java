@@ -67,6 +67,14 @@ final class JournalFigures {
         }).count();
     }
 
+    /** How many ImportTask calls reached this task with a body holding {@code marker}: a deploy's own import. */
+    long imports(String server, String task, String marker) {
+        return entries.stream().filter(JournalEntry::isImport).filter(e -> {
+            String[] s = segments(e);
+            return s.length >= 4 && server.equals(s[1]) && task.equals(s[3]) && e.body().contains(marker);
+        }).count();
+    }
+
     /** {@code servers, S, tasks, T, ...} after the API base, or an empty array for other paths. */
     private static String[] segments(JournalEntry e) {
         String path = e.path();

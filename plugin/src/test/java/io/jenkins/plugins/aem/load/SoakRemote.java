@@ -1,5 +1,9 @@
 package io.jenkins.plugins.aem.load;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Map;
@@ -31,12 +35,38 @@ final class SoakRemote {
         CrowdAem.configure(r.jenkins, url, connections.toArray(String[]::new));
     }
 
+    /** Adds a Username with password credential, such as an endpoint's. */
+    static void addLogin(JenkinsRule r, String id, String user, String password) throws Exception {
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "soak " + id, user, password));
+    }
+
+    /** Gives the built-in node this many executors: each {@code node} block of a pipeline holds one. */
+    static void executors(JenkinsRule r, int count) throws Exception {
+        r.jenkins.setNumExecutors(count);
+    }
+
     /** Creates a job of each name with its script and starts its first build. */
     static void startBuilds(JenkinsRule r, TreeMap<String, String> scripts) throws Exception {
         for (Map.Entry<String, String> e : scripts.entrySet()) {
             WorkflowJob job = r.createProject(WorkflowJob.class, e.getKey());
             job.setDefinition(new CpsFlowDefinition(e.getValue(), true));
             job.scheduleBuild2(0).waitForStart();
+        }
+    }
+
+    /** Creates a job of each name with its script, then starts all their first builds at once. */
+    static void startBuildsAtOnce(JenkinsRule r, TreeMap<String, String> scripts) throws Exception {
+        ArrayList<WorkflowJob> jobs = new ArrayList<>();
+        for (Map.Entry<String, String> e : scripts.entrySet()) {
+            WorkflowJob job = r.createProject(WorkflowJob.class, e.getKey());
+            job.setDefinition(new CpsFlowDefinition(e.getValue(), true));
+            jobs.add(job);
+        }
+        ArrayList<hudson.model.queue.QueueTaskFuture<WorkflowRun>> started = new ArrayList<>();
+        jobs.forEach(job -> started.add(job.scheduleBuild2(0)));
+        for (var build : started) {
+            build.waitForStart();
         }
     }
 
