@@ -25,7 +25,7 @@ final class DeployExecution {
     /** How far past the deadline a hung request may run before the deploy ends regardless. */
     private static final Duration OVERRUN = Duration.ofSeconds(4);
 
-    final CompletableFuture<DeployOutcome> result = new Cancellable();
+    final DeployResult result = new Cancellable();
 
     private final DeployRequest request;
     private final TaskRef task;
@@ -63,6 +63,7 @@ final class DeployExecution {
         this.rotation = new SecretRotation(ctx);
         var watchdog = scheduler.schedule(this::overrun, clock.total().remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> watchdog.cancel(false));
+        result.telling(ctx); // a set's page gives each task's row the time its own deploy took
     }
 
     /** The checkpoint a fresh deploy starts from: nothing sent yet. */
@@ -259,7 +260,7 @@ final class DeployExecution {
     }
 
     /** A deploy's future: cancelling it after the task was changed restores the task before it completes. */
-    private final class Cancellable extends CompletableFuture<DeployOutcome> {
+    private final class Cancellable extends DeployResult {
         @Override
         public boolean cancel(boolean mayInterrupt) {
             if (isDone()) {

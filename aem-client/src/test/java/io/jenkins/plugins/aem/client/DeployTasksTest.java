@@ -282,6 +282,7 @@ class DeployTasksTest {
         assertThat(changed.plan().lines()).contains(
                 "change setting task_settings.target_settings.ftm_settings.parallel_load_threads: 4 -> 8");
         assertThat(facts).noneMatch(ProgressFact.DeployAction.class::isInstance);
+        assertThat(facts).as("planning is no deploy: no task's deploy ended").noneMatch(ProgressFact.DeployEnded.class::isInstance);
 
         facts.clear();
         SimFixture.join(f.client().deployTasks(f.release().build(), f.folder, f.io, recording));
@@ -290,5 +291,11 @@ class DeployTasksTest {
                 .contains("imported the definition into task 'Task-0001' on server 'Prod'");
         assertThat(facts).filteredOn(ProgressFact.DeployAction.class::isInstance)
                 .allMatch(a -> a.task().equals(new TaskRef("Prod", "Task-0001")));
+        List<ProgressFact.DeployEnded> ended = facts.stream().filter(ProgressFact.DeployEnded.class::isInstance)
+                .map(ProgressFact.DeployEnded.class::cast).toList();
+        assertThat(ended).as("the one task deployed tells how long its deploy took, once it ended")
+                .extracting(ProgressFact.DeployEnded::task).containsExactly(new TaskRef("Prod", "Task-0001"));
+        assertThat(ended.get(0).elapsed()).isPositive();
+        assertThat(facts.get(facts.size() - 1)).as("its last fact").isEqualTo(ended.get(0));
     }
 }
