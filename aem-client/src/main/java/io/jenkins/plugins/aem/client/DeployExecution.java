@@ -292,7 +292,7 @@ final class DeployExecution {
                 + request.timeout().toSeconds() + " s.").build();
         result.completeExceptionally(ctx.changes().touched
                 ? DeployFailures.notRestored(task, late, AemException.of(FailureKind.TIMED_OUT, "it ran out of time.").build(),
-                "in a state that could not be read", backupWhere)
+                "in a state that could not be read", facts.taskExists(), backupWhere)
                 : late);
     }
 }
