@@ -115,6 +115,21 @@ class DeployTasksTest {
         assertThat(f.events()).contains("server 'Prod' differs from the folder. Nothing was changed.");
         assertThat(f.deploy(f.release().build()).exitCode()).isZero();
         assertThat(f.deploy(f.release().dryRun(true).build()).exitCode()).isZero();
+        assertThat(f.events()).contains("server 'Prod' matches the folder. Nothing was changed.");
+    }
+
+    /** A refused task could not be compared and would not be deployed: the dry run never says the server matches. */
+    @Test
+    void aDryRunWithARefusedTaskAndNoDriftSaysTheReleaseWouldNotGo() {
+        f.exportDev();
+        f.change("Task-0003");
+        f.fx.sim.task("Prod", "Task-0003").setState("RUNNING");
+        DeployTasksOutcome plan = f.deploy(f.release().dryRun(true).build());
+        assertThat(plan.with(ReleasedTask.Result.REFUSED)).extracting(t -> t.task().task()).containsExactly("Task-0003");
+        assertThat(plan.with(ReleasedTask.Result.DRIFT)).isEmpty();
+        assertThat(plan.exitCode()).as("the refusal's code, as documented").isEqualTo(1);
+        assertThat(f.events()).contains("1 refused: the release would not go as it stands. Nothing was changed.")
+                .doesNotContain("matches the folder");
     }
 
     @Test

@@ -199,6 +199,15 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
         String rows = BuildPages.text(j, skipped, "aem/step/2/");
         assertTrue(rows.contains("Customers\tReplicate-Prod\tDEPLOYED"), rows);
         assertTrue(rows.contains("Orders\tReplicate-Prod\tREFUSED"), rows);
+
+        // Customers matches now, Orders is still refused: the dry run fails, and never says the server matches.
+        WorkflowRun check = runPipeline(node(change("Orders"), change("Customers"), release("check", ", dryRun: true")),
+                Result.FAILURE);
+        j.assertLogContains("1 refused: the release would not go as it stands. Nothing was changed.", check);
+        j.assertLogNotContains("matches the folder", check);
+        String checked = BuildPages.text(j, check, "aem/step/2/");
+        assertTrue(checked.contains("Orders\tReplicate-Prod\tREFUSED"), checked);
+        assertFalse(checked.contains("matches the folder"), checked);
     }
 
     /** An abort during a release stops it; the deploy under way puts its task back before the build ends. */
