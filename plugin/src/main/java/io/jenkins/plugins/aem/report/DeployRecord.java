@@ -84,7 +84,7 @@ public final class DeployRecord extends StepRecord {
         });
     }
 
-    /** A set's: {@code release of 2 tasks from release/ to server 'Prod'}, its tasks being on its own row. */
+    /** A set's: {@code release of 2 task(s) from release/ to server 'Prod'}; which tasks is the step's Task line. */
     @Override
     public String getTitle() {
         return read(() -> isSetLocked() ? Messages.DeployRecord_SetTitle(getKind(), definition, getServer())
