@@ -158,8 +158,8 @@ await page.locator('.aem-diff').first().waitFor();
 await panelShot('aem-page-deploy.png');
 // The release is the build's last deploy of the folder (the one before it is its dry run).
 await page.goto(`${jenkins}job/release-a-folder/${built['release-a-folder']}/aem/`);
-await page.locator('table.aem-steps tbody tr').filter({ hasText: 'deploy of 2 tasks' }).last()
-  .getByRole('link', { name: 'deploy of 2 tasks' }).click();
+await page.locator('table.aem-steps tbody tr').filter({ hasText: 'release of 2 task(s)' }).last()
+  .getByRole('link', { name: 'release of 2 task(s)' }).click();
 await page.locator('table.aem-set tbody tr').first().waitFor();
 await panelShot('aem-page-release.png');
 

@@ -84,16 +84,20 @@ try {
   const release = await buildNow(page, jenkins, 'release-a-folder');
   check(release.result === 'SUCCESS', `release-a-folder #${release.number} ended ${release.result}`);
   await page.goto(`${jenkins}job/release-a-folder/${release.number}/aem/`);
-  const sets = page.locator('table.aem-steps tbody tr').filter({ hasText: 'deploy of 2 tasks' });
+  const sets = page.locator('table.aem-steps tbody tr').filter({ hasText: 'release of 2 task(s)' });
   check(await sets.count() === 2, `the release's AEM page lists its dry run and its release: ${await sets.allInnerTexts()}`);
   check((await sets.first().innerText()).includes('dry run'), 'the first set deploy is the dry run');
-  await sets.last().getByRole('link', { name: 'deploy of 2 tasks' }).click();
+  await sets.last().getByRole('link', { name: 'release of 2 task(s)' }).click();
   await page.waitForURL(/\/aem\/step\/\d+\/$/);
   const setPage = page.url();
+  const heading = await page.locator('h1').innerText();
+  check(heading.includes("release of 2 task(s) from release/ to server 'Replicate-QA'"), `the release's heading: ${heading}`);
   const rows = page.locator('table.aem-set tbody tr');
-  const tasks = (await rows.locator('td:first-child').allInnerTexts()).sort();
-  check(tasks.join() === 'Billing,Payments', `the release's page has a row for Billing and one for Payments: ${tasks}`);
-  for (const row of await rows.allInnerTexts()) check(row.includes('DEPLOYED'), `each task is DEPLOYED: ${row}`);
+  const tasks = await rows.locator('td:first-child').allInnerTexts();
+  check(tasks.join() === 'Billing,Payments', `the release's page has a row for Billing and one for Payments, by name: ${tasks}`);
+  for (const row of await rows.allInnerTexts()) {
+    check(row.includes('DEPLOYED') && /\d s\s*$/.test(row), `each task is DEPLOYED, with the time it took: ${row}`);
+  }
   const secrets = [process.env.AEM_TRY_IT_SOURCE_DB_PASSWORD, process.env.AEM_TRY_IT_TARGET_DB_PASSWORD].filter(Boolean);
   check(secrets.length === 2, 'browser-test.sh gave the endpoint passwords');
   let endpointDiffs = 0;

@@ -203,6 +203,10 @@ class ReleaseCommandsTest {
         CliRun others = release("--backup-dir", dir.resolve("b2").toString(), "--skip-refused");
         assertThat(others.exit()).isEqualTo(1);
         assertThat(others.out()).contains("DEPLOYED Task-0001", "REFUSED Task-0002");
+        CliRun check = release("--dry-run");
+        assertThat(check.exit()).as("a dry run keeps a refusal's code: neither 0 (matches) nor 7 (drift)").isEqualTo(1);
+        assertThat(check.out() + check.err()).contains("1 refused: the release would not go as it stands. Nothing was "
+                + "changed.").doesNotContain("matches the folder");
     }
 
     @Test

@@ -25,7 +25,7 @@ final class DeployExecution {
     /** How far past the deadline a hung request may run before the deploy ends regardless. */
     private static final Duration OVERRUN = Duration.ofSeconds(4);
 
-    final CompletableFuture<DeployOutcome> result = new Cancellable();
+    final DeployResult result = new Cancellable();
 
     private final DeployRequest request;
     private final TaskRef task;
@@ -63,6 +63,7 @@ final class DeployExecution {
         this.rotation = new SecretRotation(ctx);
         var watchdog = scheduler.schedule(this::overrun, clock.total().remaining().plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> watchdog.cancel(false));
+        result.telling(ctx); // a set's page gives each task's row the time its own deploy took
     }
 
     /** The checkpoint a fresh deploy starts from: nothing sent yet. */
@@ -277,7 +278,7 @@ final class DeployExecution {
     }
 
     /** A deploy's future: cancelling it after the task was changed restores the task before it completes. */
-    private final class Cancellable extends CompletableFuture<DeployOutcome> {
+    private final class Cancellable extends DeployResult {
         @Override
         public boolean cancel(boolean mayInterrupt) {
             if (isDone()) {
@@ -309,7 +310,7 @@ final class DeployExecution {
                 + request.timeout().toSeconds() + " s.").build();
         result.completeExceptionally(ctx.changes().touched
                 ? DeployFailures.notRestored(task, late, AemException.of(FailureKind.TIMED_OUT, "it ran out of time.").build(),
-                "in a state that could not be read", backupWhere)
+                "in a state that could not be read", facts.taskExists(), backupWhere)
                 : late);
     }
 }

@@ -170,14 +170,25 @@ final class DeployFailures {
                 .build();
     }
 
-    /** The deploy failed, and so did the restore: the user must act. */
+    /** How a failed restore leaves a task the deploy created: there was nothing to back up, and it is still there. */
+    static final String CREATED_LEFT = "The task did not exist before the deploy; deleting it failed, so it is left as "
+            + "the deploy made it.";
+
+    /**
+     * The deploy failed, and so did the restore: the user must act.
+     *
+     * @param existed        whether the task existed before the deploy (else the restore was to delete it)
+     * @param backupLocation where the task's backup is and how to restore from it; {@code null} when kept in memory
+     */
     static AemException notRestored(TaskRef task, AemException cause, AemException restoreError, String taskNow,
-                                    String backupLocation) {
+                                    boolean existed, String backupLocation) {
         return AemException.of(FailureKind.DEPLOY_NOT_RESTORED, "The deploy of " + task + " failed: " + strip(cause.getMessage())
                         + " Restoring the task failed too: " + strip(restoreError.getMessage()) + " The task is now " + taskNow
-                        + ". " + where(backupLocation))
+                        + ". " + (existed ? where(backupLocation) : CREATED_LEFT))
                 .errorCode(cause.errorCode()).aemMessage(cause.aemMessage())
-                .remedy("Check the task in AEM and restore its definition from the backup before running it.").build();
+                .remedy(existed ? "Check the task in AEM and restore its definition from the backup before running it."
+                        : "Check the task in AEM and delete it by hand if it should not be there, or deploy again to "
+                        + "finish it.").build();
     }
 
     /** Where the backup is, {@code backupLocation} naming the place and how to restore from it. */

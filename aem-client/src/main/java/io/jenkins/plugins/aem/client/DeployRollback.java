@@ -61,7 +61,7 @@ final class DeployRollback {
             AemException error = ctx.calls().reader().transport(e, "the restore").redacted(ctx::redact);
             // One last look, so that the message says what the task is now, not what it was a step ago.
             return definition.read().handle((s, x) -> DeployFailures.notRestored(task, cause, error, definition.now(),
-                    facts.taskExists() ? backupLocation : null));
+                    facts.taskExists(), backupLocation));
         }).thenCompose(report -> report);
     }
 

@@ -58,4 +58,14 @@ public interface ProgressFact {
      */
     record DeployAction(TaskRef task, String action) implements ProgressFact {
     }
+
+    /**
+     * A deploy ended, however it ended: deployed, unchanged, a dry run, refused, failed, or cancelled (once its task
+     * was put back, when it had changed it). A release tells it for each task it deploys, not for those it only planned.
+     *
+     * @param task    the target task
+     * @param elapsed how long the deploy took, from its start to its end, a restore included
+     */
+    record DeployEnded(TaskRef task, Duration elapsed) implements ProgressFact {
+    }
 }

@@ -76,7 +76,10 @@ final class ReleasePlan {
         String tally = counts.entrySet().stream().map(e -> e.getValue() + " " + word(e.getKey()))
                 .collect(Collectors.joining(", "));
         if (outcome.dryRun()) {
-            journal.step("Dry run: " + tally + (outcome.with(ReleasedTask.Result.DRIFT).isEmpty()
+            // A refused task could not be compared, and would not be deployed: the server cannot be said to match.
+            int refused = outcome.with(ReleasedTask.Result.REFUSED).size();
+            journal.step("Dry run: " + tally + (refused > 0 ? "; " + refused + " refused: the release would not go as it "
+                    + "stands" : outcome.with(ReleasedTask.Result.DRIFT).isEmpty()
                     ? "; server '" + outcome.server() + "' matches the folder" : "; server '" + outcome.server()
                     + "' differs from the folder") + ". Nothing was changed.");
         } else {

@@ -162,6 +162,27 @@ class DeployRefusalTest {
         assertThat(f.repo("Prod").taskExists("Orders-2")).isFalse();
     }
 
+    /**
+     * A new task has no backup to lose: when its deploy fails and deleting it fails too, the failure says the task is
+     * left as the deploy made it, and to delete it by hand, not that a backup kept in memory is lost.
+     */
+    @Test
+    void aNewTaskThatCannotBeDeletedAgainIsSaidToBeLeftAsTheDeployMadeIt() {
+        AemClient tasksOnly = f.fx.pool.client(ConnectionSettings.builder(f.fx.sim.baseUrl().toString(),
+                Credentials.of("tasks-only", "tasks-Pa55-word")).build());
+        f.fx.sim.faults().failNext(RequestKind.DELETE, 1, "AEM_DELETE_TASK_INNER_ERR");
+        AemException e = DeployFixture.fails(tasksOnly.deploy(DeployRequest.of(new TaskRef("Prod", "Orders-2"),
+                f.export("Dev", "Orders", false)), null));
+        assertThat(e.kind()).isEqualTo(FailureKind.DEPLOY_NOT_RESTORED);
+        assertThat(e.getMessage()).contains("Restoring the task failed too: AEM refused DeleteTask")
+                .contains("The task is now STOPPED")
+                .endsWith("The task did not exist before the deploy; deleting it failed, so it is left as the deploy made it.")
+                .doesNotContain("memory");
+        assertThat(e.remedy()).isEqualTo("Check the task in AEM and delete it by hand if it should not be there, or "
+                + "deploy again to finish it.");
+        assertThat(f.repo("Prod").taskExists("Orders-2")).isTrue();
+    }
+
     @Test
     void aCancelledDeployStopsBeforeItChangesAnything() throws Exception {
         f.fx.sim.faults().latency(1.0, Duration.ofMillis(400), Duration.ofMillis(400));

@@ -115,6 +115,21 @@ class DeployTasksTest {
         assertThat(f.events()).contains("server 'Prod' differs from the folder. Nothing was changed.");
         assertThat(f.deploy(f.release().build()).exitCode()).isZero();
         assertThat(f.deploy(f.release().dryRun(true).build()).exitCode()).isZero();
+        assertThat(f.events()).contains("server 'Prod' matches the folder. Nothing was changed.");
+    }
+
+    /** A refused task could not be compared and would not be deployed: the dry run never says the server matches. */
+    @Test
+    void aDryRunWithARefusedTaskAndNoDriftSaysTheReleaseWouldNotGo() {
+        f.exportDev();
+        f.change("Task-0003");
+        f.fx.sim.task("Prod", "Task-0003").setState("RUNNING");
+        DeployTasksOutcome plan = f.deploy(f.release().dryRun(true).build());
+        assertThat(plan.with(ReleasedTask.Result.REFUSED)).extracting(t -> t.task().task()).containsExactly("Task-0003");
+        assertThat(plan.with(ReleasedTask.Result.DRIFT)).isEmpty();
+        assertThat(plan.exitCode()).as("the refusal's code, as documented").isEqualTo(1);
+        assertThat(f.events()).contains("1 refused: the release would not go as it stands. Nothing was changed.")
+                .doesNotContain("matches the folder");
     }
 
     @Test
@@ -282,6 +297,7 @@ class DeployTasksTest {
         assertThat(changed.plan().lines()).contains(
                 "change setting task_settings.target_settings.ftm_settings.parallel_load_threads: 4 -> 8");
         assertThat(facts).noneMatch(ProgressFact.DeployAction.class::isInstance);
+        assertThat(facts).as("planning is no deploy: no task's deploy ended").noneMatch(ProgressFact.DeployEnded.class::isInstance);
 
         facts.clear();
         SimFixture.join(f.client().deployTasks(f.release().build(), f.folder, f.io, recording));
@@ -290,5 +306,11 @@ class DeployTasksTest {
                 .contains("imported the definition into task 'Task-0001' on server 'Prod'");
         assertThat(facts).filteredOn(ProgressFact.DeployAction.class::isInstance)
                 .allMatch(a -> a.task().equals(new TaskRef("Prod", "Task-0001")));
+        List<ProgressFact.DeployEnded> ended = facts.stream().filter(ProgressFact.DeployEnded.class::isInstance)
+                .map(ProgressFact.DeployEnded.class::cast).toList();
+        assertThat(ended).as("the one task deployed tells how long its deploy took, once it ended")
+                .extracting(ProgressFact.DeployEnded::task).containsExactly(new TaskRef("Prod", "Task-0001"));
+        assertThat(ended.get(0).elapsed()).isPositive();
+        assertThat(facts.get(facts.size() - 1)).as("its last fact").isEqualTo(ended.get(0));
     }
 }

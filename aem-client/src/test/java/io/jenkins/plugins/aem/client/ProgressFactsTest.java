@@ -68,6 +68,12 @@ class ProgressFactsTest {
                 .startsWith("stopped task 'Live' on server 'Prod'", "imported the definition into task 'Live' on server 'Prod'")
                 .contains("restored task 'Live' on server 'Prod'");
         assertThat(facts(ProgressFact.DeployAction.class)).allMatch(a -> a.task().equals(live));
+        assertThat(facts.get(facts.size() - 1)).as("the end, its restore included, comes last and once, before the result")
+                .isInstanceOfSatisfying(ProgressFact.DeployEnded.class, end -> {
+                    assertThat(end.task()).isEqualTo(live);
+                    assertThat(end.elapsed()).isPositive();
+                });
+        assertThat(facts(ProgressFact.DeployEnded.class)).hasSize(1);
         assertThat(facts(ProgressFact.StateSeen.class)).as("the deploy's own run and stop tell their steps, not states")
                 .isEmpty();
     }

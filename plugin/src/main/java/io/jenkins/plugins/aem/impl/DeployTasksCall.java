@@ -198,13 +198,13 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> implemen
 
     @Override
     protected StepRecord newRecord() {
-        return DeployRecord.ofSet(target.connectionText(), target.serverText(), folder.tasksText(), asked(), folder.dir(),
+        return DeployRecord.ofSet(target.connectionText(), target.serverText(), folder.tasksText(), asked(), folder.dirText(),
                 each.dryRun());
     }
 
     /** What is asked, in words: the folder, the tasks, the values, and each deploy's options (credentials by ID). */
     private String asked() {
-        return "release " + folder.asked() + each.options() + (atomic ? "; atomic: put back every task changed if one fails"
+        return "release folder " + folder.asked() + each.options() + (atomic ? "; atomic: put back every task changed if one fails"
                 : "") + (skipRefused ? "; deploy the tasks not refused even when others are" : "")
                 + (each.dryRun() && onDrift != null ? "; drift makes the build " + onDrift : "");
     }

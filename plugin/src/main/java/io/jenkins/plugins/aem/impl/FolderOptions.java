@@ -131,9 +131,17 @@ public final class FolderOptions implements Serializable {
         }
     }
 
-    /** The folder, the tasks, the values and how many at once, in words, for the build's page (values are not secrets). */
+    /** The folder in words, as a folder reads: {@code release/}. */
+    public String dirText() {
+        return dir.endsWith("/") ? dir : dir + "/";
+    }
+
+    /**
+     * The folder, the tasks, the values and how many at once, in words, for the build's page (values are not secrets):
+     * {@code release/ (every task); values from env/qa.values}.
+     */
     public String asked() {
-        StringBuilder text = new StringBuilder(dir).append(" (").append(tasksText()).append(')');
+        StringBuilder text = new StringBuilder(dirText()).append(" (").append(tasksText()).append(')');
         if (valuesFile != null) {
             text.append("; values from ").append(valuesFile);
         }

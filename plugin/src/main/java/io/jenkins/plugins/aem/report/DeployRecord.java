@@ -9,6 +9,7 @@ import io.jenkins.plugins.aem.client.ProgressFact;
 import io.jenkins.plugins.aem.client.ReleasedTask;
 import io.jenkins.plugins.aem.client.TaskRef;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ public final class DeployRecord extends StepRecord {
     static final int MOST = 64 * 1024;
     /** What a task's report takes of its share before its plan and steps: its names, result and counts. */
     static final int REPORT_OVERHEAD = 400;
+    /** The order of a set's rows. */
+    private static final Comparator<DeployReport> BY_TASK = Comparator.comparing(DeployReport::getTask)
+            .thenComparing(DeployReport::getServer);
 
     private final String definition;
     private final boolean dryRun;
@@ -33,6 +37,7 @@ public final class DeployRecord extends StepRecord {
     private int tasks;
     /** A step over a set of tasks: shown as rows, however many it has. */
     private boolean set;
+    /** In the order they came: a report's page, {@code report/N/}, is its place here, and never changes. */
     private final List<DeployReport> reports = new ArrayList<>();
 
     /**
@@ -53,7 +58,7 @@ public final class DeployRecord extends StepRecord {
      * is told once its folder is read ({@link #expect}).
      *
      * @param tasks which tasks, in words
-     * @param dir   the release folder, as the step named it
+     * @param dir   the release folder, in words ({@code release/})
      */
     public static DeployRecord ofSet(String connection, String server, String tasks, String asked, String dir,
                                      boolean dryRun) {
@@ -64,14 +69,33 @@ public final class DeployRecord extends StepRecord {
     }
 
     private Object readResolve() {
-        reports.forEach(r -> r.owner = this);
+        for (int i = 0; i < reports.size(); i++) {
+            reports.get(i).owner = this;
+            reports.get(i).number = i + 1;
+        }
         return this;
     }
 
     @Override
     public String getKind() {
-        return read(() -> isSetLocked() ? Messages.DeployRecord_SetKind(Math.max(tasks, reports.size()))
-                : Messages.DeployRecord_Kind());
+        return read(() -> {
+            int count = Math.max(tasks, reports.size());
+            return !isSetLocked() ? Messages.DeployRecord_Kind()
+                    : count == 0 ? Messages.DeployRecord_SetKindUnread() : Messages.DeployRecord_SetKind(count);
+        });
+    }
+
+    /** A set's: {@code release of 2 task(s) from release/ to server 'Prod'}; which tasks is the step's Task line. */
+    @Override
+    public String getTitle() {
+        return read(() -> isSetLocked() ? Messages.DeployRecord_SetTitle(getKind(), definition, getServer())
+                : super.getTitle());
+    }
+
+    /** A set's title names its server already. */
+    @Override
+    public String getTitleWithServer() {
+        return read(() -> isSetLocked() ? getTitle() : super.getTitleWithServer());
     }
 
     /** The room of one task's plan and steps taken, in characters: its share of {@link #ROOM}. */
@@ -90,6 +114,8 @@ public final class DeployRecord extends StepRecord {
             report(p.task()).planned(p.plan(), room());
         } else if (fact instanceof ProgressFact.DeployAction a) {
             report(a.task()).acted(System.currentTimeMillis(), a.action(), room());
+        } else if (fact instanceof ProgressFact.DeployEnded e) {
+            report(e.task()).took(e.elapsed());
         }
     }
 
@@ -99,7 +125,7 @@ public final class DeployRecord extends StepRecord {
                 return r;
             }
         }
-        DeployReport r = new DeployReport(this, task.server(), task.task());
+        DeployReport r = new DeployReport(this, task.server(), task.task(), reports.size() + 1);
         reports.add(r);
         return r;
     }
@@ -197,8 +223,12 @@ public final class DeployRecord extends StepRecord {
         return set || tasks > 1;
     }
 
+    /**
+     * The tasks' reports by task name (as the release's plan and outcome list them), not in the order their plans
+     * came, which parallel planning makes random. Each keeps the number of its page, given as it came.
+     */
     public List<DeployReport> getReports() {
-        return read(() -> List.copyOf(reports));
+        return read(() -> reports.stream().sorted(BY_TASK).toList());
     }
 
     /** The single deploy's report, shown on the step's page itself; {@code null} for a set, or before the plan. */

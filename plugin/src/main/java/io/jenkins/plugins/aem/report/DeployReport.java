@@ -6,6 +6,7 @@ import io.jenkins.plugins.aem.Messages;
 import io.jenkins.plugins.aem.client.DeployOutcome;
 import io.jenkins.plugins.aem.client.definition.DeployPlan;
 import io.jenkins.plugins.aem.client.definition.PlanChange;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.security.stapler.StaplerAccessibleType;
@@ -42,11 +43,14 @@ public final class DeployReport {
     /** How a deploy Jenkins stopped during was taken up, and how it ended. */
     private String resumed;
     transient DeployRecord owner;
+    /** Its page's number in its record, {@code report/N/}: the order reports came in, which the record keeps. */
+    transient int number;
 
-    DeployReport(DeployRecord owner, String server, String task) {
+    DeployReport(DeployRecord owner, String server, String task, int number) {
         this.owner = owner;
         this.server = server;
         this.task = task;
+        this.number = number;
     }
 
     boolean is(String server, String task) {
@@ -125,6 +129,11 @@ public final class DeployReport {
         elapsed = outcome.elapsed().toMillis();
     }
 
+    /** The deploy of this task ended, however, after {@code took}: a set's row shows it. */
+    void took(Duration took) {
+        elapsed = took.toMillis();
+    }
+
     /** The deploy of this task failed, was refused or aborted: {@code why} as the console said it. */
     void failed(String how, @CheckForNull String why) {
         if (result == null) {
@@ -145,6 +154,11 @@ public final class DeployReport {
 
     public String getTask() {
         return task;
+    }
+
+    /** Its page's number: {@code report/N/} of its step's page. */
+    public int getNumber() {
+        return number;
     }
 
     /** DEPLOYED, NO_CHANGE, DRY_RUN, FAILED or ABORTED; {@code null} while the deploy runs. */
@@ -224,14 +238,14 @@ public final class DeployReport {
     public String getResultLine() {
         return owner.read(() -> result == null ? "..." : result
                 + (elapsed < 0 || !"DEPLOYED".equals(result) ? ""
-                : " " + Messages.DeployReport_Took(CommandRecord.seconds(java.time.Duration.ofMillis(elapsed))))
+                : " " + Messages.DeployReport_Took(CommandRecord.seconds(Duration.ofMillis(elapsed))))
                 + (restarted ? "; " + Messages.DeployReport_RunsAgain() : ""));
     }
 
     /** The time the deploy of this task took, in seconds, or {@code null} when it did not end well. */
     @CheckForNull
     public String getSeconds() {
-        return owner.read(() -> elapsed < 0 ? null : CommandRecord.seconds(java.time.Duration.ofMillis(elapsed)));
+        return owner.read(() -> elapsed < 0 ? null : CommandRecord.seconds(Duration.ofMillis(elapsed)));
     }
 
     /** A moment of this deploy as the page shows it, from the step's start. */

@@ -66,6 +66,16 @@ public abstract class StepRecord {
     /** The kind of step, for the list of steps: run, stop, status, health wait, export, deploy. */
     public abstract String getKind();
 
+    /** The step in a line, for its page's heading: its kind and its task, such as {@code run Orders}. */
+    public String getTitle() {
+        return getKind() + " " + getTask();
+    }
+
+    /** The step in a line with its server, for the build's summary: {@code run Orders (Replicate-Prod)}. */
+    public String getTitleWithServer() {
+        return getTitle() + " (" + getServer() + ")";
+    }
+
     /** Takes a fact the client told while the step ran; each kind takes the facts it shows. */
     protected void accept(ProgressFact fact) {
     }

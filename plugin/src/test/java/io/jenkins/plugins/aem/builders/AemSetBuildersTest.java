@@ -44,6 +44,9 @@ class AemSetBuildersTest extends AemJenkinsTest {
         assertTrue(j.jenkins.getWorkspaceFor(p).child("release/tasks/Orders.json").exists(), "the variable gave the folder");
         String rows = BuildPages.text(j, b, "aem/step/2/");
         assertTrue(rows.contains("Orders\tReplicate-Prod\tDEPLOYED"), rows);
+        assertTrue(rows.contains("AEM step 2: release of 2 task(s) from release/ to server 'Replicate-Prod'"), rows);
+        assertTrue(rows.contains("Asked\trelease folder release/ (every task); endpoint credentials "), rows);
+        assertTrue(rows.contains("; atomic: put back every task changed if one fails"), rows);
         assertTrue(BuildPages.text(j, b, "aem/step/1/").contains("Customers\ttasks/Customers.json\tWRITTEN"));
         aem.assertNoSecrets("the build log", JenkinsRule.getLog(b));
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -72,7 +73,7 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
         List<DeployReport> reports = ((DeployRecord) b.getAction(AemBuildAction.class).getSteps().get(step - 1)).getReports();
         for (int i = 0; i < reports.size(); i++) {
             if (reports.get(i).getTask().equals(task)) {
-                return "aem/step/" + step + "/report/" + (i + 1) + "/";
+                return "aem/step/" + step + "/report/" + reports.get(i).getNumber() + "/";
             }
         }
         throw new AssertionError("no row for " + task);
@@ -104,8 +105,11 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
                 .map(JournalEntry::user).distinct().toList(), "the connection's release credentials release");
 
         String rows = BuildPages.text(j, b, "aem/step/2/");
-        assertTrue(rows.contains("deploy of 2 tasks"), rows);
+        assertTrue(rows.contains("AEM step 2: release of 2 task(s) from release/ to server 'Replicate-Prod'"), rows);
+        assertTrue(rows.contains("Asked\trelease folder release/ (every task)"), rows);
         assertTrue(rows.contains("deployed 2 task(s), 0 unchanged"), rows);
+        assertTrue(Pattern.compile("\nCustomers\tReplicate-Prod\tDEPLOYED\t[^\n]*\t[0-9.]+ s\n").matcher(rows).find(),
+                "each task's row says how long its deploy took: " + rows);
         assertTrue(rows.contains("Customers\tReplicate-Prod\tDEPLOYED"), rows);
         assertTrue(rows.contains("Orders\tReplicate-Prod\tDEPLOYED"), rows);
         String orders = BuildPages.text(j, b, reportOf(b, 2, "Orders"));
@@ -195,6 +199,15 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
         String rows = BuildPages.text(j, skipped, "aem/step/2/");
         assertTrue(rows.contains("Customers\tReplicate-Prod\tDEPLOYED"), rows);
         assertTrue(rows.contains("Orders\tReplicate-Prod\tREFUSED"), rows);
+
+        // Customers matches now, Orders is still refused: the dry run fails, and never says the server matches.
+        WorkflowRun check = runPipeline(node(change("Orders"), change("Customers"), release("check", ", dryRun: true")),
+                Result.FAILURE);
+        j.assertLogContains("1 refused: the release would not go as it stands. Nothing was changed.", check);
+        j.assertLogNotContains("matches the folder", check);
+        String checked = BuildPages.text(j, check, "aem/step/2/");
+        assertTrue(checked.contains("Orders\tReplicate-Prod\tREFUSED"), checked);
+        assertFalse(checked.contains("matches the folder"), checked);
     }
 
     /** An abort during a release stops it; the deploy under way puts its task back before the build ends. */

@@ -30,6 +30,8 @@ final class DeployJudge {
 
     private static final String NOW = "The task is now ";
     private static final String UNREADABLE = "in a state that could not be read";
+    /** How the client says a task it created, and could not delete again, was left (DeployFailures.CREATED_LEFT). */
+    private static final String CREATED_LEFT = "The task did not exist before the deploy; deleting it failed";
 
     private DeployJudge() {
     }
@@ -175,6 +177,9 @@ final class DeployJudge {
                 return DeployVerdict.wrong("the backup it names does not restore the task: "
                         + (a.repair() == null ? "no restore was made" : a.repair().how()));
             }
+        } else if (!message.contains(CREATED_LEFT)) {
+            return DeployVerdict.wrong("exit 6 for a task the deploy created does not say it is left as the deploy made "
+                    + "it: " + message);
         }
         return DeployVerdict.right("not restored under " + c.fault() + ", said precisely, backup good");
     }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.aem.bench.soak.deploy;
 
-import io.jenkins.plugins.aem.simulator.CommandRecord;
 import io.jenkins.plugins.aem.simulator.Faults;
 import io.jenkins.plugins.aem.simulator.JournalEntry;
 import io.jenkins.plugins.aem.simulator.RequestKind;
@@ -14,7 +13,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleFunction;
 import java.util.function.Predicate;
@@ -77,10 +75,7 @@ final class FaultInjector implements AutoCloseable {
                 case BACKUP_REFUSED -> refuse(RequestKind.EXPORT, 1, NOT_CONNECTED);
                 case BACKUP_RESET -> transport(RequestKind.EXPORT, TransportFault.RESET);
                 case BACKUP_HTML_503 -> transport(RequestKind.EXPORT, TransportFault.HTML_503);
-                case STOP_REFUSED -> {
-                    spec().stopErrorOnce("AEM_STOP_TASK_INNER_ERR");
-                    commandAnswered("stop", "AEM_STOP_TASK_INNER_ERR");
-                }
+                case STOP_REFUSED -> commandRefused(() -> spec().stopErrorOnce("AEM_STOP_TASK_INNER_ERR"));
                 case STOP_RESET -> transport(RequestKind.COMMAND, TransportFault.RESET);
                 case STOP_ANSWER_LOST -> transport(RequestKind.COMMAND, TransportFault.RESET_AFTER_APPLY);
                 case STOP_TOO_SLOW -> {
@@ -104,14 +99,8 @@ final class FaultInjector implements AutoCloseable {
                     transport(RequestKind.DELETE, TransportFault.RESET_AFTER_APPLY);
                     refuse(RequestKind.IMPORT, 1, "AEM_IMPORT_INVALID_CONTENT");
                 }
-                case RUN_REFUSED -> {
-                    spec().runErrorOnce(RUN_INNER_ERROR);
-                    commandAnswered("run", RUN_INNER_ERROR);
-                }
-                case RUN_ALWAYS_REFUSED -> {
-                    spec().runError(RUN_INNER_ERROR);
-                    commandAnswered("run", RUN_INNER_ERROR);
-                }
+                case RUN_REFUSED -> commandRefused(() -> spec().runErrorOnce(RUN_INNER_ERROR));
+                case RUN_ALWAYS_REFUSED -> commandRefused(() -> spec().runError(RUN_INNER_ERROR));
                 case RUN_RESET -> afterImport(() -> transport(RequestKind.COMMAND, TransportFault.RESET));
                 case RUN_ANSWER_LOST -> afterImport(() -> transport(RequestKind.COMMAND, TransportFault.RESET_AFTER_APPLY));
                 case WAIT_READS_REFUSED -> when(() -> received("run"), () -> refuse(RequestKind.READ, 3, NOT_CONNECTED));
@@ -180,7 +169,7 @@ final class FaultInjector implements AutoCloseable {
         private void refuse(RequestKind kind, int n, String code) {
             int from = journalSize();
             lane.sim.faults().failNext(kind, n, code);
-            struckIf.add(journal -> FaultWatch.answered(journal, from, kind, 500));
+            struckIf.add(journal -> FaultWatch.refused(journal, from, kind));
         }
 
         private void transport(RequestKind kind, TransportFault how) {
@@ -199,20 +188,14 @@ final class FaultInjector implements AutoCloseable {
         }
 
         /**
-         * Struck when the task answered {@code code} to a command, watched while it happens: a restore may delete the
-         * task and import it afresh, and the new task has no record of the old one's commands.
+         * Arms the task's refusal of a command; struck when a command was answered with AEM's error, which only this
+         * refusal gives: the journal keeps every answer, even once a restore has deleted the task and imported it afresh.
          */
-        private void commandAnswered(String action, String code) {
-            AtomicBoolean seen = new AtomicBoolean();
-            when(() -> lane.task(task).map(t -> t.commands().stream().anyMatch(c -> answered(c, action, code)))
-                    .orElse(false), () -> seen.set(true));
-            struckIf.add(journal -> seen.get());
+        private void commandRefused(Runnable arm) {
+            int from = journalSize();
+            arm.run();
+            struckIf.add(journal -> FaultWatch.refused(journal, from, RequestKind.COMMAND));
         }
-
-        private boolean answered(CommandRecord c, String action, String code) {
-            return c.action().equals(action) && code.equals(c.errorCode()) && !c.at().isBefore(start);
-        }
-
 
         /** Arms {@code then} when the deploy's import reached AEM's import logic. */
         private void afterImport(Runnable then) {

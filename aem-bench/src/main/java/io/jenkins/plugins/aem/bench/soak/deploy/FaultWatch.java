@@ -20,6 +20,8 @@ import java.util.function.BooleanSupplier;
 final class FaultWatch {
 
     private static final long POLL_MS = 2;
+    /** The HTTP status of AEM's error answers. */
+    private static final int AEM_ERROR = 500;
 
     private final ScheduledExecutorService timer;
     private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
@@ -70,6 +72,15 @@ final class FaultWatch {
         synchronized (random) {
             return Duration.ofMillis(minMs + random.nextInt((int) (maxMs - minMs + 1)));
         }
+    }
+
+    /**
+     * Whether a request of {@code kind} past the journal's first {@code from} was answered with AEM's error: how both
+     * soaks tell that a refusal struck. The journal keeps every answer, whereas a task's own record of its commands goes
+     * when a restore deletes the task and imports it afresh, so a watch of that record races the restore.
+     */
+    static boolean refused(List<JournalEntry> journal, int from, RequestKind kind) {
+        return answered(journal, from, kind, AEM_ERROR);
     }
 
     /** Whether a request of {@code kind} (any, when null) past the journal's first {@code from} ended with {@code status}. */

@@ -133,10 +133,7 @@ final class ReleaseFaults implements AutoCloseable {
             return lane.task(task).map(SimTask::spec).orElseThrow(() -> new IllegalStateException(task + " is not there"));
         }
 
-        /**
-         * Struck when a command was answered with AEM's error: only this task's runs are refused, and the journal keeps
-         * every answer, where the task's own record of its commands goes when a restore deletes and imports it afresh.
-         */
+        /** Struck when a command was answered with AEM's error: only this task's runs are refused. */
         private void runRefused(boolean always) {
             task = runningChanged();
             int from = lane.sim.journal().entries().size();
@@ -145,13 +142,13 @@ final class ReleaseFaults implements AutoCloseable {
             } else {
                 spec().runErrorOnce(RUN_ERROR);
             }
-            struckIf.add(journal -> FaultWatch.answered(journal, from, RequestKind.COMMAND, 500));
+            struckIf.add(journal -> FaultWatch.refused(journal, from, RequestKind.COMMAND));
         }
 
         private void refuse(RequestKind kind, String code) {
             int from = lane.sim.journal().entries().size();
             lane.sim.faults().failNext(kind, 1, code);
-            struckIf.add(journal -> FaultWatch.answered(journal, from, kind, 500));
+            struckIf.add(journal -> FaultWatch.refused(journal, from, kind));
         }
 
         private void transport(RequestKind kind, TransportFault how) {
