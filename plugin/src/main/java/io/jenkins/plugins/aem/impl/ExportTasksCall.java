@@ -138,7 +138,8 @@ public final class ExportTasksCall extends StepCall<ExportTasksOutcome> {
     protected StepRecord newRecord() {
         return ExportRecord.ofSet(target.connectionText(), target.serverText(), folder.tasksText(),
                 (withEndpoints ? Messages.ExportRecord_AskedSetWithEndpoints(folder.asked())
-                        : Messages.ExportRecord_AskedSet(folder.asked())) + (prune ? Messages.ExportRecord_AskedPrune() : ""));
+                        : Messages.ExportRecord_AskedSet(folder.asked())) + (prune ? Messages.ExportRecord_AskedPrune() : ""),
+                folder.dirText());
     }
 
     @Override

@@ -26,15 +26,18 @@ public final class ExportRecord extends StepRecord {
     private int rowsNotKept;
     private final List<String> stale = new ArrayList<>();
     private boolean pruned;
+    /** A set's folder, as a folder reads ({@code release/}); {@code null} for one task's export. */
+    private String dir;
 
     public ExportRecord(String connection, String server, String task, String asked) {
         super(connection, server, task, asked);
     }
 
     /** The record of an export of a server's tasks into a release folder ({@code aemExportTasks}). */
-    public static ExportRecord ofSet(String connection, String server, String tasks, String asked) {
+    public static ExportRecord ofSet(String connection, String server, String tasks, String asked, String dir) {
         ExportRecord record = new ExportRecord(connection, server, tasks, asked);
         record.set = true;
+        record.dir = dir;
         return record;
     }
 
@@ -71,6 +74,18 @@ public final class ExportRecord extends StepRecord {
 
     public boolean isSet() {
         return set;
+    }
+
+    /** A set's title names its tasks, server and folder: {@code export of every task from server 'Dev' into release/}. */
+    @Override
+    public String getTitle() {
+        return set && dir != null ? Messages.ExportRecord_SetTitle(getTask(), getServer(), dir) : super.getTitle();
+    }
+
+    /** A set's title names its server already. */
+    @Override
+    public String getTitleWithServer() {
+        return set && dir != null ? getTitle() : super.getTitleWithServer();
     }
 
     public String getFile() {

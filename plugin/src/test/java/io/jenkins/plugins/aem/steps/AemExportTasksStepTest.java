@@ -51,7 +51,7 @@ class AemExportTasksStepTest extends AemJenkinsTest {
                 .map(JournalEntry::user).distinct().toList(), "the connection's release credentials export");
         assertEquals(6, aem.journal().count(JournalEntry::isExport), "one ExportTask per task and export");
         String page = BuildPages.text(j, b, "aem/step/2/");
-        assertTrue(page.contains("export of tasks"), page);
+        assertTrue(page.contains("export of Orders, Customers from server 'Replicate-1' into release/"), "its heading: " + page);
         assertTrue(page.contains("Orders\ttasks/Orders.json\tUNCHANGED"), page);
         assertTrue(page.contains("${secret:Source-DB/password}"), page);
     }
