@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A deploy's options as the user gave them, frozen when the step starts: the definition's path (or a set's folder), the
@@ -95,7 +96,9 @@ public final class DeployOptions implements Serializable {
             text.append("; substitutions ").append(substitutions);
         }
         if (!endpointCredentials.isEmpty()) {
-            text.append("; endpoint credentials ").append(endpointCredentials);
+            // Each endpoint with the ID of the credentials its secret comes from: 'Source-DB' from 'source-db-prod'.
+            text.append("; endpoint secrets from credentials ").append(endpointCredentials.entrySet().stream()
+                    .map(e -> "'" + e.getKey() + "' from '" + e.getValue() + "'").collect(Collectors.joining(", ")));
         }
         return text.toString();
     }

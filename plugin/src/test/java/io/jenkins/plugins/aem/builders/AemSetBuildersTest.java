@@ -45,7 +45,8 @@ class AemSetBuildersTest extends AemJenkinsTest {
         String rows = BuildPages.text(j, b, "aem/step/2/");
         assertTrue(rows.contains("Orders\tReplicate-Prod\tDEPLOYED"), rows);
         assertTrue(rows.contains("AEM step 2: release of 2 task(s) from release/ to server 'Replicate-Prod'"), rows);
-        assertTrue(rows.contains("Asked\trelease folder release/ (every task); endpoint credentials "), rows);
+        assertTrue(rows.contains("Asked\trelease folder release/ (every task); endpoint secrets from credentials 'Source-DB' "
+                + "from '" + AemFixture.SOURCE_DB_ID + "', 'Target-DB' from '" + AemFixture.TARGET_DB_ID + "'"), rows);
         assertTrue(rows.contains("; atomic: put back every task changed if one fails"), rows);
         assertTrue(BuildPages.text(j, b, "aem/step/1/").contains("Customers\ttasks/Customers.json\tWRITTEN"));
         aem.assertNoSecrets("the build log", JenkinsRule.getLog(b));
