@@ -49,7 +49,7 @@ public final class AemDeployTasksStep extends AemSetStep {
 
     /** The fields whose meaning for each task is the single deploy's. */
     private static final Set<String> SINGLE_DEPLOY_HELP = Set.of("endpointCredentials", "stopIfRunning", "runOption",
-            "cdcPosition", "replace", "allowNewerVersion");
+            "cdcPosition", "replace", "allowNewerVersion", "updateSecrets", "skipEndpointTest");
 
     private List<EndpointCredentials> endpointCredentials = List.of();
     private boolean stopIfRunning;
@@ -61,6 +61,8 @@ public final class AemDeployTasksStep extends AemSetStep {
     private boolean dryRun;
     private String onDrift;
     private boolean allowNewerVersion;
+    private boolean updateSecrets;
+    private boolean skipEndpointTest;
 
     @DataBoundConstructor
     public AemDeployTasksStep(String server, String dir) {
@@ -164,13 +166,36 @@ public final class AemDeployTasksStep extends AemSetStep {
         this.allowNewerVersion = allowNewerVersion;
     }
 
+    public boolean isUpdateSecrets() {
+        return updateSecrets;
+    }
+
+    /**
+     * Rotate: send the secrets of {@code endpointCredentials} even when nothing else changes, each endpoint once, by
+     * the task of the release that carries it; test them, and put the old ones back if a test fails.
+     */
+    @DataBoundSetter
+    public void setUpdateSecrets(boolean updateSecrets) {
+        this.updateSecrets = updateSecrets;
+    }
+
+    public boolean isSkipEndpointTest() {
+        return skipEndpointTest;
+    }
+
+    /** Do not test the endpoints the release creates, changes or rotates: for endpoints AEM cannot reach at deploy time. */
+    @DataBoundSetter
+    public void setSkipEndpointTest(boolean skipEndpointTest) {
+        this.skipEndpointTest = skipEndpointTest;
+    }
+
     @Override
     public StepCall<?> newCall(UnaryOperator<String> expand) {
         String dir = getDir() == null ? "" : expand.apply(getDir());
         // Each task is deployed with the single deploy's options; the release puts the values in itself.
         DeployOptions each = new DeployOptions(dir, Map.of(), EndpointCredentials.byEndpoint(endpointCredentials),
                 stopIfRunning, runOption, cdcPosition == null ? null : expand.apply(cdcPosition), replace, dryRun,
-                allowNewerVersion);
+                allowNewerVersion).withEndpointChecks(updateSecrets, skipEndpointTest);
         return new DeployTasksCall(TaskTarget.ofServer(this, expand), folderOptions(expand), each, atomic, skipRefused,
                 onDrift);
     }

@@ -210,6 +210,50 @@ class AemDeployTasksStepTest extends AemJenkinsTest {
         assertFalse(checked.contains("matches the folder"), checked);
     }
 
+    /**
+     * {@code updateSecrets} rotates the secrets given through the set step as through the single one: each endpoint
+     * once, by the task that carries it, with nothing else changed; the running tasks that use it are restarted on it.
+     * A secret the database refuses fails the endpoint test and is put back; {@code skipEndpointTest} reaches each
+     * task's deploy.
+     */
+    @Test
+    void updateSecretsRotatesEachEndpointOnceAndSkipEndpointTestIsPassedOn() throws Exception {
+        releasedAndRunning();
+        AemEndpointSecretsTest.addRotatedCredentials(j.jenkins);
+        prod().endpoints().databaseSecret("Source-DB", "password", AemEndpointSecretsTest.NEW_PASSWORD);
+        String rotate = "def r = aemDeployTasks(connection: 'sim', server: 'Replicate-Prod', dir: 'release', valuesFile: "
+                + "'env/prod.values', endpointCredentials: ['Source-DB': '" + AemEndpointSecretsTest.NEW_ID + "'], "
+                + "updateSecrets: true, stopIfRunning: true)\n"
+                + "echo \"rotated results=${r.tasks.collect { it.task + ':' + it.result }}\"\n";
+        WorkflowRun b = runPipeline(node(rotate), Result.SUCCESS);
+        j.assertLogContains("rotate the secret of endpoint 'Source-DB' (password) through PatchEndpoint", b);
+        j.assertLogContains("tested endpoint 'Source-DB': CONNECTED", b);
+        assertEquals(List.of("Source-DB"), prod().endpoints().patches().stream().map(p -> p.endpoint()).toList(),
+                "Source-DB rotated once, by the one task that carries it; nothing else sent");
+        assertTrue(prod().secretMatches("Source-DB", "password", AemEndpointSecretsTest.NEW_PASSWORD));
+        for (String task : List.of("Orders", "Customers")) {
+            assertTrue(aem.task("Replicate-Prod", task).awaitState("RUNNING", Duration.ofSeconds(10)), task);
+            assertTrue(prod().runningSecretMatches(task, "Source-DB", "password", AemEndpointSecretsTest.NEW_PASSWORD),
+                    task + " was restarted on the new secret");
+        }
+        assertTrue(BuildPages.text(j, b, reportOf(b, 2, "Customers")).contains("Source-DB")
+                || BuildPages.text(j, b, reportOf(b, 2, "Orders")).contains("Source-DB"), "the page names the rotation");
+        assertBuildHoldsNoSecret(b);
+
+        // A secret the database refuses: the endpoint test fails the release, unless skipEndpointTest is given.
+        int patches = prod().endpoints().patches().size();
+        prod().endpoints().databaseSecret("Source-DB", "password", "An0ther-Db-Secret-91");
+        runPipeline(node(rotate), Result.FAILURE);
+        assertTrue(prod().secretMatches("Source-DB", "password", AemEndpointSecretsTest.NEW_PASSWORD), "as it was");
+        // skipEndpointTest reaches each task's deploy: the rotation goes untested.
+        prod().endpoints().databaseSecret("Source-DB", "password", AemEndpointSecretsTest.NEW_PASSWORD);
+        WorkflowRun skipped = runPipeline(node(rotate.replace("updateSecrets: true", "updateSecrets: true, "
+                + "skipEndpointTest: true")), Result.SUCCESS);
+        j.assertLogContains("endpoint test: off (skipEndpointTest)", skipped);
+        j.assertLogNotContains("Testing endpoint 'Source-DB'", skipped);
+        assertEquals(patches + 2, prod().endpoints().patches().size(), "each rotation sent its patch once");
+    }
+
     /** An abort during a release stops it; the deploy under way puts its task back before the build ends. */
     @Test
     void anAbortedReleasePutsBackTheTaskItWasChangingBeforeTheBuildEnds() throws Exception {
