@@ -157,14 +157,22 @@ public final class DeploySoakRunner {
                     found.addAll(scanner.find(text));
                     found.addAll(SecretScanner.ciphertexts(text));
                 } else if (name.startsWith(CliDriver.BACKUP_PREFIX)) {
-                    found.addAll(scanner.find(Files.readString(f)));
-                    if (!Files.getPosixFilePermissions(f).equals(PosixFilePermissions.fromString("rw-------"))) {
-                        problems.add("backup " + f + " is readable by others: " + Files.getPosixFilePermissions(f));
-                    }
+                    found.addAll(checkBackup(f, scanner, problems));
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * A backup file the command wrote: the secrets found in it, and a problem when others than its owner can read it
+     * (the command writes backups owner-only, as they may hold ciphertext). Both soaks check their backups so.
+     */
+    static List<String> checkBackup(Path f, SecretScanner scanner, List<String> problems) throws IOException {
+        if (!Files.getPosixFilePermissions(f).equals(PosixFilePermissions.fromString("rw-------"))) {
+            problems.add("backup " + f + " is readable by others: " + Files.getPosixFilePermissions(f));
+        }
+        return scanner.find(Files.readString(f));
     }
 
     private static void count(Map<String, Map<String, Integer>> counts, String heading, String key) {

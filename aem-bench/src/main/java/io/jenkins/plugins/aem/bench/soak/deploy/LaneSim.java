@@ -104,6 +104,11 @@ final class LaneSim implements AutoCloseable {
 
     /** The task as reads show it now, if they do. */
     Optional<SimTask> task(String task) {
+        return visible(sim, task);
+    }
+
+    /** A task of a lane's server as reads show it now, if they do: the deploy and release soaks' lanes alike. */
+    static Optional<SimTask> visible(AemSimulator sim, String task) {
         try {
             return Optional.of(sim.task(SERVER, task));
         } catch (NoSuchElementException notVisible) {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Random;
 
@@ -30,7 +29,8 @@ import java.util.Random;
  */
 final class ReleaseLaneSim implements AutoCloseable {
 
-    static final String SERVER = "R";
+    /** The lane server's name, as the deploy soak's lanes name theirs ({@link LaneSim#visible} reads it). */
+    static final String SERVER = LaneSim.SERVER;
     static final String RELEASER = "releaser";
     static final int TASKS = 24;
     static final int SOURCES = 3;
@@ -92,11 +92,7 @@ final class ReleaseLaneSim implements AutoCloseable {
 
     /** The task as reads show it now, if they do. */
     Optional<SimTask> task(String task) {
-        try {
-            return Optional.of(sim.task(SERVER, task));
-        } catch (NoSuchElementException notVisible) {
-            return Optional.empty();
-        }
+        return LaneSim.visible(sim, task);
     }
 
     ServerRepository repo() {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -146,10 +145,7 @@ public final class ReleaseSoakRunner {
             try (Stream<Path> files = Files.walk(lane.dir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     if (f.getParent().getFileName().toString().startsWith(ReleaseCliDriver.BACKUP_PREFIX)) {
-                        leaked.addAll(scanner.find(Files.readString(f)));
-                        if (!Files.getPosixFilePermissions(f).equals(PosixFilePermissions.fromString("rw-------"))) {
-                            problems.add("backup " + f + " is readable by others: " + Files.getPosixFilePermissions(f));
-                        }
+                        leaked.addAll(DeploySoakRunner.checkBackup(f, scanner, problems));
                     }
                 }
             }
