@@ -10,7 +10,6 @@ import io.jenkins.plugins.aem.client.DeployCheckpoint;
 import io.jenkins.plugins.aem.client.DeployOutcome;
 import io.jenkins.plugins.aem.client.DeployRequest;
 import io.jenkins.plugins.aem.client.DeployResume;
-import io.jenkins.plugins.aem.client.FailureKind;
 import io.jenkins.plugins.aem.client.ProgressListener;
 import io.jenkins.plugins.aem.client.definition.EndpointSecret;
 import io.jenkins.plugins.aem.report.DeployRecord;
@@ -108,15 +107,7 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> implements 
     private DurableDeploy begin(StepEnvironment env, @CheckForNull String text, Future<?> saved) {
         DeployStore store = DeployStore.of(env.run(), id);
         KeptDeploy kept = new KeptDeploy(this, env.resumesItself(), text);
-        try {
-            store.begin(kept, env.run());
-        } catch (IOException e) {
-            store.end();
-            throw AemException.of(FailureKind.DEPLOY_REFUSED, "The deploy to " + target.taskRef() + " could not be kept in "
-                    + "the build's folder (" + e.getMessage() + "), so that it could not outlive a restart of Jenkins; "
-                    + "nothing was sent to AEM.").remedy("Check the controller's disk, then build again.").build();
-        }
-        InterruptedDeploys.get().claim(id);
+        store.keep(kept, env.run(), "The deploy to " + target.taskRef());
         return durable(env, store, kept, saved);
     }
 
@@ -140,27 +131,13 @@ public abstract class DeployStepCall extends StepCall<DeployOutcome> implements 
      */
     private CompletableFuture<DeployOutcome> follow(Supplier<CompletableFuture<DeployOutcome>> sending,
                                                     StepEnvironment env, StepClient aem) {
-        CompletableFuture<DeployOutcome> started;
-        try {
-            started = sending.get();
-        } catch (RuntimeException refused) { // a request the client refused before it started: nothing to keep
-            DeployStore.of(env.run(), id).end();
-            InterruptedDeploys.get().release(id);
-            throw refused;
-        }
-        deploy = started;
-        started.whenComplete((outcome, failure) -> {
-            if (failure != null && ClientPoolHolder.stoppedByShutdown(failure)) {
-                aem.console().say(env.resumesItself() ? "Jenkins is stopping during the deploy to " + target.taskRef()
+        CompletableFuture<DeployOutcome> started = DeployStore.of(env.run(), id).follow(sending, () -> aem.console().say(
+                env.resumesItself() ? "Jenkins is stopping during the deploy to " + target.taskRef()
                         + ": the deploy stops where it is, and this step takes it up when Jenkins is back."
                         : "Jenkins is stopping during the deploy to " + target.taskRef() + ": the deploy stops where it "
                         + "is. This build ends; when Jenkins starts again it takes the deploy up (it finishes it or "
-                        + "restores the task) and says how on this build's AEM page and in Jenkins' log.");
-                return;
-            }
-            DeployStore.of(env.run(), id).end();
-            InterruptedDeploys.get().release(id);
-        });
+                        + "restores the task) and says how on this build's AEM page and in Jenkins' log."));
+        deploy = started;
         return started;
     }
 

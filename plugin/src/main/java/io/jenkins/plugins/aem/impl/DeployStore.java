@@ -6,7 +6,9 @@ import hudson.XmlFile;
 import hudson.model.Run;
 import hudson.util.AtomicFileWriter;
 import hudson.util.XStream2;
+import io.jenkins.plugins.aem.client.AemException;
 import io.jenkins.plugins.aem.client.DeployCheckpoint;
+import io.jenkins.plugins.aem.client.FailureKind;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -43,17 +47,19 @@ final class DeployStore {
         XSTREAM.alias("aem-release", KeptRelease.class);
     }
 
+    private final String id;
     private final File dir;
     private final File pointer;
 
-    private DeployStore(File dir, File pointer) {
+    private DeployStore(String id, File dir, File pointer) {
+        this.id = id;
         this.dir = dir;
         this.pointer = pointer;
     }
 
     /** The files of deploy {@code id} of {@code run}, whether or not they exist. */
     static DeployStore of(Run<?, ?> run, String id) {
-        return new DeployStore(new File(new File(run.getRootDir(), FOLDER), id), pointerOf(id));
+        return new DeployStore(id, new File(new File(run.getRootDir(), FOLDER), id), pointerOf(id));
     }
 
     private static File pointerOf(String id) {
@@ -97,12 +103,59 @@ final class DeployStore {
     }
 
     /** Keeps a deploy that is about to start, and points Jenkins' home at it. */
-    void begin(KeptCall kept, Run<?, ?> run) throws IOException {
+    private void begin(KeptCall kept, Run<?, ?> run) throws IOException {
         save(kept);
         Properties p = new Properties();
         p.setProperty("job", run.getParent().getFullName());
         p.setProperty("build", Integer.toString(run.getNumber()));
         write(pointer, out -> p.store(out, "A deploy of this build, kept until it ends: " + dir));
+    }
+
+    /**
+     * Keeps a deploy or release that is about to start, before the client is called, and claims it for this Jenkins.
+     *
+     * @param what names it in a failure, capitalised: {@code The deploy to task 'T' on server 'S'}
+     * @throws AemException ({@link FailureKind#DEPLOY_REFUSED}) when it cannot be kept: nothing was sent
+     */
+    void keep(KeptCall kept, Run<?, ?> run, String what) {
+        try {
+            begin(kept, run);
+        } catch (IOException e) {
+            end();
+            throw AemException.of(FailureKind.DEPLOY_REFUSED, what + " could not be kept in the build's folder ("
+                    + e.getMessage() + "), so that it could not outlive a restart of Jenkins; nothing was sent to AEM.")
+                    .remedy("Check the controller's disk, then build again.").build();
+        }
+        InterruptedDeploys.get().claim(id);
+    }
+
+    /**
+     * Follows the client's deploy or release kept here: its end deletes what was kept and frees its claim, unless
+     * Jenkins is stopping, which stops it where it is for it to be taken up after the restart ({@code stopping} says
+     * so in the console). A request the client refuses before it starts keeps nothing.
+     */
+    <T> CompletableFuture<T> follow(Supplier<CompletableFuture<T>> sending, Runnable stopping) {
+        CompletableFuture<T> started;
+        try {
+            started = sending.get();
+        } catch (RuntimeException refused) {
+            finish();
+            throw refused;
+        }
+        started.whenComplete((outcome, failure) -> {
+            if (failure != null && ClientPoolHolder.stoppedByShutdown(failure)) {
+                stopping.run();
+            } else {
+                finish();
+            }
+        });
+        return started;
+    }
+
+    /** The call ended: its files go, and this Jenkins no longer holds it. */
+    private void finish() {
+        end();
+        InterruptedDeploys.get().release(id);
     }
 
     /** Writes the deploy's record again (a backup was kept). */

@@ -107,7 +107,8 @@ public final class DeployTasksCall extends StepCall<DeployTasksOutcome> implemen
                             folder.folder(workspace), Computer.threadPoolForRemoting, r.aem().console());
                 }
                 DurableRelease durable = DurableRelease.begin(id, new KeptRelease(this, env.resumesItself()), env,
-                        describe(), r.archive(), saved, seen());
+                        "The release of " + folder.dir() + " to server '" + target.serverText() + "'", r.archive(), saved,
+                        seen());
                 return durable.follow(() -> r.client().deployTasks(request(values, r.secrets(), r.timeout(),
                         durable.backups(), durable.checkpoints()), folder.folder(workspace), Computer.threadPoolForRemoting,
                         r.aem().console()), () -> stopping(env, r.aem()));

@@ -127,9 +127,7 @@ public final class InterruptedDeploys extends ItemListener {
     public static final class AgentOnline extends ComputerListener {
         @Override
         public void onOnline(Computer c, TaskListener listener) {
-            if (!DeployStore.all().isEmpty()) {
-                Timer.get().submit(() -> get().recoverAll());
-            }
+            Timer.get().submit(() -> get().recoverAll());
         }
     }
 
